@@ -1,0 +1,51 @@
+using Gongkai.Cli.Commands;
+
+// gongkai <verb> [args]: exit 0 clean, 1 findings, 2 bad usage, 3 unreadable input.
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+return Gongkai.Cli.Cli.Run(args, Console.Out, Console.Error);
+
+namespace Gongkai.Cli
+{
+    internal static class Cli
+    {
+        public const string Usage = """
+            用法 / usage:
+              gongkai import FILE...            打印规范 JSON（多个文件时用 --out DIR）
+              gongkai import FILE... --out DIR  每个输入写出 <name>.json
+              gongkai check FILE...             检查勾稽关系，输出 path:line: CODE message
+              gongkai deadline YYYY-MM-DD [--days N]  计算法定期限（工作日）
+            """;
+
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            if (args.Length == 0)
+            {
+                stderr.WriteLine(Usage);
+                return 2;
+            }
+
+            var rest = args[1..];
+            return args[0] switch
+            {
+                "import" => ImportCommand.Run(rest, stdout, stderr),
+                "check" => CheckCommand.Run(rest, stdout, stderr),
+                "deadline" => DeadlineCommand.Run(rest, stdout, stderr),
+                "-h" or "--help" or "help" => Help(stdout),
+                _ => Unknown(args[0], stderr),
+            };
+        }
+
+        private static int Help(TextWriter stdout)
+        {
+            stdout.WriteLine(Usage);
+            return 0;
+        }
+
+        private static int Unknown(string verb, TextWriter stderr)
+        {
+            stderr.WriteLine($"未知命令 unknown command: {verb}");
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+    }
+}
