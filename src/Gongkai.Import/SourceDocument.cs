@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Import;
+
+/// <summary>
+/// A cell of text as a reader found it: the text of one table cell, one tab- or space-separated
+/// field, one PDF word group, or one paragraph, with where it came from.
+/// </summary>
+public sealed record Fragment(string Text, SourceLocation Location);
+
+/// <summary>
+/// One line of a source document: a text line, an HTML/DOCX table row or paragraph, or a PDF row
+/// of words that share a baseline. Cells are in reading order (left to right).
+/// </summary>
+public sealed record SourceLine(ImmutableArray<Fragment> Cells)
+{
+    public string Text => string.Join(' ', Cells.Select(c => c.Text));
+}
+
+/// <summary>
+/// What every reader produces and the one normaliser consumes: the document as lines of
+/// fragments, plus the reader's own findings (e.g. an encoding that had to be guessed).
+/// </summary>
+public sealed record SourceDocument(string Name, ImmutableArray<SourceLine> Lines, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public static SourceDocument Failed(string name, Diagnostic diagnostic) => new(name, [], [diagnostic]);
+}
