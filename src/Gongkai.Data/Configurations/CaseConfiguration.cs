@@ -1,0 +1,119 @@
+using Gongkai.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Gongkai.Data.Configurations;
+
+internal sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRecord>
+{
+    public void Configure(EntityTypeBuilder<CaseRecord> builder)
+    {
+        builder.ToTable("Cases");
+        builder.Property(c => c.TrackingNumber).HasMaxLength(32);
+        builder.HasIndex(c => c.TrackingNumber).IsUnique();
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.ApplicantKind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(c => c.State).HasConversion<string>().HasMaxLength(24);
+        builder.Property(c => c.ApplicantName).HasMaxLength(100);
+        builder.Property(c => c.ApplicantIdNumber).HasMaxLength(50);
+        builder.Property(c => c.ApplicantPhone).HasMaxLength(30);
+        builder.Property(c => c.ApplicantEmail).HasMaxLength(100);
+        builder.Property(c => c.ApplicantAddress).HasMaxLength(200);
+        builder.Property(c => c.InformationRequested).HasMaxLength(2000);
+        builder.Property(c => c.Purpose).HasMaxLength(500);
+        builder.Property(c => c.DeliveryForm).HasMaxLength(50);
+        builder.Property(c => c.Outcome).HasMaxLength(48);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
+
+        // The dashboard: open cases of an agency by due date; the tables: cases of a year.
+        builder.HasIndex(c => new { c.AgencyId, c.State, c.DueOn });
+        builder.HasIndex(c => new { c.AgencyId, c.Year });
+        builder.HasIndex(c => new { c.AgencyId, c.ReceivedOn });
+    }
+}
+
+internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> builder)
+    {
+        builder.ToTable("CaseEvents");
+        builder.Property(e => e.Kind).HasMaxLength(32);
+        builder.Property(e => e.Data).HasMaxLength(8000);
+        builder.Property(e => e.RecordedBy).HasMaxLength(256);
+        builder.HasIndex(e => new { e.CaseId, e.Sequence }).IsUnique();
+    }
+}
+
+internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewCase>
+{
+    public void Configure(EntityTypeBuilder<ReviewCase> builder)
+    {
+        builder.ToTable("Reviews");
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(r => r.Result).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Body).HasMaxLength(200);
+        builder.Property(r => r.Notes).HasMaxLength(1000);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Case).WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.AgencyId, r.FiledOn });
+    }
+}
+
+internal sealed class RegisterEntryConfiguration : IEntityTypeConfiguration<RegisterEntry>
+{
+    public void Configure(EntityTypeBuilder<RegisterEntry> builder)
+    {
+        builder.ToTable("RegisterEntries");
+        builder.Property(r => r.Register).HasMaxLength(40);
+        builder.Property(r => r.Title).HasMaxLength(300);
+        builder.Property(r => r.Reference).HasMaxLength(100);
+        builder.Property(r => r.RecordedBy).HasMaxLength(256);
+        builder.Property(r => r.Amount).HasPrecision(18, 2);
+        builder.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.AgencyId, r.Register, r.Date });
+    }
+}
+
+internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<AnnualReport>
+{
+    public void Configure(EntityTypeBuilder<AnnualReport> builder)
+    {
+        builder.ToTable("AnnualReports");
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.AgencyId, r.Year }).IsUnique();
+        builder.HasMany(r => r.Revisions).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AnnualReportRevisionConfiguration : IEntityTypeConfiguration<AnnualReportRevision>
+{
+    public void Configure(EntityTypeBuilder<AnnualReportRevision> builder)
+    {
+        builder.ToTable("AnnualReportRevisions");
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.CreatedBy).HasMaxLength(256);
+        builder.Property(r => r.Note).HasMaxLength(500);
+        builder.HasIndex(r => new { r.ReportId, r.Number }).IsUnique();
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditEntries");
+        builder.Property(a => a.UserId).HasMaxLength(64);
+        builder.Property(a => a.UserName).HasMaxLength(256);
+        builder.Property(a => a.Action).HasMaxLength(48);
+        builder.Property(a => a.EntityType).HasMaxLength(32);
+        builder.Property(a => a.EntityId).HasMaxLength(64);
+        builder.Property(a => a.Detail).HasMaxLength(1000);
+        builder.HasIndex(a => new { a.EntityType, a.EntityId });
+        builder.HasIndex(a => a.At);
+    }
+}

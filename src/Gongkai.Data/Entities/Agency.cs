@@ -1,0 +1,44 @@
+namespace Gongkai.Data.Entities;
+
+/// <summary>Whether an agency is a people's government or one of its departments (Art. 49 deadlines differ).</summary>
+public enum AgencyKind
+{
+    /// <summary>县级以上人民政府部门 (or a 乡镇 office): reports by 31 January.</summary>
+    Department,
+
+    /// <summary>人民政府: its 办公厅(室) publishes the government's report by 31 March.</summary>
+    Government,
+}
+
+/// <summary>
+/// An administrative agency (行政机关) that handles applications and publishes an annual report.
+/// Agencies form a tree: a government and its departments; a supervisor sees the subtree of theirs.
+/// </summary>
+public sealed class Agency
+{
+    public int Id { get; set; }
+
+    /// <summary>Full name, e.g. 兰陵县卫生健康局.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>统一社会信用代码 (18 characters).</summary>
+    public required string CreditCode { get; set; }
+
+    public AgencyKind Kind { get; set; }
+
+    public int? ParentId { get; set; }
+
+    public Agency? Parent { get; set; }
+
+    public List<Agency> Children { get; } = [];
+
+    /// <summary>The 政府信息公开工作机构's address, for the 指南 and letters.</summary>
+    public string? Address { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? OfficeHours { get; set; }
+
+    /// <summary>Short prefix of the agency's tracking numbers (e.g. <c>LLWJ</c>).</summary>
+    public required string Code { get; set; }
+}

@@ -1,0 +1,67 @@
+using Gongkai.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Data;
+
+/// <summary>
+/// The Gongkai database: Identity's tables, agencies, applications with their append-only events,
+/// reviews, Table 2 registers, annual reports and the audit trail. One model for both providers;
+/// <see cref="SqliteGongkaiDbContext"/> and <see cref="PostgresGongkaiDbContext"/> carry each
+/// provider's migrations.
+/// </summary>
+public class GongkaiDbContext(DbContextOptions options) : IdentityDbContext<GongkaiUser>(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<ReviewCase> Reviews => Set<ReviewCase>();
+
+    public DbSet<RegisterEntry> RegisterEntries => Set<RegisterEntry>();
+
+    public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
+
+    public DbSet<AnnualReportRevision> AnnualReportRevisions => Set<AnnualReportRevision>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(GongkaiDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAppendOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAppendOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Case events, report revisions and audit entries are history: they are added, never changed or removed.</summary>
+    private void GuardAppendOnly()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is CaseEvent or AuditEntry or AnnualReportRevision
+                && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"{entry.Entity.GetType().Name} is append-only: it cannot be changed or deleted.");
+            }
+        }
+    }
+}
+
+/// <summary>The context with the SQLite migrations (Migrations/Sqlite).</summary>
+public sealed class SqliteGongkaiDbContext(DbContextOptions<SqliteGongkaiDbContext> options) : GongkaiDbContext(options);
+
+/// <summary>The context with the PostgreSQL migrations (Migrations/Postgres).</summary>
+public sealed class PostgresGongkaiDbContext(DbContextOptions<PostgresGongkaiDbContext> options) : GongkaiDbContext(options);
