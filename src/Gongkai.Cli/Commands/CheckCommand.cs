@@ -1,11 +1,63 @@
+using Gongkai.Domain.Reports;
+using Gongkai.Import;
+
 namespace Gongkai.Cli.Commands;
 
-/// <summary><c>gongkai check FILE...</c>.</summary>
+/// <summary>
+/// <c>gongkai check FILE...</c>: prints each finding as <c>path:line: CODE message</c>.
+/// Exit 0 when no file has an error, 1 with errors, 2 on bad usage, 3 when a file cannot be read
+/// as a report. <c>--previous FILE</c> adds the cross-year checks against last year's report.
+/// </summary>
 internal static class CheckCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        stderr.WriteLine("check: not yet available");
-        return 2;
+        if (!Arguments.TryParse(args, ["--previous"], out var files, out var options, out var error))
+        {
+            return Arguments.BadUsage(stderr, error);
+        }
+
+        if (files.Count == 0)
+        {
+            return Arguments.BadUsage(stderr, "check 需要至少一个文件 (check needs at least one FILE)");
+        }
+
+        Report? previous = null;
+        if (options.TryGetValue("--previous", out var previousPath))
+        {
+            previous = ReportImporter.Import(previousPath);
+            if (ImportCommand.Unreadable(previous))
+            {
+                stderr.WriteLine($"{previousPath}: 无法读取上一年度报告");
+                return 3;
+            }
+        }
+
+        var exit = 0;
+        foreach (var file in files)
+        {
+            var report = ReportImporter.Import(file);
+            var findings = report.Diagnostics.ToList();
+            if (previous is not null && !ImportCommand.Unreadable(report))
+            {
+                findings.AddRange(RuleEngine.CheckAgainstPrevious(report, previous));
+            }
+
+            foreach (var d in findings.Where(d => d.Severity != Severity.Info))
+            {
+                (d.Code.StartsWith("SOURCE.", StringComparison.Ordinal) ? stderr : stdout).WriteLine(d.ToLine(file));
+            }
+
+            if (ImportCommand.Unreadable(report))
+            {
+                exit = 3;
+            }
+            else if (exit == 0 && findings.Any(d => d.Severity == Severity.Error))
+            {
+                exit = 1;
+            }
+        }
+
+        return exit;
     }
 }

@@ -1,11 +1,72 @@
+using Gongkai.Domain.Reports;
+using Gongkai.Import;
+
 namespace Gongkai.Cli.Commands;
 
-/// <summary><c>gongkai import FILE... [--out DIR]</c>.</summary>
+/// <summary>
+/// <c>gongkai import FILE</c> prints the canonical JSON; <c>gongkai import FILE... --out DIR</c>
+/// writes one <c>&lt;name&gt;.json</c> per input. A directory, a .zip, <c>--csv</c> or
+/// <c>--xlsx</c> is a batch (see <see cref="BatchCommand"/>).
+/// </summary>
 internal static class ImportCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        stderr.WriteLine("import: not yet available");
-        return 2;
+        if (!Arguments.TryParse(args, ["--out", "--csv", "--xlsx"], out var files, out var options, out var error))
+        {
+            return Arguments.BadUsage(stderr, error);
+        }
+
+        if (files.Count == 0)
+        {
+            return Arguments.BadUsage(stderr, "import 需要至少一个文件 (import needs at least one FILE)");
+        }
+
+        if (options.ContainsKey("--csv") || options.ContainsKey("--xlsx")
+            || files.Any(f => Directory.Exists(f) || f.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)))
+        {
+            return BatchCommand.Run(args, stdout, stderr);
+        }
+
+        options.TryGetValue("--out", out var outDir);
+        if (files.Count > 1 && outDir is null)
+        {
+            return Arguments.BadUsage(stderr, "多个文件时请用 --out DIR (several files need --out DIR)");
+        }
+
+        var exit = 0;
+        foreach (var file in files)
+        {
+            var report = ReportImporter.Import(file);
+            if (Unreadable(report))
+            {
+                foreach (var d in report.Diagnostics.Where(d => d.Code.StartsWith("SOURCE.", StringComparison.Ordinal)))
+                {
+                    stderr.WriteLine(d.ToLine(file));
+                }
+
+                exit = 3;
+                continue;
+            }
+
+            var json = ReportJson.Serialize(report);
+            if (outDir is null)
+            {
+                stdout.WriteLine(json);
+            }
+            else
+            {
+                Directory.CreateDirectory(outDir);
+                var target = Path.Combine(outDir, Path.GetFileNameWithoutExtension(file) + ".json");
+                File.WriteAllText(target, json + "\n");
+                stdout.WriteLine($"{file} -> {target}");
+            }
+        }
+
+        return exit;
     }
+
+    /// <summary>Whether the file could not be read as a report at all.</summary>
+    public static bool Unreadable(Report report) =>
+        report.Diagnostics.Any(d => d.Code.StartsWith("SOURCE.", StringComparison.Ordinal) && d.Severity == Severity.Error);
 }

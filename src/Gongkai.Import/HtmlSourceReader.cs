@@ -1,0 +1,189 @@
+using System.Collections.Immutable;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Import;
+
+/// <summary>
+/// Reads an HTML page (a whole portal page or just the report's tables) with AngleSharp: each table
+/// row becomes a line whose cells are the row's <c>td</c>/<c>th</c> texts (a merged cell once, in
+/// the row where it starts); each paragraph or other block becomes a line of one cell. Menus,
+/// scripts and styles are skipped. Locations give the source line and table/row/cell.
+/// </summary>
+public static class HtmlSourceReader
+{
+    private static readonly HtmlParser s_parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
+
+    private static readonly HashSet<string> s_skip = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "template", "head", "nav", "select", "button", "iframe", "svg",
+    };
+
+    private static readonly HashSet<string> s_blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "main", "header",
+        "footer", "aside", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "br", "hr", "blockquote",
+        "pre", "dl", "dt", "dd", "form", "center", "body", "html", "address", "figure", "figcaption",
+    };
+
+    public static SourceDocument Read(string html, string name)
+    {
+        var document = s_parser.ParseDocument(html);
+        var walker = new Walker(name);
+        if (document.Title is { Length: > 0 } title)
+        {
+            walker.AddLine([new Fragment(title.Trim(), new SourceLocation(name, 1))]);
+        }
+
+        if (document.Body is { } body)
+        {
+            walker.Walk(body);
+            walker.Flush();
+        }
+
+        return new SourceDocument(name, walker.Lines.ToImmutable(), []);
+    }
+
+    private sealed class Walker(string name)
+    {
+        private readonly StringBuilder _inline = new();
+        private int? _inlineLine;
+        private int _tables;
+
+        public ImmutableArray<SourceLine>.Builder Lines { get; } = ImmutableArray.CreateBuilder<SourceLine>();
+
+        public void AddLine(ImmutableArray<Fragment> cells)
+        {
+            if (cells.Length > 0)
+            {
+                Lines.Add(new SourceLine(cells));
+            }
+        }
+
+        public void Flush()
+        {
+            var text = Collapse(_inline.ToString());
+            if (text.Length > 0)
+            {
+                AddLine([new Fragment(text, new SourceLocation(name, _inlineLine))]);
+            }
+
+            _inline.Clear();
+            _inlineLine = null;
+        }
+
+        public void Walk(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                switch (child)
+                {
+                    case IText text:
+                        if (_inline.Length == 0 && !string.IsNullOrWhiteSpace(text.Data))
+                        {
+                            _inlineLine = (child.ParentElement as IElement)?.SourceReference?.Position.Line;
+                        }
+
+                        _inline.Append(text.Data);
+                        break;
+                    case IHtmlTableElement table:
+                        Flush();
+                        WalkTable(table);
+                        break;
+                    case IElement element when s_skip.Contains(element.LocalName):
+                        break;
+                    case IElement element when s_blocks.Contains(element.LocalName):
+                        Flush();
+                        if (element.LocalName != "br" && element.LocalName != "hr")
+                        {
+                            _inlineLine = element.SourceReference?.Position.Line;
+                            Walk(element);
+                            Flush();
+                        }
+
+                        break;
+                    case IElement element:
+                        Walk(element);
+                        break;
+                }
+            }
+        }
+
+        private void WalkTable(IHtmlTableElement table)
+        {
+            var tableIndex = ++_tables;
+            var rowIndex = 0;
+            foreach (var row in table.Rows)
+            {
+                rowIndex++;
+                if (row.Cells.Any(c => c.QuerySelector("table") is not null))
+                {
+                    // A layout table around the report: read what is inside.
+                    foreach (var cell in row.Cells)
+                    {
+                        Walk(cell);
+                        Flush();
+                    }
+
+                    continue;
+                }
+
+                var cells = ImmutableArray.CreateBuilder<Fragment>();
+                var cellIndex = 0;
+                foreach (var cell in row.Cells)
+                {
+                    cellIndex++;
+                    var location = new SourceLocation(name, cell.SourceReference?.Position.Line, Table: tableIndex, Row: rowIndex, Cell: cellIndex);
+                    cells.Add(new Fragment(Collapse(CellText(cell)), location));
+                }
+
+                AddLine(cells.ToImmutable());
+            }
+        }
+
+        private static string CellText(IElement cell)
+        {
+            var sb = new StringBuilder();
+            foreach (var node in cell.Descendants())
+            {
+                if (node is IText t && t.ParentElement is { } p && !s_skip.Contains(p.LocalName))
+                {
+                    sb.Append(t.Data);
+                }
+                else if (node is IElement { LocalName: "br" or "p" or "div" })
+                {
+                    sb.Append(' ');
+                }
+            }
+
+            return sb.ToString();
+        }
+
+        private static string Collapse(string text)
+        {
+            var sb = new StringBuilder(text.Length);
+            var space = false;
+            foreach (var ch in text)
+            {
+                if (char.IsWhiteSpace(ch) || ch == '\u00a0')
+                {
+                    space = sb.Length > 0;
+                    continue;
+                }
+
+                if (space)
+                {
+                    sb.Append(' ');
+                    space = false;
+                }
+
+                sb.Append(ch);
+            }
+
+            return sb.ToString();
+        }
+    }
+}

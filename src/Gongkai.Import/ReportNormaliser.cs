@@ -1,0 +1,538 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Import;
+
+/// <summary>
+/// The one normaliser: finds the six sections, the three tables and the metadata in a
+/// <see cref="SourceDocument"/> from any reader and builds the canonical <see cref="Report"/>.
+/// Rows are found by the catalogue's label phrases in table order; the numbers are the value
+/// cells that follow a row's label (on its line, or on the next lines when a row wraps).
+/// Blanks stay blank, placeholders stay non-numeric: nothing is coerced to 0.
+/// </summary>
+public static partial class ReportNormaliser
+{
+    /// <summary>How many lines from the top are searched for the title.</summary>
+    public const int TitleSearchLines = 40;
+
+    /// <summary>Normalises <paramref name="document"/> and evaluates every rule.</summary>
+    public static Report Normalise(SourceDocument document, FormatCatalogue? catalogue = null)
+    {
+        var cat = catalogue ?? FormatCatalogue.Default;
+        var doc = new Doc(document);
+        var (agency, year, title) = FindTitle(doc);
+        var headings = FindHeadings(doc, cat);
+
+        var format = cat.FormatForYear(year).Id;
+        var builder = new ReportBuilder(format, cat) { Agency = agency, Year = year, Title = title, SourceName = document.Name };
+        foreach (var d in document.Diagnostics)
+        {
+            builder.Add(d);
+        }
+
+        var t2 = Region(doc, headings, 2);
+        var t3 = Region(doc, headings, 3);
+        var t4 = Region(doc, headings, 4);
+
+        var layout2 = ChooseLayout(doc, t2, cat.Layouts.Where(l => l.Table == "table2"), cat.LayoutFor(format, "table2"));
+        var layout3 = doc.RegionContains(t3, "逾期不补正") || doc.RegionContains(t3, "收费通知")
+            ? cat.Layout("table3-2021")
+            : doc.RegionContains(t3, "其他处理") ? cat.Layout("table3-2019") : cat.LayoutFor(format, "table3");
+        builder.Format = layout2.Format;
+        builder.UseLayout(layout2.Id).UseLayout(layout3.Id);
+
+        var found = ReadRows(doc, t2, layout2, builder) + ReadRows(doc, t3, layout3, builder) + ReadTable4(doc, t4, cat.Layout("table4"), builder);
+
+        if (found == 0)
+        {
+            return builder.Add(DiagnosticCodes.Create(
+                DiagnosticCodes.SourceNotReport,
+                document.Lines.IsEmpty ? "文件没有可读的文本内容" : "未识别出政府信息公开工作年度报告的表格（表二至表四均未找到）",
+                new SourceLocation(document.Name))).Build();
+        }
+
+        if (agency is null)
+        {
+            builder.Add(DiagnosticCodes.Create(DiagnosticCodes.MetaAgency, "未能从标题识别报告机关", new SourceLocation(document.Name)));
+        }
+
+        if (year is null)
+        {
+            builder.Add(DiagnosticCodes.Create(DiagnosticCodes.MetaYear, "未能从标题或正文识别报告年度", new SourceLocation(document.Name)));
+        }
+
+        AddSections(doc, headings, cat, builder);
+        return RuleEngine.Validate(builder.Build(), cat);
+    }
+
+    private enum Kind
+    {
+        Text,
+        Empty,
+        Number,
+        NonNumeric,
+    }
+
+    private sealed record Frag(Fragment Source, int Line, int Index, string Norm, Kind Kind, decimal? Value)
+    {
+        public bool IsValue => Kind is Kind.Number or Kind.NonNumeric;
+    }
+
+    private sealed class Doc
+    {
+        public Doc(SourceDocument source)
+        {
+            Source = source;
+            Lines = source.Lines.Select((line, i) => line.Cells.Select((f, j) => Classify(f, i, j)).ToArray()).ToArray();
+            LineNorm = Lines.Select(l => string.Concat(l.Where(f => f.Kind == Kind.Text).Select(f => f.Norm))).ToArray();
+        }
+
+        public SourceDocument Source { get; }
+
+        public Frag[][] Lines { get; }
+
+        public string[] LineNorm { get; }
+
+        public bool RegionContains((int Start, int End) region, string phrase)
+        {
+            for (var i = region.Start; i < region.End; i++)
+            {
+                if (LineNorm[i].Contains(phrase, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private static Frag Classify(Fragment fragment, int line, int index)
+    {
+        var text = fragment.Text.Trim();
+        if (text.Length == 0)
+        {
+            return new Frag(fragment, line, index, string.Empty, Kind.Empty, null);
+        }
+
+        var folded = text.Normalize(NormalizationForm.FormKC).Replace(",", string.Empty, StringComparison.Ordinal).Replace('−', '-').Trim();
+        if (NumberPattern().IsMatch(folded) && decimal.TryParse(folded, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return new Frag(fragment, line, index, folded, Kind.Number, value);
+        }
+
+        if (PlaceholderPattern().IsMatch(folded) || NumberWithUnitPattern().IsMatch(folded))
+        {
+            return new Frag(fragment, line, index, folded, Kind.NonNumeric, null);
+        }
+
+        return new Frag(fragment, line, index, LabelText.Normalize(text), Kind.Text, null);
+    }
+
+    [GeneratedRegex(@"^[+\-]?\d+(\.\d+)?$")]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"^([/\\／\-－—–_＿~～×xX*]+|无|空|暂无|不适用|NA|N/A|null)$")]
+    private static partial Regex PlaceholderPattern();
+
+    [GeneratedRegex(@"^[+\-]?\d+(\.\d+)?\s*(万元|元|件|个|条|项|次|宗|%)$")]
+    private static partial Regex NumberWithUnitPattern();
+
+    // ---- title, agency and year ----------------------------------------------------------------
+
+    [GeneratedRegex(@"(?<year>(19|20)\d{2})年度?的?(政府信息公开|政务公开|信息公开)")]
+    private static partial Regex TitleYearPattern();
+
+    [GeneratedRegex(@"统计期限?(为|是)?(自|从)?(?<year>(19|20)\d{2})年0?1月0?1日")]
+    private static partial Regex PeriodPattern();
+
+    [GeneratedRegex(@"^(标题|题目|名称|信息名称|文章标题)[:：]?")]
+    private static partial Regex TitlePrefix();
+
+    private static (string? Agency, int? Year, string? Title) FindTitle(Doc doc)
+    {
+        var limit = Math.Min(doc.Lines.Length, TitleSearchLines);
+        for (var i = 0; i < limit; i++)
+        {
+            foreach (var frag in doc.Lines[i])
+            {
+                var compact = Compact(frag.Source.Text);
+                if (!compact.Contains("报告", StringComparison.Ordinal) || compact.Length > 80)
+                {
+                    continue;
+                }
+
+                var m = TitleYearPattern().Match(compact);
+                if (!m.Success)
+                {
+                    continue;
+                }
+
+                var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+                var agency = TitlePrefix().Replace(compact[..m.Index], string.Empty).Trim('：', ':', ' ', '《', '“');
+                if (agency.Length == 0 && i > 0)
+                {
+                    // The agency printed on the line above the year (a two-line title).
+                    var above = doc.Lines[i - 1].Where(f => f.Kind == Kind.Text).Select(f => Compact(f.Source.Text)).LastOrDefault();
+                    if (above is { Length: > 1 and < 40 } && !above.Contains("报告", StringComparison.Ordinal))
+                    {
+                        agency = above;
+                    }
+                }
+
+                var title = compact.Contains("报告", StringComparison.Ordinal) ? compact[..(compact.IndexOf("报告", StringComparison.Ordinal) + 2)] : compact;
+                return (agency.Length is > 1 and < 40 ? agency : null, year, TitlePrefix().Replace(title, string.Empty));
+            }
+        }
+
+        for (var i = 0; i < doc.Lines.Length; i++)
+        {
+            var m = PeriodPattern().Match(Compact(doc.Source.Lines[i].Text));
+            if (m.Success)
+            {
+                return (null, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture), null);
+            }
+        }
+
+        return (null, null, null);
+    }
+
+    private static string Compact(string text) =>
+        WhitespacePattern().Replace(text.Normalize(NormalizationForm.FormKC), string.Empty);
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespacePattern();
+
+    // ---- sections ------------------------------------------------------------------------------
+
+    private static readonly string[] s_numerals = ["一", "二", "三", "四", "五", "六"];
+
+    private static int[] FindHeadings(Doc doc, FormatCatalogue cat)
+    {
+        var headings = Enumerable.Repeat(-1, 7).ToArray();
+        var from = 0;
+        foreach (var section in cat.Sections)
+        {
+            for (var i = from; i < doc.Lines.Length; i++)
+            {
+                var norm = doc.LineNorm[i];
+                if (norm.Length == 0 || norm.Length > 40 || doc.Lines[i].Any(f => f.Kind == Kind.Number))
+                {
+                    continue;
+                }
+
+                var numbered = norm.StartsWith(s_numerals[section.Number - 1], StringComparison.Ordinal);
+                if (section.Match.Any(m => norm.Contains(m, StringComparison.Ordinal) && (numbered || norm.Length <= m.Length + 2)))
+                {
+                    headings[section.Number] = i;
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+
+        return headings;
+    }
+
+    private static (int Start, int End) Region(Doc doc, int[] headings, int section)
+    {
+        var start = headings[section] >= 0 ? headings[section] + 1 : Math.Max(0, Enumerable.Range(1, section - 1).Select(s => headings[s]).DefaultIfEmpty(-1).Max() + 1);
+        var end = doc.Lines.Length;
+        for (var s = section + 1; s <= 6; s++)
+        {
+            if (headings[s] > start)
+            {
+                end = headings[s];
+                break;
+            }
+        }
+
+        return (start, end);
+    }
+
+    private static void AddSections(Doc doc, int[] headings, FormatCatalogue cat, ReportBuilder builder)
+    {
+        foreach (var section in cat.Sections)
+        {
+            var h = headings[section.Number];
+            if (h < 0)
+            {
+                continue;
+            }
+
+            var (start, end) = Region(doc, headings, section.Number);
+            var text = section.Number is 2 or 3 or 4
+                ? string.Empty
+                : string.Join('\n', doc.Source.Lines.Skip(start).Take(end - start).Select(l => l.Text.Trim()));
+            builder.AddSection(new ReportSection(section.Number, doc.Source.Lines[h].Text.Trim(), text, doc.Source.Lines[h].Cells[0].Location));
+        }
+    }
+
+    // ---- tables --------------------------------------------------------------------------------
+
+    private static TableLayout ChooseLayout(Doc doc, (int Start, int End) region, IEnumerable<TableLayout> candidates, TableLayout fallback)
+    {
+        var best = fallback;
+        var bestScore = 0;
+        foreach (var layout in candidates)
+        {
+            var score = layout.Signals.Count(s => doc.RegionContains(region, s));
+            if (score > bestScore)
+            {
+                best = layout;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Matches(RowDef row, string norm) =>
+        norm.Length > 0
+        && row.Match.Any(m => row.Exact ? norm.EndsWith(m, StringComparison.Ordinal) && norm.Length <= m.Length + 4 : norm.Contains(m, StringComparison.Ordinal))
+        && !row.Exclude.Any(x => norm.Contains(x, StringComparison.Ordinal));
+
+    /// <summary>Reads the rows of <paramref name="layout"/> in order; returns how many rows were found.</summary>
+    private static int ReadRows(Doc doc, (int Start, int End) region, TableLayout layout, ReportBuilder builder)
+    {
+        var found = 0;
+        var line = region.Start;
+        var index = 0;
+        for (var r = 0; r < layout.Rows.Length; r++)
+        {
+            var row = layout.Rows[r];
+            var label = FindLabel(doc, region, line, index, row);
+            if (label is null)
+            {
+                var where = region.Start > 0 && region.Start - 1 < doc.Lines.Length && doc.Lines[region.Start - 1].Length > 0
+                    ? doc.Lines[region.Start - 1][0].Source.Location
+                    : new SourceLocation(doc.Source.Name);
+                for (var c = 0; c < row.Columns.Length; c++)
+                {
+                    builder.Set(new CellRef(layout.Table, row.Key, c), Cell.Missing with { Source = where });
+                }
+
+                continue;
+            }
+
+            found++;
+            var later = layout.Rows.Skip(r + 1).ToArray();
+            var (values, endLine, endIndex) = CollectValues(doc, region, label, row.Columns.Length, later);
+            for (var c = 0; c < row.Columns.Length; c++)
+            {
+                var cellRef = new CellRef(layout.Table, row.Key, c);
+                builder.Set(cellRef, c < values.Count ? ToCell(values[c]) : Cell.Missing with { Source = label.Source.Location });
+            }
+
+            (line, index) = (endLine, endIndex);
+        }
+
+        return found;
+    }
+
+    private static Frag? FindLabel(Doc doc, (int Start, int End) region, int line, int index, RowDef row)
+    {
+        for (var i = line; i < region.End; i++)
+        {
+            var frags = doc.Lines[i];
+            for (var j = i == line ? index : 0; j < frags.Length; j++)
+            {
+                if (frags[j].Kind != Kind.Text)
+                {
+                    continue;
+                }
+
+                if (Matches(row, frags[j].Norm) || Matches(row, frags[j].Norm + NextText(doc, region, i, j)))
+                {
+                    return frags[j];
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The text that continues a label wrapped onto the next cell or line (up to two more lines).</summary>
+    private static string NextText(Doc doc, (int Start, int End) region, int line, int index)
+    {
+        var sb = new StringBuilder();
+        var frags = doc.Lines[line];
+        if (index + 1 < frags.Length)
+        {
+            return frags[index + 1].Kind == Kind.Text ? frags[index + 1].Norm : string.Empty;
+        }
+
+        for (var i = line + 1; i < region.End && i <= line + 2; i++)
+        {
+            var first = doc.Lines[i].FirstOrDefault(f => f.Kind != Kind.Empty);
+            if (first is null || first.Kind != Kind.Text)
+            {
+                break;
+            }
+
+            sb.Append(first.Norm);
+        }
+
+        return sb.ToString();
+    }
+
+    private static (List<Frag> Values, int Line, int Index) CollectValues(Doc doc, (int Start, int End) region, Frag label, int needed, RowDef[] later)
+    {
+        var values = new List<Frag>(needed);
+        var same = doc.Lines[label.Line].Skip(label.Index + 1).ToList();
+        var endLine = label.Line;
+        var endIndex = label.Index + 1;
+        if (same.Any(f => f.IsValue))
+        {
+            // Cells on the label's own line: trim the empty cells that merged label columns and
+            // trailing separators leave, then read the row's cells in order (an empty one is blank).
+            var cells = same.SkipWhile(f => f.Kind == Kind.Text).ToList();
+            var afterText = cells.FindIndex(f => f.Kind == Kind.Text);
+            if (afterText >= 0)
+            {
+                cells = cells.Take(afterText).ToList();
+            }
+
+            while (cells.Count > needed && cells[0].Kind == Kind.Empty)
+            {
+                cells.RemoveAt(0);
+            }
+
+            while (cells.Count > needed && cells[^1].Kind == Kind.Empty)
+            {
+                cells.RemoveAt(cells.Count - 1);
+            }
+
+            if (cells.Count > needed && cells.Count(f => f.IsValue) <= needed)
+            {
+                cells = cells.Where(f => f.IsValue).ToList();
+            }
+
+            if (cells.Count < needed)
+            {
+                // The row continues on the next lines: empty cells here are layout, not blanks.
+                cells = cells.Where(f => f.IsValue).ToList();
+            }
+
+            values.AddRange(cells.Take(needed));
+            endIndex = values.Count > 0 ? values[^1].Index + 1 : endIndex;
+        }
+
+        for (var i = label.Line + 1; i < region.End && values.Count < needed; i++)
+        {
+            var frags = doc.Lines[i];
+            if (frags.Any(f => f.Kind == Kind.Text && later.Any(r => Matches(r, f.Norm))))
+            {
+                break;
+            }
+
+            var lineValues = frags.Where(f => f.IsValue).ToList();
+            if (lineValues.Count == 0)
+            {
+                if (values.Count > 0 && frags.Any(f => f.Kind == Kind.Text))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (values.Count > 0 && frags.Any(f => f.Kind == Kind.Text))
+            {
+                break;
+            }
+
+            // A line of cells that is exactly as wide as what is missing keeps its empty cells as blanks.
+            var row = frags.SkipWhile(f => f.Kind == Kind.Text).ToList();
+            var take = row.Count == needed - values.Count ? row : lineValues;
+            foreach (var f in take)
+            {
+                if (values.Count == needed)
+                {
+                    break;
+                }
+
+                values.Add(f);
+                endLine = i;
+                endIndex = f.Index + 1;
+            }
+        }
+
+        return (values, endLine, endIndex);
+    }
+
+    private static Cell ToCell(Frag frag) => frag.Kind switch
+    {
+        Kind.Number => Cell.Of(frag.Value!.Value, frag.Source.Location, frag.Source.Text.Trim()),
+        Kind.NonNumeric => Cell.NonNumeric(frag.Source.Text.Trim(), frag.Source.Location),
+        _ => Cell.Blank(frag.Source.Location),
+    };
+
+    /// <summary>Table 4: fifteen cells in one row under a two-line header (no row labels).</summary>
+    private static int ReadTable4(Doc doc, (int Start, int End) region, TableLayout layout, ReportBuilder builder)
+    {
+        const int width = 15;
+        var values = new List<Frag>(width);
+        var anchor = -1;
+        for (var i = region.Start; i < region.End; i++)
+        {
+            if (anchor < 0 && (doc.LineNorm[i].Contains("行政复议", StringComparison.Ordinal) || doc.LineNorm[i].Contains("结果维持", StringComparison.Ordinal)))
+            {
+                anchor = i;
+            }
+        }
+
+        if (anchor < 0)
+        {
+            return 0;
+        }
+
+        for (var i = anchor; i < region.End && values.Count < width; i++)
+        {
+            var frags = doc.Lines[i];
+            var cells = frags.SkipWhile(f => f.Kind != Kind.Number && f.Kind != Kind.NonNumeric && f.Kind != Kind.Empty).ToList();
+            if (!cells.Any(f => f.IsValue) || cells.Any(f => f.Kind == Kind.Text))
+            {
+                if (values.Count > 0 && frags.Any(f => f.Kind == Kind.Text))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            var keepBlanks = cells.Count == width - values.Count;
+            foreach (var f in cells)
+            {
+                if (values.Count == width)
+                {
+                    break;
+                }
+
+                if (f.IsValue || keepBlanks)
+                {
+                    values.Add(f);
+                }
+            }
+        }
+
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        for (var r = 0; r < layout.Rows.Length; r++)
+        {
+            for (var c = 0; c < layout.Columns.Length; c++)
+            {
+                var k = (r * layout.Columns.Length) + c;
+                builder.Set(new CellRef("table4", layout.Rows[r].Key, c), k < values.Count ? ToCell(values[k]) : Cell.Missing);
+            }
+        }
+
+        return 1;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Import;
+
+/// <summary>
+/// Reads plain text as copied from a web page, Word or a PDF: each line becomes a
+/// <see cref="SourceLine"/> whose cells are split at tabs, at <c>|</c> (scraped HTML and Markdown
+/// pipe tables), or at runs of two or more spaces; a run of numbers separated by single spaces is
+/// split into one cell per number.
+/// </summary>
+public static partial class TextSourceReader
+{
+    public static SourceDocument Read(string text, string name)
+    {
+        var lines = ImmutableArray.CreateBuilder<SourceLine>();
+        var number = 0;
+        foreach (var raw in text.AsSpan().EnumerateLines())
+        {
+            number++;
+            var line = raw.ToString();
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var cells = SplitLine(line);
+            if (cells.Count == 0)
+            {
+                continue;
+            }
+
+            var location = new SourceLocation(name, number);
+            lines.Add(new SourceLine([.. cells.Select(c => new Fragment(c, location))]));
+        }
+
+        return new SourceDocument(name, lines.ToImmutable(), []);
+    }
+
+    internal static List<string> SplitLine(string line)
+    {
+        List<string> fields;
+        if (line.Contains('|'))
+        {
+            var trimmed = line.Trim();
+            if (MarkdownRule().IsMatch(trimmed) || trimmed.All(c => c == '|' || c == ' '))
+            {
+                return [];
+            }
+
+            fields = [.. line.Split('|')];
+            // The text after the last pipe ends the row ("0 |"); a leading pipe opens it ("| a | b |").
+            fields.RemoveAt(fields.Count - 1);
+            if (trimmed.StartsWith('|') && fields.Count > 0 && fields[0].Trim().Length == 0)
+            {
+                fields.RemoveAt(0);
+            }
+        }
+        else if (line.Contains('\t'))
+        {
+            fields = [.. line.Split('\t')];
+            while (fields.Count > 0 && fields[^1].Trim().Length == 0)
+            {
+                fields.RemoveAt(fields.Count - 1);
+            }
+        }
+        else
+        {
+            fields = [.. SpaceRun().Split(line.Trim())];
+        }
+
+        var cells = new List<string>(fields.Count);
+        foreach (var field in fields)
+        {
+            var f = field.Trim().Trim('\u3000');
+            if (f.Length > 0 && NumberRun().IsMatch(f))
+            {
+                cells.AddRange(f.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            }
+            else
+            {
+                cells.Add(f);
+            }
+        }
+
+        return cells;
+    }
+
+    [GeneratedRegex(@"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$|^-{2,}(\|-*)+\|?$")]
+    private static partial Regex MarkdownRule();
+
+    [GeneratedRegex(@"\s{2,}|\u3000+")]
+    private static partial Regex SpaceRun();
+
+    [GeneratedRegex(@"^[+\-−]?\d+(\.\d+)?( [+\-−]?\d+(\.\d+)?)+$")]
+    private static partial Regex NumberRun();
+}
