@@ -1,6 +1,25 @@
+using Gongkai.Data;
+using Gongkai.Web.Api;
+using Gongkai.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddGongkaiData(builder.Configuration);
+builder.AddGongkaiIdentity();
+builder.AddGongkaiWeb();
+builder.AddGongkaiCasework();
+
 var app = builder.Build();
-app.MapGet("/", () => "Gongkai 公开");
+
+await app.InitialiseDatabaseAsync();
+app.UseGongkaiPipeline();
+
+app.MapRazorPages();
+app.MapOpenApi();
+app.MapCaseApi();
+app.MapRegisterApi();
+app.MapReportApi();
+
 app.Run();
 
 /// <summary>Entry point, visible to the test host.</summary>

@@ -86,7 +86,7 @@ internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<Annua
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.AgencyId, r.Year }).IsUnique();
-        builder.HasMany(r => r.Revisions).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Revisions).WithOne(v => v.Report).HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -42,6 +42,8 @@ public sealed class AnnualReportRevision
 
     public long ReportId { get; set; }
 
+    public AnnualReport? Report { get; set; }
+
     public int Number { get; set; }
 
     public ReportStatus Status { get; set; }

@@ -679,11 +679,13 @@ namespace Gongkai.Data.Migrations.Postgres
 
             modelBuilder.Entity("Gongkai.Data.Entities.AnnualReportRevision", b =>
                 {
-                    b.HasOne("Gongkai.Data.Entities.AnnualReport", null)
+                    b.HasOne("Gongkai.Data.Entities.AnnualReport", "Report")
                         .WithMany("Revisions")
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("Gongkai.Data.Entities.CaseEvent", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
-    [Migration("20261123200027_Initial")]
+    [Migration("20261123200626_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -657,11 +657,13 @@ namespace Gongkai.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Gongkai.Data.Entities.AnnualReportRevision", b =>
                 {
-                    b.HasOne("Gongkai.Data.Entities.AnnualReport", null)
+                    b.HasOne("Gongkai.Data.Entities.AnnualReport", "Report")
                         .WithMany("Revisions")
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("Gongkai.Data.Entities.CaseEvent", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
-    [Migration("20261123200038_Initial")]
+    [Migration("20261123200642_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -682,11 +682,13 @@ namespace Gongkai.Data.Migrations.Postgres
 
             modelBuilder.Entity("Gongkai.Data.Entities.AnnualReportRevision", b =>
                 {
-                    b.HasOne("Gongkai.Data.Entities.AnnualReport", null)
+                    b.HasOne("Gongkai.Data.Entities.AnnualReport", "Report")
                         .WithMany("Revisions")
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("Gongkai.Data.Entities.CaseEvent", b =>

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using Gongkai.Data;
+using Gongkai.Data.Entities;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Gongkai.Web.Infrastructure;
+
+/// <summary>The application's services and pipeline, so Program.cs reads as a table of contents.</summary>
+public static class GongkaiWebExtensions
+{
+    /// <summary>The largest report file accepted (20 MB).</summary>
+    public const long MaxUploadBytes = 20 * 1024 * 1024;
+
+    /// <summary>The rate limiter policy of the public application form.</summary>
+    public const string PortalApplyLimit = "portal-apply";
+
+    public static WebApplicationBuilder AddGongkaiIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<GongkaiUser, IdentityRole>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 10;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<GongkaiDbContext>()
+            .AddClaimsPrincipalFactory<GongkaiClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "gongkai.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers 401/403 instead of redirecting to the login page.
+            o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, StatusCodes.Status401Unauthorized, () => ctx.Response.Redirect(ctx.RedirectUri));
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, StatusCodes.Status403Forbidden, () => ctx.Response.Redirect(ctx.RedirectUri));
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Desk, p => p.RequireRole(Roles.Officer, Roles.Approver).RequireClaim(GongkaiClaims.AgencyId))
+            .AddPolicy(Policies.Approve, p => p.RequireRole(Roles.Approver).RequireClaim(GongkaiClaims.AgencyId))
+            .AddPolicy(Policies.Supervise, p => p.RequireRole(Roles.Supervisor).RequireClaim(GongkaiClaims.AgencyId))
+            .AddPolicy(Policies.Reports, p => p.RequireRole(Roles.Supervisor, Roles.Officer, Roles.Approver).RequireClaim(GongkaiClaims.AgencyId))
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin));
+        return builder;
+    }
+
+    private static Task ApiOr(HttpContext http, int status, Action redirect)
+    {
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            http.Response.StatusCode = status;
+        }
+        else
+        {
+            redirect();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public static WebApplicationBuilder AddGongkaiWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentStaff>();
+        services.AddScoped<AuditTrail>();
+        services.AddProblemDetails();
+        // Chinese text is written as characters, not &#x…; entities (still HTML-encoded where it matters).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddOpenApi();
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Office", Policies.Desk);
+            o.Conventions.AuthorizeFolder("/Supervisor", Policies.Supervise);
+            o.Conventions.AuthorizePage("/Reports/Upload", Policies.Reports);
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
+            o.Conventions.AllowAnonymousToFolder("/Portal");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "gongkai.af";
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxUploadBytes);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxUploadBytes + (1024 * 1024));
+
+        var permitPerMinute = builder.Configuration.GetValue("Gongkai:Portal:ApplicationsPerMinute", 5);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(PortalApplyLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+                await ctx.HttpContext.Response.WriteAsync(
+                    "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求过于频繁</title></head><body><main><h1>请求过于频繁</h1><p>提交次数过多，请稍后再试。</p><p><a href=\"/Portal/Apply\">返回申请页面</a></p></main></body></html>", ct);
+            };
+        });
+        services.AddRequestLocalization(o =>
+        {
+            var zh = new CultureInfo("zh-CN");
+            o.DefaultRequestCulture = new RequestCulture(zh);
+            o.SupportedCultures = [zh];
+            o.SupportedUICultures = [zh];
+        });
+        return builder;
+    }
+
+    /// <summary>Errors: ProblemDetails under /api, a friendly Chinese page elsewhere; never a stack trace.</summary>
+    public static WebApplication UseGongkaiErrorHandling(this WebApplication app)
+    {
+        app.UseWhen(
+            ctx => ctx.Request.Path.StartsWithSegments("/api"),
+            api =>
+            {
+                api.UseExceptionHandler(new ExceptionHandlerOptions
+                {
+                    StatusCodeSelector = ex => ex is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException
+                        ? StatusCodes.Status409Conflict
+                        : StatusCodes.Status500InternalServerError,
+                });
+                api.UseStatusCodePages();
+            });
+        app.UseWhen(
+            ctx => !ctx.Request.Path.StartsWithSegments("/api"),
+            ui =>
+            {
+                ui.UseExceptionHandler("/Error");
+                ui.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+            });
+        return app;
+    }
+
+    public static WebApplication UseGongkaiPipeline(this WebApplication app)
+    {
+        app.UseGongkaiErrorHandling();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.Use(async (ctx, next) =>
+        {
+            var h = ctx.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "SAMEORIGIN";
+            h["Referrer-Policy"] = "same-origin";
+            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'";
+            await next();
+        });
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+}

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using Gongkai.Data;
+using Gongkai.Data.Entities;
+using Gongkai.Domain.Reports;
+using Gongkai.Import;
+using Gongkai.Web.Annual;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Reports;
+
+/// <summary>Upload a report file → canonical JSON + the rule engine's findings; optionally keep it as the agency's draft.</summary>
+[RequestSizeLimit(GongkaiWebExtensions.MaxUploadBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = GongkaiWebExtensions.MaxUploadBytes + (1024 * 1024))]
+public sealed class UploadModel(GongkaiDbContext db, CurrentStaff staff, ReportStore reports) : PageModel
+{
+    [BindProperty]
+    [Display(Name = "报告文件")]
+    public IFormFile? ReportFile { get; set; }
+
+    [BindProperty]
+    public int? SaveForAgencyId { get; set; }
+
+    public Report? Result { get; private set; }
+
+    public string? Json { get; private set; }
+
+    public string? SavedMessage { get; private set; }
+
+    public List<Agency> Agencies { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadAgenciesAsync();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAgenciesAsync();
+        if (ReportFile is null || ReportFile.Length == 0)
+        {
+            ModelState.AddModelError(nameof(ReportFile), "请选择要上传的报告文件。");
+            return Page();
+        }
+
+        if (ReportFile.Length > GongkaiWebExtensions.MaxUploadBytes)
+        {
+            ModelState.AddModelError(nameof(ReportFile), $"文件过大（{ReportFile.Length / 1024.0 / 1024.0:0.0} MB），上限为 20 MB。");
+            return Page();
+        }
+
+        await using var stream = ReportFile.OpenReadStream();
+        var report = ReportUploads.Import(stream, Path.GetFileName(ReportFile.FileName));
+        if (ReportUploads.Unreadable(report) is { } reason)
+        {
+            ModelState.AddModelError(nameof(ReportFile), $"无法读取该文件：{reason}");
+            return Page();
+        }
+
+        Result = report;
+        Json = ReportJson.Serialize(report);
+        if (SaveForAgencyId is { } agencyId)
+        {
+            if (Agencies.All(a => a.Id != agencyId))
+            {
+                return Forbid();
+            }
+
+            if (report.Year is not { } year)
+            {
+                ModelState.AddModelError(nameof(SaveForAgencyId), "未能识别报告年度，不能保存。");
+                return Page();
+            }
+
+            await reports.SaveDraftAsync(agencyId, year, report, $"上传 {ReportFile.FileName}", ct);
+            SavedMessage = $"已保存为 {year} 年度报告草稿。";
+        }
+
+        return Page();
+    }
+
+    private async Task LoadAgenciesAsync()
+    {
+        IReadOnlyList<int> ids = staff.IsDesk && staff.AgencyId is { } own ? [own] : await staff.SupervisedAgencyIdsAsync();
+        Agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync();
+    }
+}
