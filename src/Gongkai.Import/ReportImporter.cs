@@ -141,7 +141,7 @@ public static class ReportImporter
             }
         }
 
-        var utf16 = zeros > head.Length / 4 && (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || zeros < head.Length * 3 / 4);
+        var utf16 = head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || TextDecoding.IsUtf16WithoutBom(head);
         if (!utf16 && (zeros > 0 || controls > head.Length / 20 + 2))
         {
             return SourceKind.Binary;

@@ -160,12 +160,12 @@ public static partial class ReportNormaliser
             foreach (var frag in doc.Lines[i])
             {
                 var compact = Compact(frag.Source.Text);
-                if (!compact.Contains("报告", StringComparison.Ordinal) || compact.Length > 80)
+                if (!LabelText.ToSimplified(compact).Contains("报告", StringComparison.Ordinal) || compact.Length > 80)
                 {
                     continue;
                 }
 
-                var m = TitleYearPattern().Match(compact);
+                var m = TitleYearPattern().Match(LabelText.ToSimplified(compact));
                 if (!m.Success)
                 {
                     continue;
@@ -183,7 +183,8 @@ public static partial class ReportNormaliser
                     }
                 }
 
-                var title = compact.Contains("报告", StringComparison.Ordinal) ? compact[..(compact.IndexOf("报告", StringComparison.Ordinal) + 2)] : compact;
+                var end = LabelText.ToSimplified(compact).IndexOf("报告", StringComparison.Ordinal);
+                var title = end >= 0 ? compact[..(end + 2)] : compact;
                 return (agency.Length is > 1 and < 40 ? agency : null, year, TitlePrefix().Replace(title, string.Empty));
             }
         }
@@ -355,6 +356,9 @@ public static partial class ReportNormaliser
         return null;
     }
 
+    private static bool NextLineHasValues(Doc doc, (int Start, int End) region, int line) =>
+        line + 1 < region.End && doc.Lines[line + 1].Length > 0 && doc.Lines[line + 1].SkipWhile(f => f.Kind == Kind.Empty).FirstOrDefault()?.IsValue == true;
+
     /// <summary>The text that continues a label wrapped onto the next cell or line (up to two more lines).</summary>
     private static string NextText(Doc doc, (int Start, int End) region, int line, int index)
     {
@@ -374,6 +378,10 @@ public static partial class ReportNormaliser
             }
 
             sb.Append(first.Norm);
+            if (doc.Lines[i].Any(f => f.IsValue))
+            {
+                break;
+            }
         }
 
         return sb.ToString();
@@ -419,6 +427,14 @@ public static partial class ReportNormaliser
 
             values.AddRange(cells.Take(needed));
             endIndex = values.Count > 0 ? values[^1].Index + 1 : endIndex;
+        }
+
+        else if (same.Count > 0 && same.All(f => f.Kind == Kind.Empty) && !NextLineHasValues(doc, region, label.Line))
+        {
+            // The label followed by empty cells only, and the next line is not this row's numbers:
+            // the cells were left blank.
+            values.AddRange(same.Take(needed));
+            return (values, label.Line, label.Index + values.Count + 1);
         }
 
         for (var i = label.Line + 1; i < region.End && values.Count < needed; i++)

@@ -73,6 +73,9 @@ public static partial class TextDecoding
     private static bool IsGb(string charset) =>
         charset.StartsWith("gb", StringComparison.OrdinalIgnoreCase) || charset.Equals("cp936", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether the bytes look like UTF-16 text without a byte order mark.</summary>
+    public static bool IsUtf16WithoutBom(ReadOnlySpan<byte> bytes) => LooksLikeUtf16(bytes, out _);
+
     private static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes, out bool bigEndian)
     {
         bigEndian = false;

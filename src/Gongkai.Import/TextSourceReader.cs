@@ -59,11 +59,8 @@ public static partial class TextSourceReader
         }
         else if (line.Contains('\t'))
         {
+            // Trailing empty fields are kept: after a row label they are the row's blank cells.
             fields = [.. line.Split('\t')];
-            while (fields.Count > 0 && fields[^1].Trim().Length == 0)
-            {
-                fields.RemoveAt(fields.Count - 1);
-            }
         }
         else
         {

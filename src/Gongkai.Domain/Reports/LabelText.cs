@@ -27,6 +27,21 @@ public static class LabelText
         return map.ToFrozenDictionary();
     }
 
+    /// <summary>Maps traditional characters to simplified ones, character for character (same length).</summary>
+    public static string ToSimplified(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (s_toSimplified.TryGetValue(chars[i], out var s))
+            {
+                chars[i] = s;
+            }
+        }
+
+        return new string(chars);
+    }
+
     /// <summary>The comparison form of <paramref name="text"/>.</summary>
     public static string Normalize(string text)
     {

@@ -1,0 +1,118 @@
+using System.Text;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Import.Tests;
+
+public class ImporterBehaviourTests
+{
+    private static Report ImportText(string text, string name = "report.txt") =>
+        ReportImporter.Import(new MemoryStream(Encoding.UTF8.GetBytes(text)), name);
+
+    private static string Rich() => File.ReadAllText(Path.Combine(ReportFixtureTests.FixturePath("reports"), "rich-tabs", "input.txt"));
+
+    [Fact]
+    public void Import_BlankCell_IsNullWithCellBlank_NeverZero()
+    {
+        var report = ImportText(Rich().Replace("行政处罚\t87", "行政处罚\t", StringComparison.Ordinal));
+
+        var cell = report["table2", "penalty"];
+        Assert.Null(cell.Value);
+        Assert.Contains(report.Diagnostics, d => d.Code == DiagnosticCodes.CellBlank && d.Message.Contains("行政处罚", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Import_SlashCell_IsNullWithCellNonNumeric()
+    {
+        var report = ImportText(Rich().Replace("行政强制\t6", "行政强制\t/", StringComparison.Ordinal));
+
+        Assert.Equal(CellState.NonNumeric, report["table2", "coercion"].State);
+        Assert.Null(report["table2", "coercion"].Value);
+        Assert.Contains(report.Diagnostics, d => d.Code == DiagnosticCodes.CellNonNumeric && d.Message.Contains("“/”", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_BalanceBroken_NamesRowColumnAndLine()
+    {
+        var text = Rich().Replace("二、上年结转政府信息公开申请数量\t\t\t2\t0\t0\t0\t0\t0\t2", "二、上年结转政府信息公开申请数量\t\t\t3\t0\t0\t0\t0\t0\t3", StringComparison.Ordinal);
+        var report = ImportText(text);
+
+        var balance = report.Diagnostics.Where(d => d.Code == DiagnosticCodes.T3Balance).ToList();
+        Assert.Equal(["自然人列：本年新收(12)+上年结转(3)≠总计(13)+结转下年度(1)", "总计列：本年新收(18)+上年结转(3)≠总计(18)+结转下年度(2)"], balance.Select(b => b.Message));
+        var line = text.Split('\n').ToList().FindIndex(l => l.StartsWith("一、本年新收", StringComparison.Ordinal)) + 1;
+        Assert.Equal($"report.txt:{line}: T3.balance {balance[0].Message}", balance[0].ToLine());
+    }
+
+    [Fact]
+    public void Import_MissingRow_GivesCellMissing()
+    {
+        var text = string.Join('\n', Rich().Split('\n').Where(l => !l.Contains("重复申请", StringComparison.Ordinal)));
+        var report = ImportText(text);
+
+        Assert.Equal(CellState.Missing, report["table3", "not_processed_repeated", 0].State);
+        Assert.Contains(report.Diagnostics, d => d.Code == DiagnosticCodes.CellMissing && d.Message.Contains("重复申请", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("hello world")]
+    [InlineData("一、总体情况\n本年度无。")]
+    public void Import_UnrelatedText_IsNotAReport(string text)
+    {
+        var report = ImportText(text);
+
+        Assert.Contains(report.Diagnostics, d => d.Code == DiagnosticCodes.SourceNotReport);
+    }
+
+    [Fact]
+    public void Import_BinaryFile_IsNotAReport()
+    {
+        var bytes = new byte[4096];
+        new Random(7).NextBytes(bytes);
+
+        var report = ReportImporter.Import(new MemoryStream(bytes), "x.bin");
+
+        Assert.Contains(report.Diagnostics, d => d.Code == DiagnosticCodes.SourceNotReport);
+    }
+
+    [Fact]
+    public void Import_OldWordFile_IsUnsupportedWithAdvice()
+    {
+        var bytes = new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0 };
+
+        var report = ReportImporter.Import(new MemoryStream(bytes), "report.doc");
+
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal(DiagnosticCodes.SourceUnsupported, d.Code);
+        Assert.Contains("DOCX", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_MissingFile_IsUnreadable()
+    {
+        var report = ReportImporter.Import("/nonexistent/report.txt");
+
+        Assert.Contains(report.Diagnostics, d => d.Code == DiagnosticCodes.SourceUnreadable);
+    }
+
+    [Fact]
+    public void Import_Numbers_CarryTheirSourceLine()
+    {
+        var report = ImportText(Rich());
+
+        var cell = report["table2", "penalty"];
+        Assert.Equal(87m, cell.Value);
+        var line = Rich().Split('\n').ToList().FindIndex(l => l.StartsWith("行政处罚", StringComparison.Ordinal)) + 1;
+        Assert.Equal(line, cell.Source!.Line);
+    }
+
+    [Fact]
+    public void Import_Title_GivesAgencyAndYear()
+    {
+        var report = ImportText(Rich());
+
+        Assert.Equal("某市生态环境局", report.Agency);
+        Assert.Equal(2023, report.Year);
+        Assert.Equal("2021", report.Format);
+        Assert.Contains(report.Sections, s => s.Number == 5 && s.Text.Contains("深度", StringComparison.Ordinal));
+    }
+}
