@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Gongkai.Web.Tests.Infrastructure;
+
+/// <summary>An HttpClient with cookies, logged in as one of the demo users (or anonymous), that can post Razor forms.</summary>
+public sealed partial class StaffClient(HttpClient client)
+{
+    public HttpClient Http { get; } = client;
+
+    public static async Task<StaffClient> CreateAsync(GongkaiApp app, string? user)
+    {
+        var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var staff = new StaffClient(http);
+        if (user is not null)
+        {
+            var response = await staff.PostFormAsync("/Account/Login", new() { ["UserName"] = user, ["Password"] = GongkaiApp.Password });
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"login as {user} failed: {response.StatusCode}");
+        }
+
+        return staff;
+    }
+
+    /// <summary>GETs <paramref name="formPage"/> for its antiforgery token, then posts <paramref name="fields"/> to <paramref name="action"/> (defaults to the page).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string formPage, Dictionary<string, string> fields, string? action = null)
+    {
+        var token = await TokenAsync(formPage);
+        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        return await Http.PostAsync(action ?? formPage, new FormUrlEncodedContent(body));
+    }
+
+    public async Task<string> TokenAsync(string page)
+    {
+        var html = await Http.GetStringAsync(page);
+        var match = TokenRegex().Match(html);
+        Assert.True(match.Success, $"no antiforgery token on {page}");
+        return match.Groups[1].Value;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+}
