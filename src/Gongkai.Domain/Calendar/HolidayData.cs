@@ -74,7 +74,17 @@ public sealed record DayInfo(DateOnly Date, DayKind Kind, bool IsProvisional, Sp
 /// An answer of the calendar together with whether it rests on a year with no loaded schedule.
 /// A provisional answer treats every Monday–Friday as a working day of the <see cref="ProvisionalYears"/>.
 /// </summary>
-public readonly record struct CalendarAnswer<T>(T Value, bool IsProvisional, ImmutableArray<int> ProvisionalYears);
+public readonly record struct CalendarAnswer<T>(T Value, bool IsProvisional, ImmutableArray<int> ProvisionalYears)
+{
+    /// <summary>Equal values, flags and provisional years (compared by content).</summary>
+    public bool Equals(CalendarAnswer<T> other) =>
+        EqualityComparer<T>.Default.Equals(Value, other.Value) && IsProvisional == other.IsProvisional
+        && Years(ProvisionalYears).SequenceEqual(Years(other.ProvisionalYears));
+
+    public override int GetHashCode() => HashCode.Combine(Value, IsProvisional, Years(ProvisionalYears).Length);
+
+    private static ImmutableArray<int> Years(ImmutableArray<int> years) => years.IsDefault ? [] : years;
+}
 
 /// <summary>Creates <see cref="CalendarAnswer{T}"/>s.</summary>
 public static class CalendarAnswer
