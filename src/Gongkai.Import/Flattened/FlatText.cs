@@ -1,0 +1,169 @@
+using System.Text;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Import.Flattened;
+
+/// <summary>
+/// A text as one stream of characters for finding flattened rows. Labels are folded as
+/// <see cref="LabelText.Normalize"/> does (so catalogue phrases match across line breaks and
+/// spaces); digits, a decimal point between digits, a minus sign before a digit and placeholders
+/// (<c>/ - —</c>, all stored as <c>/</c>) are kept as numeric characters. Whitespace and dropped
+/// punctuation mark a separator before the next character, so that <c>0 0 0</c> stays three
+/// numbers while <c>000</c> is one run. <see cref="Label"/> is the stream without the numeric marks
+/// (<c>. - /</c>), which is where catalogue phrases are searched.
+/// </summary>
+internal sealed class FlatText
+{
+    private FlatText(char[] chars, int[] lines, bool[] sepBefore, string label, int[] labelToStream)
+    {
+        Chars = chars;
+        Lines = lines;
+        SepBefore = sepBefore;
+        Label = label;
+        LabelToStream = labelToStream;
+    }
+
+    /// <summary>The stream's characters.</summary>
+    public char[] Chars { get; }
+
+    /// <summary>The 1-based source line of each character.</summary>
+    public int[] Lines { get; }
+
+    /// <summary>Whether whitespace or punctuation stood before each character.</summary>
+    public bool[] SepBefore { get; }
+
+    /// <summary>The label view: the stream without <c>. - /</c>, 合计 read as 总计.</summary>
+    public string Label { get; }
+
+    /// <summary>For each character of <see cref="Label"/>, its index in the stream.</summary>
+    public int[] LabelToStream { get; }
+
+    public int Length => Chars.Length;
+
+    public static bool IsNumeric(char c) => char.IsAsciiDigit(c) || c is '.' or '-' or '/';
+
+    public static FlatText Build(string text)
+    {
+        var chars = new List<char>(text.Length);
+        var lines = new List<int>(text.Length);
+        var seps = new List<bool>(text.Length);
+        var cache = new Dictionary<char, string>();
+        var line = 1;
+        var pendingSep = false;
+
+        void Add(char c)
+        {
+            chars.Add(c);
+            lines.Add(line);
+            seps.Add(pendingSep);
+            pendingSep = false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = Fold(text[i], cache);
+            if (text[i] == '\n')
+            {
+                line++;
+                pendingSep = true;
+                continue;
+            }
+
+            if (ch.Length != 1)
+            {
+                if (ch.Length == 0)
+                {
+                    pendingSep = true;
+                }
+
+                foreach (var c in ch)
+                {
+                    Add(c);
+                }
+
+                continue;
+            }
+
+            var x = ch[0];
+            var next = i + 1 < text.Length ? Fold(text[i + 1], cache) : string.Empty;
+            var nextIsDigit = next.Length == 1 && char.IsAsciiDigit(next[0]);
+            switch (x)
+            {
+                case >= '0' and <= '9':
+                    Add(x);
+                    break;
+                case '.' when nextIsDigit && chars.Count > 0 && char.IsAsciiDigit(chars[^1]) && !pendingSep:
+                    Add('.');
+                    break;
+                case '-' when nextIsDigit:
+                    Add('-');
+                    break;
+                case '\u2014' when i > 0 && text[i - 1] == '\u2014':
+                    break;
+                case '-' or '/' or '\u2014' or '\u2013' or '\u2015' or '\u2500':
+                    Add('/');
+                    break;
+                case '.':
+                    pendingSep = true;
+                    break;
+                default:
+                    if (char.IsWhiteSpace(x))
+                    {
+                        pendingSep = true;
+                        break;
+                    }
+
+                    var folded = LabelText.Normalize(x.ToString());
+                    if (folded.Length == 0)
+                    {
+                        pendingSep = true;
+                        break;
+                    }
+
+                    foreach (var c in folded)
+                    {
+                        Add(c);
+                    }
+
+                    break;
+            }
+        }
+
+        var label = new StringBuilder(chars.Count);
+        var map = new List<int>(chars.Count);
+        for (var i = 0; i < chars.Count; i++)
+        {
+            if (chars[i] is not ('.' or '-' or '/'))
+            {
+                label.Append(chars[i]);
+                map.Add(i);
+            }
+        }
+
+        label.Replace("合计", "总计");
+        return new FlatText([.. chars], [.. lines], [.. seps], label.ToString(), [.. map]);
+    }
+
+    /// <summary>Full-width forms folded to ASCII (NFKC) for one character, cached.</summary>
+    private static string Fold(char c, Dictionary<char, string> cache)
+    {
+        if (c < 0x80)
+        {
+            return c is '\r' or '\n' or '\t' ? " " : c.ToString();
+        }
+
+        if (!cache.TryGetValue(c, out var s))
+        {
+            s = char.IsSurrogate(c) ? string.Empty : c.ToString().Normalize(NormalizationForm.FormKC);
+            cache[c] = s;
+        }
+
+        return s;
+    }
+
+    /// <summary>The stream index just after the label-view range ending before <paramref name="labelEnd"/>.</summary>
+    public int StreamAfter(int labelEnd) => labelEnd <= 0 ? 0 : LabelToStream[labelEnd - 1] + 1;
+
+    /// <summary>The stream index of the label-view character at <paramref name="labelIndex"/> (the stream end when past it).</summary>
+    public int StreamAt(int labelIndex) => labelIndex >= LabelToStream.Length ? Chars.Length : LabelToStream[labelIndex];
+}
