@@ -1,0 +1,547 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Import.Pdf;
+
+/// <summary>One glyph in reading coordinates (x to the right, y up), with its position as printed.</summary>
+internal readonly record struct Glyph(string Value, double Left, double Right, double Bottom, double Top, double BaseY, double Size, double PageX, double PageY)
+{
+    public double Width => Right - Left;
+}
+
+/// <summary>The page a layout is computed for.</summary>
+internal readonly record struct PageInfo(string Name, int Number, double Width, double Height);
+
+/// <summary>A horizontal ruling line at <paramref name="Y"/> from <paramref name="X1"/> to <paramref name="X2"/>.</summary>
+internal readonly record struct HRule(double Y, double X1, double X2);
+
+/// <summary>A vertical ruling line at <paramref name="X"/> from <paramref name="Y1"/> to <paramref name="Y2"/>.</summary>
+internal readonly record struct VRule(double X, double Y1, double Y2);
+
+/// <summary>The ruling lines of a page.</summary>
+internal sealed class Segments
+{
+    /// <summary>Segments shorter than this (points) are ticks or glyph parts, not rules.</summary>
+    public const double MinLength = 3;
+
+    public List<HRule> Horizontal { get; } = [];
+
+    public List<VRule> Vertical { get; } = [];
+
+    public int Count => Horizontal.Count + Vertical.Count;
+
+    public void Add((double X, double Y) a, (double X, double Y) b)
+    {
+        var dx = Math.Abs(a.X - b.X);
+        var dy = Math.Abs(a.Y - b.Y);
+        if (dy < 1 && dx >= MinLength)
+        {
+            AddHorizontal((a.Y + b.Y) / 2, Math.Min(a.X, b.X), Math.Max(a.X, b.X));
+        }
+        else if (dx < 1 && dy >= MinLength)
+        {
+            AddVertical((a.X + b.X) / 2, Math.Min(a.Y, b.Y), Math.Max(a.Y, b.Y));
+        }
+    }
+
+    public void AddHorizontal(double y, double x1, double x2)
+    {
+        if (double.IsFinite(y) && double.IsFinite(x1) && double.IsFinite(x2))
+        {
+            Horizontal.Add(new HRule(y, x1, x2));
+        }
+    }
+
+    public void AddVertical(double x, double y1, double y2)
+    {
+        if (double.IsFinite(x) && double.IsFinite(y1) && double.IsFinite(y2))
+        {
+            Vertical.Add(new VRule(x, y1, y2));
+        }
+    }
+}
+
+/// <summary>
+/// Rebuilds lines and cells from a page's glyphs and ruling lines.
+/// <list type="number">
+/// <item>Glyphs sharing a baseline form a visual line; a visual line splits into runs at gaps wider
+/// than <see cref="ColumnGapFactor"/> glyph widths and at vertical rules.</item>
+/// <item>When the page has rules, each run is placed in the cell the nearest rules around it bound.
+/// All runs of a cell become one fragment (a wrapped label is joined), and the cells that share a
+/// top rule form one table row: one line, label first, then the value cells in column order, with
+/// an empty fragment for an empty cell. A cell taller than its row (a merged label such as
+/// （三）不予公开) becomes a line of its own before the row.</item>
+/// <item>Runs outside cells are free text, one line per visual line. A label printed on one or two
+/// text lines directly followed by a line of numbers (a table without rules) is joined to it.</item>
+/// <item>Page numbers (<c>-2-</c>, <c>第 2 页</c>) are dropped.</item>
+/// </list>
+/// </summary>
+internal static partial class PdfPageLayout
+{
+    /// <summary>A gap wider than this many glyph widths separates two columns.</summary>
+    public const double ColumnGapFactor = 1.5;
+
+    /// <summary>Rules closer than this (points) to a glyph's box still bound it.</summary>
+    public const double RuleTolerance = 1.5;
+
+    /// <summary>A "cell" taller than this (points) is a frame around text, not a table cell.</summary>
+    public const double MaxCellHeight = 260;
+
+    /// <summary>A cell with more visual lines than this is a frame around text, not a table cell.</summary>
+    public const int MaxCellLines = 8;
+
+    /// <summary>Only a box wider than this (points) can be a frame; narrow tall cells hold vertical labels.</summary>
+    public const double MinFrameWidth = 200;
+
+    private sealed class Run(List<Glyph> glyphs)
+    {
+        public List<Glyph> Glyphs { get; } = glyphs;
+
+        public double Left => Glyphs[0].Left;
+
+        public double Right => Glyphs[^1].Right;
+
+        public double Bottom => Glyphs.Min(g => g.Bottom);
+
+        public double Top => Glyphs.Max(g => g.Top);
+
+        public double BaseY => Glyphs[0].BaseY;
+
+        public double Size => Glyphs.Max(g => g.Size);
+
+        public string Text => string.Concat(Glyphs.Select(g => g.Value));
+
+        public int Line { get; init; }
+    }
+
+    private sealed record CellBox(double Left, double Right, double Bottom, double Top);
+
+    private sealed record CellItem(CellBox Box, string Text, SourceLocation Location);
+
+    private sealed record Output(double Key, int Order, ImmutableArray<Fragment> Cells, bool Free);
+
+    public static List<SourceLine> Lines(List<Glyph> glyphs, Segments segments, PageInfo page)
+    {
+        var visual = VisualLines(glyphs);
+        var runs = new List<Run>();
+        for (var i = 0; i < visual.Count; i++)
+        {
+            runs.AddRange(SplitRuns(visual[i], segments, i));
+        }
+
+        var outputs = new List<Output>();
+        var free = new List<Run>();
+        var cells = new Dictionary<CellBox, List<Run>>();
+        var ruled = segments.Horizontal.Count > 0 && segments.Vertical.Count > 0;
+        foreach (var run in runs)
+        {
+            if (ruled && CellOf(run, segments) is { } box)
+            {
+                if (!cells.TryGetValue(box, out var list))
+                {
+                    cells[box] = list = [];
+                }
+
+                list.Add(run);
+            }
+            else
+            {
+                free.Add(run);
+            }
+        }
+
+        // A frame around a page of text is not a table cell.
+        foreach (var (box, list) in cells.ToList())
+        {
+            var wide = box.Right - box.Left > MinFrameWidth;
+            if (wide && (box.Top - box.Bottom > MaxCellHeight || list.Select(r => r.Line).Distinct().Count() > MaxCellLines))
+            {
+                free.AddRange(list);
+                cells.Remove(box);
+            }
+        }
+
+        var order = 0;
+        outputs.AddRange(TableRows(cells, segments, page, ref order));
+        outputs.AddRange(FreeLines(free, page, ref order));
+
+        var sorted = outputs.OrderByDescending(o => Math.Round(o.Key, 1)).ThenBy(o => o.Order).ToList();
+        DropPageNumbers(sorted);
+        return sorted.Where(o => o.Cells.Length > 0).Select(o => new SourceLine(o.Cells)).ToList();
+    }
+
+    // ---- visual lines and runs -----------------------------------------------------------------
+
+    private static List<List<Glyph>> VisualLines(List<Glyph> glyphs)
+    {
+        var lines = new List<List<Glyph>>();
+        var byBaseline = glyphs.OrderByDescending(g => g.BaseY).ThenBy(g => g.Left).ToList();
+        List<Glyph>? current = null;
+        var lineBase = 0.0;
+        var lineSize = 0.0;
+        foreach (var g in byBaseline)
+        {
+            var tolerance = Math.Max(1.0, 0.3 * Math.Min(lineSize, g.Size));
+            if (current is null || Math.Abs(lineBase - g.BaseY) > tolerance)
+            {
+                current = [];
+                lines.Add(current);
+                lineBase = g.BaseY;
+                lineSize = g.Size;
+            }
+
+            current.Add(g);
+        }
+
+        foreach (var line in lines)
+        {
+            line.Sort((a, b) => a.Left.CompareTo(b.Left));
+        }
+
+        return lines;
+    }
+
+    private static IEnumerable<Run> SplitRuns(List<Glyph> line, Segments segments, int lineIndex)
+    {
+        var current = new List<Glyph> { line[0] };
+        for (var i = 1; i < line.Count; i++)
+        {
+            var prev = line[i - 1];
+            var next = line[i];
+            var gap = next.Left - prev.Right;
+            var width = Math.Max((prev.Width + next.Width) / 2, Math.Min(prev.Size, next.Size) * 0.3);
+            if (gap > ColumnGapFactor * width || RuleBetween(prev, next, segments))
+            {
+                yield return new Run(current) { Line = lineIndex };
+                current = [];
+            }
+
+            current.Add(next);
+        }
+
+        yield return new Run(current) { Line = lineIndex };
+    }
+
+    private static bool RuleBetween(Glyph a, Glyph b, Segments segments)
+    {
+        var y = (a.Bottom + a.Top) / 2;
+        var from = Math.Min(a.Right, (a.Left + a.Right) / 2 + (a.Width / 4));
+        var to = Math.Max(b.Left, (b.Left + b.Right) / 2 - (b.Width / 4));
+        foreach (var v in segments.Vertical)
+        {
+            if (v.X > from && v.X < to && v.Y1 - RuleTolerance <= y && y <= v.Y2 + RuleTolerance)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ---- ruled tables --------------------------------------------------------------------------
+
+    private static CellBox? CellOf(Run run, Segments segments)
+    {
+        var cx = (run.Left + run.Right) / 2;
+        var cy = (run.Bottom + run.Top) / 2;
+        VRule? left = null, right = null;
+        double? top = null, bottom = null;
+        foreach (var v in segments.Vertical)
+        {
+            if (v.Y1 - RuleTolerance > cy || cy > v.Y2 + RuleTolerance)
+            {
+                continue;
+            }
+
+            if (v.X <= run.Left + RuleTolerance && (left is null || v.X > left.Value.X))
+            {
+                left = v;
+            }
+            else if (v.X >= run.Right - RuleTolerance && (right is null || v.X < right.Value.X))
+            {
+                right = v;
+            }
+        }
+
+        if (left is not { } l || right is not { } r)
+        {
+            return null;
+        }
+
+        foreach (var h in segments.Horizontal)
+        {
+            if (h.X1 - RuleTolerance > cx || cx > h.X2 + RuleTolerance)
+            {
+                continue;
+            }
+
+            if (h.Y >= cy && (top is null || h.Y < top))
+            {
+                top = h.Y;
+            }
+            else if (h.Y < cy && (bottom is null || h.Y > bottom))
+            {
+                bottom = h.Y;
+            }
+        }
+
+        // A merged cell that runs on to the next page has no closing rule on this page: the side
+        // rules end where the table does.
+        top ??= Math.Min(l.Y2, r.Y2);
+        bottom ??= Math.Max(l.Y1, r.Y1);
+        if (top <= cy || bottom >= cy)
+        {
+            return null;
+        }
+
+        return new CellBox(Snap(l.X), Snap(r.X), Snap(bottom.Value), Snap(top.Value));
+    }
+
+    private static double Snap(double v) => Math.Round(v * 2, MidpointRounding.AwayFromZero) / 2;
+
+    private static List<Output> TableRows(Dictionary<CellBox, List<Run>> cells, Segments segments, PageInfo page, ref int order)
+    {
+        var outputs = new List<Output>();
+        if (cells.Count == 0)
+        {
+            return outputs;
+        }
+
+        var items = cells.Select(kv => ToItem(kv.Key, kv.Value, page)).ToList();
+        var tall = new List<CellBox>();
+        foreach (var group in GroupByTop(items))
+        {
+            var minHeight = group.Min(i => i.Box.Top - i.Box.Bottom);
+            var rowCells = group.Where(i => i.Box.Top - i.Box.Bottom <= minHeight + 2).OrderBy(i => i.Box.Left).ToList();
+            var taller = group.Where(i => i.Box.Top - i.Box.Bottom > minHeight + 2).OrderBy(i => i.Box.Left).ToList();
+            var key = group.Max(i => i.Box.Top);
+            foreach (var t in taller)
+            {
+                tall.Add(t.Box);
+                outputs.Add(new Output(key, order++, [new Fragment(t.Text, t.Location)], false));
+            }
+
+            var rowTop = rowCells.Max(i => i.Box.Top);
+            var rowBottom = rowCells.Min(i => i.Box.Bottom);
+            var fragments = WithEmptyCells(rowCells, rowTop, rowBottom, segments, tall, page);
+            outputs.Add(new Output(key, order++, fragments, false));
+        }
+
+        return outputs;
+    }
+
+    private static IEnumerable<List<CellItem>> GroupByTop(List<CellItem> items)
+    {
+        List<CellItem>? current = null;
+        var top = 0.0;
+        foreach (var item in items.OrderByDescending(i => i.Box.Top).ThenBy(i => i.Box.Left))
+        {
+            if (current is null || top - item.Box.Top > 2)
+            {
+                if (current is not null)
+                {
+                    yield return current;
+                }
+
+                current = [];
+                top = item.Box.Top;
+            }
+
+            current.Add(item);
+        }
+
+        if (current is not null)
+        {
+            yield return current;
+        }
+    }
+
+    /// <summary>The row's cells in column order, with an empty fragment for each ruled cell without text.</summary>
+    private static ImmutableArray<Fragment> WithEmptyCells(List<CellItem> rowCells, double rowTop, double rowBottom, Segments segments, List<CellBox> tall, PageInfo page)
+    {
+        var midY = (rowTop + rowBottom) / 2;
+        var xs = segments.Vertical
+            .Where(v => v.Y1 - RuleTolerance <= midY && midY <= v.Y2 + RuleTolerance)
+            .Select(v => Snap(v.X))
+            .Distinct()
+            .Order()
+            .ToList();
+
+        // Collapse rules drawn twice a hair apart.
+        var columns = new List<double>();
+        foreach (var x in xs)
+        {
+            if (columns.Count == 0 || x - columns[^1] > 2)
+            {
+                columns.Add(x);
+            }
+        }
+
+        var fragments = ImmutableArray.CreateBuilder<Fragment>();
+        var pending = new Queue<CellItem>(rowCells);
+        for (var i = 0; i + 1 < columns.Count; i++)
+        {
+            var (a, b) = (columns[i], columns[i + 1]);
+            var center = (a + b) / 2;
+            var emitted = false;
+            while (pending.Count > 0 && pending.Peek().Box.Left < b - 1)
+            {
+                fragments.Add(Fragment(pending.Dequeue()));
+                emitted = true;
+            }
+
+            if (emitted || rowCells.Any(c => c.Box.Left < center && center < c.Box.Right))
+            {
+                continue;
+            }
+
+            if (tall.Any(t => t.Left < center && center < t.Right && t.Bottom < midY && midY < t.Top))
+            {
+                continue;
+            }
+
+            // No row cell and no merged cell from above covers this ruled column: an empty cell.
+            fragments.Add(new Fragment(string.Empty, new SourceLocation(page.Name, Page: page.Number, X: Math.Round(a, 1), Y: Math.Round(midY, 1))));
+        }
+
+        while (pending.Count > 0)
+        {
+            fragments.Add(Fragment(pending.Dequeue()));
+        }
+
+        // Empty cells before the row's label are the continuation of merged label cells.
+        var label = 0;
+        while (label < fragments.Count && (fragments[label].Text.Length == 0 || IsNumber(fragments[label].Text)))
+        {
+            label++;
+        }
+
+        label = label < fragments.Count ? label : -1;
+        if (label > 0 && fragments.Take(label).All(f => f.Text.Length == 0))
+        {
+            fragments.RemoveRange(0, label);
+        }
+
+        return fragments.ToImmutable();
+
+        static Fragment Fragment(CellItem item) => new(item.Text, item.Location);
+    }
+
+    private static CellItem ToItem(CellBox box, List<Run> runs, PageInfo page)
+    {
+        var sb = new StringBuilder();
+        var ordered = runs.OrderBy(r => r.Line).ThenBy(r => r.Left).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var text = ordered[i].Text;
+            if (i > 0 && sb.Length > 0)
+            {
+                var sameLine = ordered[i].Line == ordered[i - 1].Line;
+                if (sameLine || (IsAsciiWord(sb[^1]) && IsAsciiWord(text[0])))
+                {
+                    sb.Append(' ');
+                }
+            }
+
+            sb.Append(text);
+        }
+
+        var first = ordered[0].Glyphs[0];
+        return new CellItem(box, sb.ToString(), Location(page, first));
+    }
+
+    private static bool IsAsciiWord(char c) => c < 128 && char.IsLetterOrDigit(c);
+
+    private static SourceLocation Location(PageInfo page, Glyph g) =>
+        new(page.Name, Page: page.Number, X: Math.Round(g.PageX, 1), Y: Math.Round(g.PageY, 1));
+
+    // ---- free text -----------------------------------------------------------------------------
+
+    private static List<Output> FreeLines(List<Run> free, PageInfo page, ref int order)
+    {
+        var lines = free.GroupBy(r => r.Line).OrderBy(g => g.Key).Select(g => g.OrderBy(r => r.Left).ToList()).ToList();
+        var outputs = new List<Output>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (IsNumericLine(line) && line.Count >= 2)
+            {
+                // A row of numbers directly under one or two lines of label text (a table without
+                // rules, the label wrapped): join the label to the numbers.
+                var labels = new List<List<Run>>();
+                var below = line;
+                for (var j = i - 1; j >= 0 && labels.Count < 2; j--)
+                {
+                    var above = lines[j];
+                    if (!IsTextLine(above) || above[^1].Right >= line[0].Left
+                        || above[0].BaseY - below[0].BaseY > 2.2 * Math.Max(above[0].Size, below[0].Size)
+                        || outputs.Count == 0 || outputs[^1].Cells.Length == 0)
+                    {
+                        break;
+                    }
+
+                    labels.Insert(0, above);
+                    below = above;
+                }
+
+                if (labels.Count > 0 && outputs.Count >= labels.Count)
+                {
+                    outputs.RemoveRange(outputs.Count - labels.Count, labels.Count);
+                    var label = string.Concat(labels.Select(l => string.Join(' ', l.Select(r => r.Text))));
+                    var first = labels[0][0];
+                    var cells = ImmutableArray.CreateBuilder<Fragment>();
+                    cells.Add(new Fragment(label, Location(page, first.Glyphs[0])));
+                    cells.AddRange(line.Select(r => new Fragment(r.Text, Location(page, r.Glyphs[0]))));
+                    outputs.Add(new Output(labels[0].Max(r => r.Top), order++, cells.ToImmutable(), true));
+                    continue;
+                }
+            }
+
+            outputs.Add(new Output(
+                line.Max(r => r.Top),
+                order++,
+                [.. line.Select(r => new Fragment(r.Text, Location(page, r.Glyphs[0])))],
+                true));
+        }
+
+        return outputs;
+    }
+
+    private static bool IsNumber(string text) => NumberPattern().IsMatch(text);
+
+    private static bool IsNumericLine(List<Run> line) => line.All(r => NumberPattern().IsMatch(r.Text));
+
+    private static bool IsTextLine(List<Run> line) => line.All(r => !NumberPattern().IsMatch(r.Text));
+
+    [GeneratedRegex(@"^[+\-]?[\d,，]+(\.\d+)?$|^[/\-—–－]$")]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"^([-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")]
+    private static partial Regex PageNumberPattern();
+
+    [GeneratedRegex(@"^\d{1,4}$")]
+    private static partial Regex BareNumberPattern();
+
+    private static void DropPageNumbers(List<Output> lines)
+    {
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            if (!lines[i].Free)
+            {
+                continue;
+            }
+
+            var text = string.Concat(lines[i].Cells.Select(c => c.Text)).Trim();
+            var edge = i == 0 || i == lines.Count - 1;
+            if (PageNumberPattern().IsMatch(text) || (edge && BareNumberPattern().IsMatch(text) && lines.Count > 1))
+            {
+                lines.RemoveAt(i);
+            }
+        }
+    }
+
+    internal static string Describe(IEnumerable<SourceLine> lines) =>
+        string.Join('\n', lines.Select(l => string.Join(" | ", l.Cells.Select(c => c.Text.Length == 0 ? "∅" : c.Text))));
+}

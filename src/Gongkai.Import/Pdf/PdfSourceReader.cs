@@ -1,0 +1,265 @@
+using System.Collections.Immutable;
+using Gongkai.Domain.Reports;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Exceptions;
+using UglyToad.PdfPig.Graphics;
+
+namespace Gongkai.Import.Pdf;
+
+/// <summary>
+/// Reads a PDF with a text layer (PdfPig) into a <see cref="SourceDocument"/>. PDF has no lines or
+/// cells, only glyphs at positions and, in most reports, the ruling lines of the tables; this
+/// reader rebuilds them: glyphs are clustered into visual lines by baseline, split into words at
+/// column gaps and ruling lines, and words inside a ruled table cell become one fragment per cell,
+/// so a label wrapped over several lines is one fragment and a table row is one line (see
+/// <see cref="PdfPageLayout"/>). Page numbers in the margins are dropped. A PDF without text
+/// (a scan), an encrypted or a broken PDF gives a <c>SOURCE.*</c> diagnostic, never an exception.
+/// </summary>
+public static class PdfSourceReader
+{
+    public static SourceDocument Read(Stream stream, string name)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = ReadBounded(stream);
+        }
+        catch (InvalidDataException)
+        {
+            return TooLarge(name, $"PDF 文件过大，上限为 {ImportLimits.MaxFileBytes / 1024 / 1024} MB");
+        }
+        catch (IOException e)
+        {
+            return Unreadable(name, $"无法读取 PDF：{e.Message}");
+        }
+
+        return Read(bytes, name);
+    }
+
+    public static SourceDocument Read(byte[] bytes, string name)
+    {
+        try
+        {
+            using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            if (document.NumberOfPages > ImportLimits.MaxPdfPages)
+            {
+                return TooLarge(name, $"PDF 页数过多（{document.NumberOfPages} 页），上限为 {ImportLimits.MaxPdfPages} 页");
+            }
+
+            var lines = ImmutableArray.CreateBuilder<SourceLine>();
+            var letters = 0;
+            for (var p = 1; p <= document.NumberOfPages; p++)
+            {
+                var page = document.GetPage(p);
+                if (page.Letters.Count > ImportLimits.MaxPdfLettersPerPage)
+                {
+                    return TooLarge(name, $"PDF 第 {p} 页字符过多（{page.Letters.Count}），上限为 {ImportLimits.MaxPdfLettersPerPage}");
+                }
+
+                letters += page.Letters.Count(l => !string.IsNullOrWhiteSpace(l.Value));
+                lines.AddRange(PdfPageLayout.Lines(Glyphs(page), Segments(page), new PageInfo(name, p, page.Width, page.Height)));
+            }
+
+            if (letters == 0)
+            {
+                return Unreadable(name, "PDF 无文本层（可能为扫描件），无法读取");
+            }
+
+            return new SourceDocument(name, lines.ToImmutable(), []);
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            return Unreadable(name, "PDF 已加密，无法读取");
+        }
+#pragma warning disable CA1031 // A broken PDF can make PdfPig throw almost anything; the reader's contract is a diagnostic.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return Unreadable(name, $"PDF 文件已损坏或无法解析：{e.GetType().Name}");
+        }
+    }
+
+    private static byte[] ReadBounded(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + n > ImportLimits.MaxFileBytes)
+            {
+                throw new InvalidDataException("too large");
+            }
+
+            buffer.Write(chunk, 0, n);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The page's glyphs, turned so that the page's main text direction reads left to right.</summary>
+    private static List<Glyph> Glyphs(Page page)
+    {
+        var orientation = page.Letters
+            .Where(l => !string.IsNullOrWhiteSpace(l.Value))
+            .GroupBy(l => l.TextOrientation)
+            .OrderByDescending(g => g.Count())
+            .Select(g => g.Key)
+            .FirstOrDefault(TextOrientation.Horizontal);
+        var turn = Turn.For(orientation);
+        var glyphs = new List<Glyph>(page.Letters.Count);
+        foreach (var letter in page.Letters)
+        {
+            if (string.IsNullOrWhiteSpace(letter.Value))
+            {
+                continue;
+            }
+
+            var r = letter.BoundingBox;
+            var (x1, y1) = turn.Apply(r.BottomLeft);
+            var (x2, y2) = turn.Apply(r.TopRight);
+            var (x3, y3) = turn.Apply(r.TopLeft);
+            var (x4, y4) = turn.Apply(r.BottomRight);
+            var left = Math.Min(Math.Min(x1, x2), Math.Min(x3, x4));
+            var right = Math.Max(Math.Max(x1, x2), Math.Max(x3, x4));
+            var bottom = Math.Min(Math.Min(y1, y2), Math.Min(y3, y4));
+            var top = Math.Max(Math.Max(y1, y2), Math.Max(y3, y4));
+            var (_, baseY) = turn.Apply(letter.StartBaseLine);
+            var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(top - bottom, 1);
+            if (right - left < 0.01)
+            {
+                right = left + (size / 2);
+            }
+
+            if (top - bottom < 0.01)
+            {
+                top = bottom + size;
+            }
+
+            if (!double.IsFinite(left) || !double.IsFinite(right) || !double.IsFinite(top) || !double.IsFinite(bottom) || !double.IsFinite(baseY))
+            {
+                continue;
+            }
+
+            glyphs.Add(new Glyph(letter.Value, left, right, bottom, top, baseY, size, letter.StartBaseLine.X, letter.StartBaseLine.Y));
+        }
+
+        return glyphs;
+    }
+
+    /// <summary>The axis-parallel ruling lines of the page (stroked lines, rectangle edges, thin filled bars).</summary>
+    private static Segments Segments(Page page)
+    {
+        var orientation = page.Letters
+            .Where(l => !string.IsNullOrWhiteSpace(l.Value))
+            .GroupBy(l => l.TextOrientation)
+            .OrderByDescending(g => g.Count())
+            .Select(g => g.Key)
+            .FirstOrDefault(TextOrientation.Horizontal);
+        var turn = Turn.For(orientation);
+        var segments = new Segments();
+        IReadOnlyList<PdfPath> paths;
+        try
+        {
+            paths = page.Paths;
+        }
+#pragma warning disable CA1031 // Paths are optional: without them the reader falls back to gaps.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return segments;
+        }
+
+        foreach (var path in paths)
+        {
+            if (segments.Count >= ImportLimits.MaxPdfSegmentsPerPage)
+            {
+                break;
+            }
+
+            if (path.IsClipping || (!path.IsStroked && !path.IsFilled))
+            {
+                continue;
+            }
+
+            if (path.IsFilled && !path.IsStroked)
+            {
+                // A filled bar thinner than 3pt is drawn as a rule; a larger filled area is shading.
+                if (path.GetBoundingRectangle() is { } box)
+                {
+                    var (ax, ay) = turn.Apply(box.BottomLeft);
+                    var (bx, by) = turn.Apply(box.TopRight);
+                    var w = Math.Abs(bx - ax);
+                    var h = Math.Abs(by - ay);
+                    if (h <= 3 && w > 3)
+                    {
+                        segments.AddHorizontal((ay + by) / 2, Math.Min(ax, bx), Math.Max(ax, bx));
+                    }
+                    else if (w <= 3 && h > 3)
+                    {
+                        segments.AddVertical((ax + bx) / 2, Math.Min(ay, by), Math.Max(ay, by));
+                    }
+                }
+
+                continue;
+            }
+
+            foreach (var subpath in path)
+            {
+                PdfPoint? start = null;
+                PdfPoint? current = null;
+                foreach (var command in subpath.Commands)
+                {
+                    switch (command)
+                    {
+                        case PdfSubpath.Move move:
+                            start = current = move.Location;
+                            break;
+                        case PdfSubpath.Line line:
+                            segments.Add(turn.Apply(line.From), turn.Apply(line.To));
+                            start ??= line.From;
+                            current = line.To;
+                            break;
+                        case PdfSubpath.Close when start is { } s && current is { } c:
+                            segments.Add(turn.Apply(c), turn.Apply(s));
+                            current = s;
+                            break;
+                        case PdfSubpath.BezierCurve curve:
+                            current = curve.EndPoint;
+                            break;
+                    }
+                }
+            }
+        }
+
+        return segments;
+    }
+
+    private static SourceDocument Unreadable(string name, string message) =>
+        SourceDocument.Failed(name, DiagnosticCodes.Create(DiagnosticCodes.SourceUnreadable, message, new SourceLocation(name)));
+
+    private static SourceDocument TooLarge(string name, string message) =>
+        SourceDocument.Failed(name, DiagnosticCodes.Create(DiagnosticCodes.SourceTooLarge, message, new SourceLocation(name)));
+
+    /// <summary>The rotation that makes text of one orientation read left to right.</summary>
+    private readonly record struct Turn(int Quarter)
+    {
+        public static Turn For(TextOrientation orientation) => orientation switch
+        {
+            TextOrientation.Rotate90 => new Turn(1),
+            TextOrientation.Rotate180 => new Turn(2),
+            TextOrientation.Rotate270 => new Turn(3),
+            _ => new Turn(0),
+        };
+
+        public (double X, double Y) Apply(PdfPoint p) => Quarter switch
+        {
+            1 => (p.Y, -p.X),
+            2 => (-p.X, -p.Y),
+            3 => (-p.Y, p.X),
+            _ => (p.X, p.Y),
+        };
+    }
+}
