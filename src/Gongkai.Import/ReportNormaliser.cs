@@ -46,6 +46,11 @@ public static partial class ReportNormaliser
 
         var found = ReadRows(doc, t2, layout2, builder) + ReadRows(doc, t3, layout3, builder) + ReadTable4(doc, t4, cat.Layout("table4"), builder);
 
+        if (found == 0 && Flattened.FlattenedTableReader.TryRead(string.Join('\n', document.Lines.Select(l => l.Text)), document.Name, catalogue: cat) is { } flattened)
+        {
+            return RuleEngine.Validate(flattened with { Agency = agency, Year = year, Title = title, SourceName = document.Name }, cat);
+        }
+
         if (found == 0)
         {
             return builder.Add(DiagnosticCodes.Create(
@@ -65,7 +70,34 @@ public static partial class ReportNormaliser
         }
 
         AddSections(doc, headings, cat, builder);
-        return RuleEngine.Validate(builder.Build(), cat);
+        var report = builder.Build();
+        return RuleEngine.Validate(found < 3 || MissingCells(report, cat) > 0 ? TryFlattened(document, report, cat) : report, cat);
+    }
+
+    private static int MissingCells(Report report, FormatCatalogue cat) =>
+        report.TableLayouts(cat).SelectMany(l => l.Cells()).Count(c => report[c].State == CellState.Missing);
+
+    /// <summary>
+    /// When rows were found without separated numbers, the tables may have been flattened by a
+    /// scraper (<c>…申请数量1230000015</c>): read them again with the constraint solver and keep
+    /// that reading if it finds more cells.
+    /// </summary>
+    private static Report TryFlattened(SourceDocument document, Report report, FormatCatalogue cat)
+    {
+        var text = string.Join('\n', document.Lines.Select(l => l.Text));
+        var flat = Flattened.FlattenedTableReader.TryRead(text, document.Name, catalogue: cat);
+        if (flat is null || MissingCells(flat, cat) >= MissingCells(report, cat))
+        {
+            return report;
+        }
+
+        return report with
+        {
+            Format = flat.Format,
+            Layouts = flat.Layouts,
+            Cells = flat.Cells,
+            Diagnostics = report.Diagnostics.Where(d => d.Code != DiagnosticCodes.SourceNotReport).Concat(flat.Diagnostics).ToImmutableArray(),
+        };
     }
 
     private enum Kind
@@ -118,7 +150,11 @@ public static partial class ReportNormaliser
             return new Frag(fragment, line, index, string.Empty, Kind.Empty, null);
         }
 
-        var folded = text.Normalize(NormalizationForm.FormKC).Replace(",", string.Empty, StringComparison.Ordinal).Replace('−', '-').Trim();
+        var folded = LabelText.FoldWidth(text);
+        if (folded.Contains(',', StringComparison.Ordinal) || folded.Contains('−', StringComparison.Ordinal))
+        {
+            folded = folded.Replace(",", string.Empty, StringComparison.Ordinal).Replace('−', '-').Trim();
+        }
         if (NumberPattern().IsMatch(folded) && decimal.TryParse(folded, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
             return new Frag(fragment, line, index, folded, Kind.Number, value);
@@ -202,7 +238,7 @@ public static partial class ReportNormaliser
     }
 
     private static string Compact(string text) =>
-        WhitespacePattern().Replace(text.Normalize(NormalizationForm.FormKC), string.Empty);
+        WhitespacePattern().Replace(LabelText.FoldWidth(text), string.Empty);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();
