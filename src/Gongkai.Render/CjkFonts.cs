@@ -103,7 +103,11 @@ internal static class CjkFonts
         return font.ContainsGlyph(ProbeCodePoint);
     }
 
-    /// <summary>The Simplified Chinese face of the file (or its first face with 中), or null.</summary>
+    /// <summary>
+    /// The Simplified Chinese face of the file (or its first face with 中), or null. The font is
+    /// read into memory and its radical aliases unmapped (<see cref="FontCmapPatch"/>) so that
+    /// the PDF's text layer holds the ideographs.
+    /// </summary>
     internal static SKTypeface? Load(string path)
     {
         if (!File.Exists(path))
@@ -111,10 +115,22 @@ internal static class CjkFonts
             return null;
         }
 
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        FontCmapPatch.UnmapRadicalAliases(bytes);
+        using var data = SKData.CreateCopy(bytes);
         SKTypeface? first = null;
         for (var index = 0; index < 32; index++)
         {
-            var face = SKTypeface.FromFile(path, index);
+            var face = SKTypeface.FromData(data, index);
             if (face is null)
             {
                 break;

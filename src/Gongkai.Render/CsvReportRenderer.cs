@@ -59,17 +59,13 @@ public sealed class CsvReportRenderer(FormatCatalogue? catalogue = null) : IRepo
                 csv.Append(',');
             }
 
-            var field = fields[i];
-            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                csv.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                csv.Append(field);
-            }
+            csv.Append(Escape(fields[i]));
         }
 
         csv.Append("\r\n");
     }
+
+    /// <summary>A field as RFC 4180 writes it: quoted (with doubled quotes) when it holds a comma, a quote or a line break.</summary>
+    internal static string Escape(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }

@@ -249,8 +249,11 @@ internal sealed class PdfLayout(PdfFonts fonts)
     {
         public float HeaderHeight => RowHeights.Take(Table.HeaderRowCount).Sum();
 
-        /// <summary>The height that must fit before the table may start: the header and the first unit.</summary>
-        public float LeadHeight => HeaderHeight + (Units.Count > 0 ? Height(Units[0].First, Units[0].Last) : 0f);
+        /// <summary>
+        /// The height that must fit before the table may start: the header and the first three
+        /// units, so that a table never starts with a lone row at the foot of a page.
+        /// </summary>
+        public float LeadHeight => HeaderHeight + Units.Take(3).Sum(u => Height(u.First, u.Last));
 
         public float Height(int first, int last) => RowHeights.AsSpan(first, last - first + 1).ToArray().Sum();
     }

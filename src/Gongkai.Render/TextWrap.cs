@@ -14,6 +14,7 @@ internal static class TextWrap
 
     public static List<string> Wrap(string text, SKFont font, float width, float firstLineIndent = 0f)
     {
+        text = FoldRadicals(text);
         var lines = new List<string>();
         var line = new StringBuilder();
         var lineWidth = 0f;
@@ -54,6 +55,26 @@ internal static class TextWrap
             lineWidth = 0f;
             limit = width;
         }
+    }
+
+    /// <summary>
+    /// Kangxi radicals (⼯, from text extracted out of PDFs) as the ideographs they stand for (工):
+    /// the PDF font has no glyph of their own for them (see <see cref="FontCmapPatch"/>).
+    /// </summary>
+    internal static string FoldRadicals(string text)
+    {
+        if (!text.Any(c => c is >= '\u2E80' and <= '\u2FDF'))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            sb.Append(ch is >= '\u2E80' and <= '\u2FDF' ? ch.ToString().Normalize(NormalizationForm.FormKC) : ch.ToString());
+        }
+
+        return sb.ToString();
     }
 
     private static bool IsClosing(string token) => token.Length == 1 && ClosingPunctuation.Contains(token[0], StringComparison.Ordinal);
