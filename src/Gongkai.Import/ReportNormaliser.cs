@@ -24,6 +24,7 @@ public static partial class ReportNormaliser
         var cat = catalogue ?? FormatCatalogue.Default;
         var doc = new Doc(document);
         var (agency, year, title) = FindTitle(doc);
+        agency ??= FindPublisher(doc);
         var headings = FindHeadings(doc, cat);
 
         var format = cat.FormatForYear(year).Id;
@@ -236,6 +237,39 @@ public static partial class ReportNormaliser
 
         return (null, null, null);
     }
+
+    /// <summary>The 发布机构 of a portal page's metadata block, when the title does not name the agency.</summary>
+    private static string? FindPublisher(Doc doc)
+    {
+        var limit = Math.Min(doc.Lines.Length, TitleSearchLines);
+        for (var i = 0; i < limit; i++)
+        {
+            var frags = doc.Lines[i];
+            for (var j = 0; j < frags.Length; j++)
+            {
+                var compact = Compact(frags[j].Source.Text);
+                foreach (var key in s_publisherKeys)
+                {
+                    if (!compact.StartsWith(key, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    var value = compact[key.Length..].TrimStart(':', '：');
+                    if (value.Length == 0 && j + 1 < frags.Length)
+                    {
+                        value = Compact(frags[j + 1].Source.Text);
+                    }
+
+                    return value.Length is > 1 and < 40 ? value : null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] s_publisherKeys = ["发布机构", "发文机关", "发布单位", "信息来源"];
 
     private static string Compact(string text) =>
         WhitespacePattern().Replace(LabelText.FoldWidth(text), string.Empty);

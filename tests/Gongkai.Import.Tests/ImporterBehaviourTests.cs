@@ -115,4 +115,16 @@ public class ImporterBehaviourTests
         Assert.Equal("2021", report.Format);
         Assert.Contains(report.Sections, s => s.Number == 5 && s.Text.Contains("深度", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Import_PortalPageWithoutAgencyInTitle_TakesThePublisher()
+    {
+        var html = File.ReadAllText(Path.Combine(ReportFixtureTests.FixturePath("reports"), "html-portal-page", "input.html"))
+            .Replace("某市生态环境局2023年", "2023年", StringComparison.Ordinal);
+
+        var report = ReportImporter.Import(new MemoryStream(Encoding.UTF8.GetBytes(html)), "page.html");
+
+        Assert.Equal("某市生态环境局", report.Agency);
+        Assert.Equal(2023, report.Year);
+    }
 }
