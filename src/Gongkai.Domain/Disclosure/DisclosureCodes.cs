@@ -1,0 +1,73 @@
+using System.Collections.Frozen;
+
+namespace Gongkai.Domain.Disclosure;
+
+/// <summary>
+/// Stable codes for proactive-disclosure findings and workflow refusals, with their Chinese messages
+/// (one catalogue keyed by code; tests assert codes, not prose).
+/// </summary>
+public static class DisclosureCodes
+{
+    // Item validation
+    public const string ItemTitleMissing = "ITEM.title-missing";
+    public const string ItemPublisherMissing = "ITEM.publisher-missing";
+    public const string ItemCategoryInvalid = "ITEM.category-invalid";
+    public const string ItemNoChannel = "ITEM.no-channel";
+    public const string ItemValidityDates = "ITEM.validity-dates";
+    public const string ItemChangedBeforeWritten = "ITEM.changed-before-written";
+
+    // Automatic checks (findings)
+    public const string IdNumber = "CHECK.id-number";
+    public const string MobileNumber = "CHECK.mobile";
+    public const string BankCard = "CHECK.bank-card";
+    public const string PersonalAddress = "CHECK.personal-address";
+    public const string WrongWord = "CHECK.wrong-word";
+    public const string SensitiveWord = "CHECK.sensitive-word";
+    public const string DeadLink = "CHECK.dead-link";
+    public const string UncheckedExternalLink = "CHECK.external-unchecked";
+    public const string AttachmentMissing = "CHECK.attachment-missing";
+    public const string ScannedAttachment = "CHECK.scanned-attachment";
+
+    // Workflow refusals
+    public const string WrongState = "FLOW.wrong-state";
+    public const string OwnDraft = "FLOW.own-draft";
+    public const string NotDesignated = "FLOW.not-designated";
+    public const string CommentRequired = "FLOW.comment-required";
+    public const string ChecksStale = "FLOW.checks-stale";
+    public const string FindingsOpen = "FLOW.findings-open";
+    public const string UnknownFinding = "FLOW.unknown-finding";
+    public const string ItemInvalid = "FLOW.item-invalid";
+    public const string IdentityChanged = "FLOW.identity-changed";
+
+    private static readonly FrozenDictionary<string, string> s_messages = new Dictionary<string, string>
+    {
+        [ItemTitleMissing] = "缺少标题",
+        [ItemPublisherMissing] = "缺少发布机构",
+        [ItemCategoryInvalid] = "主题分类不是条例第二十条规定的事项",
+        [ItemNoChannel] = "未选择公开渠道",
+        [ItemValidityDates] = "有效性日期不完整或先后颠倒",
+        [ItemChangedBeforeWritten] = "变更日期早于成文日期",
+        [IdNumber] = "疑似公民身份号码",
+        [MobileNumber] = "疑似手机号码",
+        [BankCard] = "疑似银行卡号",
+        [PersonalAddress] = "疑似个人姓名及住址",
+        [WrongWord] = "疑似错别字",
+        [SensitiveWord] = "敏感词",
+        [DeadLink] = "链接无法访问（失效链接）",
+        [UncheckedExternalLink] = "外部链接，未检查",
+        [AttachmentMissing] = "附件无法访问",
+        [ScannedAttachment] = "附件为扫描件，无文字层",
+        [WrongState] = "当前状态下不能执行该操作",
+        [OwnDraft] = "审查人不能审查本人起草或修改的稿件",
+        [NotDesignated] = "该用户不是指定的审查人",
+        [CommentRequired] = "退回、接受问题、更正和撤回须填写说明",
+        [ChecksStale] = "自动检查结果与当前稿件不一致，请重新检查",
+        [FindingsOpen] = "仍有未处理的检查问题：请修改文稿或由审查人说明理由后接受",
+        [UnknownFinding] = "没有该检查问题",
+        [ItemInvalid] = "信息要素不完整",
+        [IdentityChanged] = "不能更改信息的标识或索引号",
+    }.ToFrozenDictionary();
+
+    /// <summary>The Chinese message for <paramref name="code"/>, or the code itself if unknown.</summary>
+    public static string MessageOf(string code) => s_messages.TryGetValue(code, out var m) ? m : code;
+}

@@ -1,0 +1,467 @@
+using System.Collections.Immutable;
+
+namespace Gongkai.Domain.Disclosure;
+
+/// <summary>Where an item is in its life.</summary>
+public enum DisclosureState
+{
+    /// <summary>草稿: the officer writes and edits.</summary>
+    Draft,
+
+    /// <summary>保密审查: secrecy review.</summary>
+    SecrecyReview,
+
+    /// <summary>合法性审查: legality review.</summary>
+    LegalityReview,
+
+    /// <summary>已审核: every review passed; ready to publish.</summary>
+    Approved,
+
+    /// <summary>已发布.</summary>
+    Published,
+
+    /// <summary>已更正: published, as a later version with a public note.</summary>
+    Corrected,
+
+    /// <summary>已撤回: removed from the public 目录 with a public note.</summary>
+    Withdrawn,
+}
+
+/// <summary>What a step did.</summary>
+public enum StepKind
+{
+    Created,
+    Edited,
+    Submitted,
+    SecrecyPassed,
+    LegalityPassed,
+    Returned,
+    FindingAccepted,
+    Published,
+    Corrected,
+    Withdrawn,
+}
+
+/// <summary>A person acting in the workflow.</summary>
+/// <param name="Id">Stable user id.</param>
+/// <param name="Name">Name as recorded in the history.</param>
+public sealed record Actor(string Id, string Name);
+
+/// <summary>
+/// One recorded step: who, when, what they said, and the state change. Steps are only ever appended.
+/// <see cref="IsPublic"/> steps (corrections, withdrawals) show their comment on the portal.
+/// </summary>
+public sealed record WorkflowStep(
+    int Sequence,
+    StepKind Kind,
+    Actor Actor,
+    DateTimeOffset At,
+    DisclosureState From,
+    DisclosureState To,
+    int ItemVersion,
+    string? Comment = null,
+    string? FindingId = null,
+    bool IsPublic = false);
+
+/// <summary>A finding a reviewer accepted as it is, and why.</summary>
+public sealed record FindingAcceptance(string FindingId, Actor Reviewer, DateTimeOffset At, string Reason);
+
+/// <summary>
+/// Who may review. Empty sets mean any user other than the item's authors; otherwise only the named
+/// users may pass that review.
+/// </summary>
+public sealed record ReviewPolicy(ImmutableHashSet<string> SecrecyReviewers, ImmutableHashSet<string> LegalityReviewers)
+{
+    public static ReviewPolicy Open { get; } = new([], []);
+
+    public bool MaySecrecyReview(Actor a) => SecrecyReviewers.IsEmpty || SecrecyReviewers.Contains(a.Id);
+
+    public bool MayLegalityReview(Actor a) => LegalityReviewers.IsEmpty || LegalityReviewers.Contains(a.Id);
+}
+
+/// <summary>The result of a workflow command: the new workflow, or the code of the refusal.</summary>
+public readonly record struct WorkflowResult(DisclosureWorkflow? Workflow, string? Error)
+{
+    public bool Succeeded => Error is null;
+
+    /// <summary>The new workflow; throws if the command was refused.</summary>
+    public DisclosureWorkflow Value => Workflow ?? throw new InvalidOperationException($"Refused: {Error} {DisclosureCodes.MessageOf(Error!)}");
+
+    public static implicit operator WorkflowResult(DisclosureWorkflow w) => new(w, null);
+
+    public static WorkflowResult Refuse(string code) => new(null, code);
+}
+
+/// <summary>
+/// The review of one item as a state machine with append-only history:
+/// <c>Draft → SecrecyReview → LegalityReview → Approved → Published</c>, with <c>Return</c> back to
+/// Draft (with comments) from any review state, and <c>Published → Corrected</c> (new version, public
+/// note) or <c>→ Withdrawn</c> (public note). Immutable: each command returns a new workflow or a
+/// refusal code; nothing throws for a refused command.
+/// <para>
+/// Guarantees: an item is published only after a submission and both reviews of the <em>same</em>
+/// version, by reviewers who did not write or edit it, with every blocking finding of that version's
+/// check accepted with a reason (editing the text is the other way to resolve a finding: it returns
+/// the item to Draft and a new check runs on resubmission).
+/// </para>
+/// </summary>
+public sealed record DisclosureWorkflow
+{
+    private DisclosureWorkflow()
+    {
+    }
+
+    public required DisclosureItem Item { get; init; }
+
+    public required DisclosureState State { get; init; }
+
+    public ReviewPolicy Policy { get; init; } = ReviewPolicy.Open;
+
+    /// <summary>Everyone who created or edited the current draft; none of them may review it.</summary>
+    public ImmutableHashSet<string> Authors { get; init; } = [];
+
+    /// <summary>The history, oldest first.</summary>
+    public ImmutableArray<WorkflowStep> Steps { get; init; } = [];
+
+    /// <summary>The check of the submitted version; null while in Draft.</summary>
+    public ItemCheckResult? Checks { get; init; }
+
+    /// <summary>Findings of <see cref="Checks"/> accepted by a reviewer.</summary>
+    public ImmutableArray<FindingAcceptance> Acceptances { get; init; } = [];
+
+    /// <summary>Earlier versions of the item (before corrections), oldest first.</summary>
+    public ImmutableArray<DisclosureItem> PreviousVersions { get; init; } = [];
+
+    /// <summary>Blocking findings of the current check not yet accepted.</summary>
+    public IEnumerable<Finding> OpenFindings =>
+        Checks?.Findings.Where(f => f.Blocking && !Acceptances.Any(a => a.FindingId == f.Id)) ?? [];
+
+    public bool IsPublic => State is DisclosureState.Published or DisclosureState.Corrected;
+
+    /// <summary>Public notes (corrections, withdrawal), oldest first.</summary>
+    public IEnumerable<WorkflowStep> PublicNotes => Steps.Where(s => s.IsPublic);
+
+    /// <summary>Starts a workflow: a draft of <paramref name="item"/> by <paramref name="author"/>.</summary>
+    public static WorkflowResult Start(DisclosureItem item, Actor author, DateTimeOffset at, ReviewPolicy? policy = null)
+    {
+        if (!item.Validate().IsEmpty)
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.ItemInvalid);
+        }
+
+        var draft = item with { Version = 1, IndexNumber = null, PublishedOn = null, WithdrawnOn = null };
+        return new DisclosureWorkflow
+        {
+            Item = draft,
+            State = DisclosureState.Draft,
+            Policy = policy ?? ReviewPolicy.Open,
+            Authors = [author.Id],
+            Steps = [new WorkflowStep(1, StepKind.Created, author, at, DisclosureState.Draft, DisclosureState.Draft, 1)],
+        };
+    }
+
+    /// <summary>Rebuilds a workflow from storage. Trusts its input: use only for what this type produced.</summary>
+    public static DisclosureWorkflow Restore(
+        DisclosureItem item,
+        DisclosureState state,
+        ReviewPolicy policy,
+        IEnumerable<string> authors,
+        IEnumerable<WorkflowStep> steps,
+        ItemCheckResult? checks,
+        IEnumerable<FindingAcceptance> acceptances,
+        IEnumerable<DisclosureItem>? previousVersions = null) => new()
+    {
+        Item = item,
+        State = state,
+        Policy = policy,
+        Authors = [.. authors],
+        Steps = [.. steps.OrderBy(s => s.Sequence)],
+        Checks = checks,
+        Acceptances = [.. acceptances],
+        PreviousVersions = [.. previousVersions ?? []],
+    };
+
+    /// <summary>Replaces the draft's content. Only in Draft; the editor becomes an author.</summary>
+    public WorkflowResult Edit(Actor actor, DisclosureItem changed, DateTimeOffset at)
+    {
+        if (State != DisclosureState.Draft)
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+        }
+
+        if (changed.Id != Item.Id || changed.IndexNumber is not null)
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.IdentityChanged);
+        }
+
+        if (!changed.Validate().IsEmpty)
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.ItemInvalid);
+        }
+
+        return Append(StepKind.Edited, actor, at, DisclosureState.Draft) with
+        {
+            Item = changed with { Version = Item.Version, PublishedOn = null, WithdrawnOn = null },
+            Authors = Authors.Add(actor.Id),
+        };
+    }
+
+    /// <summary>Sends the draft to 保密审查 with the automatic checks of this exact content.</summary>
+    public WorkflowResult Submit(Actor actor, ItemCheckResult checks, DateTimeOffset at)
+    {
+        if (State != DisclosureState.Draft)
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+        }
+
+        if (checks.ContentFingerprint != Item.ContentFingerprint())
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.ChecksStale);
+        }
+
+        return Append(StepKind.Submitted, actor, at, DisclosureState.SecrecyReview) with
+        {
+            Checks = checks,
+            Acceptances = [],
+        };
+    }
+
+    /// <summary>Records that <paramref name="reviewer"/> accepts a finding as it is, with a reason.</summary>
+    public WorkflowResult AcceptFinding(Actor reviewer, string findingId, string reason, DateTimeOffset at)
+    {
+        if (State is not (DisclosureState.SecrecyReview or DisclosureState.LegalityReview))
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+        }
+
+        if (Authors.Contains(reviewer.Id))
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.OwnDraft);
+        }
+
+        var mayReview = State == DisclosureState.SecrecyReview ? Policy.MaySecrecyReview(reviewer) : Policy.MayLegalityReview(reviewer);
+        if (!mayReview)
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.NotDesignated);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.CommentRequired);
+        }
+
+        if (Checks?.Find(findingId) is null)
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.UnknownFinding);
+        }
+
+        var reasonText = reason.Trim();
+        return Append(StepKind.FindingAccepted, reviewer, at, State, reasonText, findingId) with
+        {
+            Acceptances = Acceptances.Add(new FindingAcceptance(findingId, reviewer, at, reasonText)),
+        };
+    }
+
+    /// <summary>保密审查 passed. The reviewer may not be an author.</summary>
+    public WorkflowResult PassSecrecyReview(Actor reviewer, DateTimeOffset at, string? comment = null)
+    {
+        if (State != DisclosureState.SecrecyReview)
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+        }
+
+        if (Authors.Contains(reviewer.Id))
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.OwnDraft);
+        }
+
+        if (!Policy.MaySecrecyReview(reviewer))
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.NotDesignated);
+        }
+
+        return Append(StepKind.SecrecyPassed, reviewer, at, DisclosureState.LegalityReview, comment);
+    }
+
+    /// <summary>合法性审查 passed: the item is approved. Every blocking finding must be accepted by now.</summary>
+    public WorkflowResult PassLegalityReview(Actor reviewer, DateTimeOffset at, string? comment = null)
+    {
+        if (State != DisclosureState.LegalityReview)
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+        }
+
+        if (Authors.Contains(reviewer.Id))
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.OwnDraft);
+        }
+
+        if (!Policy.MayLegalityReview(reviewer))
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.NotDesignated);
+        }
+
+        if (OpenFindings.Any())
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.FindingsOpen);
+        }
+
+        return Append(StepKind.LegalityPassed, reviewer, at, DisclosureState.Approved, comment);
+    }
+
+    /// <summary>Sends the item back to Draft with comments, from either review or from Approved.</summary>
+    public WorkflowResult Return(Actor reviewer, string comment, DateTimeOffset at)
+    {
+        if (State is not (DisclosureState.SecrecyReview or DisclosureState.LegalityReview or DisclosureState.Approved))
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+        }
+
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.CommentRequired);
+        }
+
+        return Append(StepKind.Returned, reviewer, at, DisclosureState.Draft, comment.Trim()) with
+        {
+            Checks = null,
+            Acceptances = [],
+        };
+    }
+
+    /// <summary>
+    /// Publishes the approved item under <paramref name="indexNumber"/> (from <see cref="IndexNumberGenerator"/>)
+    /// on <paramref name="publishedOn"/>.
+    /// </summary>
+    public WorkflowResult Publish(Actor actor, IndexNumber indexNumber, DateOnly publishedOn, DateTimeOffset at)
+    {
+        if (State != DisclosureState.Approved || !HasCompleteReview())
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+        }
+
+        if (OpenFindings.Any())
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.FindingsOpen);
+        }
+
+        return Append(StepKind.Published, actor, at, DisclosureState.Published) with
+        {
+            Item = Item with { IndexNumber = indexNumber, PublishedOn = publishedOn },
+        };
+    }
+
+    /// <summary>
+    /// Publishes a corrected version (更正) with a public note. Keeps the 索引号 and 发布日期; the
+    /// corrected content must pass its checks with no blocking finding, by someone who is not its author.
+    /// </summary>
+    public WorkflowResult Correct(Actor reviewer, DisclosureItem corrected, ItemCheckResult checks, string publicNote, DateTimeOffset at)
+    {
+        if (!IsPublic)
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+        }
+
+        if (string.IsNullOrWhiteSpace(publicNote))
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.CommentRequired);
+        }
+
+        if (Authors.Contains(reviewer.Id))
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.OwnDraft);
+        }
+
+        if (corrected.Id != Item.Id || (corrected.IndexNumber is not null && corrected.IndexNumber != Item.IndexNumber))
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.IdentityChanged);
+        }
+
+        if (!corrected.Validate().IsEmpty)
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.ItemInvalid);
+        }
+
+        var next = corrected with
+        {
+            Version = Item.Version + 1,
+            IndexNumber = Item.IndexNumber,
+            PublishedOn = Item.PublishedOn,
+            WithdrawnOn = null,
+        };
+        if (checks.ContentFingerprint != next.ContentFingerprint())
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.ChecksStale);
+        }
+
+        if (checks.HasBlocking)
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.FindingsOpen);
+        }
+
+        var appended = Append(StepKind.Corrected, reviewer, at, DisclosureState.Corrected, publicNote.Trim(), isPublic: true, version: next.Version);
+        return appended with
+        {
+            Item = next,
+            PreviousVersions = PreviousVersions.Add(Item),
+            Checks = checks,
+            Acceptances = [],
+        };
+    }
+
+    /// <summary>Withdraws the item from the public 目录, with a public note.</summary>
+    public WorkflowResult Withdraw(Actor actor, string publicNote, DateOnly withdrawnOn, DateTimeOffset at)
+    {
+        if (!IsPublic)
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+        }
+
+        if (string.IsNullOrWhiteSpace(publicNote))
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.CommentRequired);
+        }
+
+        return Append(StepKind.Withdrawn, actor, at, DisclosureState.Withdrawn, publicNote.Trim(), isPublic: true) with
+        {
+            Item = Item with { WithdrawnOn = withdrawnOn },
+        };
+    }
+
+    /// <summary>
+    /// Whether the steps since the last submission are Submitted, SecrecyPassed and LegalityPassed in
+    /// that order for the current version, by reviewers who are not authors (defence in depth for
+    /// <see cref="Publish"/>).
+    /// </summary>
+    public bool HasCompleteReview()
+    {
+        var lastSubmit = -1;
+        for (var i = Steps.Length - 1; i >= 0; i--)
+        {
+            if (Steps[i].Kind == StepKind.Submitted)
+            {
+                lastSubmit = i;
+                break;
+            }
+        }
+
+        if (lastSubmit < 0)
+        {
+            return false;
+        }
+
+        var since = Steps.Skip(lastSubmit).ToList();
+        var secrecy = since.FindIndex(s => s.Kind == StepKind.SecrecyPassed);
+        var legality = since.FindIndex(s => s.Kind == StepKind.LegalityPassed);
+        return secrecy > 0 && legality > secrecy
+            && !since.Any(s => s.Kind is StepKind.Returned or StepKind.Edited)
+            && !Authors.Contains(since[secrecy].Actor.Id) && !Authors.Contains(since[legality].Actor.Id)
+            && since.All(s => s.ItemVersion == Item.Version);
+    }
+
+    private DisclosureWorkflow Append(StepKind kind, Actor actor, DateTimeOffset at, DisclosureState to, string? comment = null, string? findingId = null, bool isPublic = false, int? version = null)
+    {
+        var step = new WorkflowStep(Steps.Length + 1, kind, actor, at, State, to, version ?? Item.Version, comment, findingId, isPublic);
+        return this with { State = to, Steps = Steps.Add(step) };
+    }
+}
