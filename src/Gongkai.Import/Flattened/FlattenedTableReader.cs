@@ -14,7 +14,7 @@ namespace Gongkai.Import.Flattened;
 /// </summary>
 public static partial class FlattenedTableReader
 {
-    /// <summary>How far (label characters) the next row's label may lie from the previous one.</summary>
+    /// <summary>How far (label characters other than digits) the next row's label may lie from the previous one.</summary>
     public const int MaxRowDistance = 400;
 
     /// <summary>How many label characters may stand between a row's match phrase and its numbers.</summary>
@@ -108,6 +108,28 @@ public static partial class FlattenedTableReader
 
     private sealed class Reader(FlatText flat, string name, FormatCatalogue catalogue)
     {
+        // For each label-view index, how many non-digit characters precede it (distances ignore digit runs).
+        private readonly int[] _words = WordPrefix(flat.Label);
+
+        private static int[] WordPrefix(string label)
+        {
+            var prefix = new int[label.Length + 1];
+            for (var i = 0; i < label.Length; i++)
+            {
+                prefix[i + 1] = prefix[i] + (char.IsAsciiDigit(label[i]) ? 0 : 1);
+            }
+
+            return prefix;
+        }
+
+        /// <summary>The label-view index <paramref name="words"/> non-digit characters after <paramref name="from"/>.</summary>
+        private int WordsAfter(int from, int words)
+        {
+            var target = _words[Math.Min(from, flat.Label.Length)] + words;
+            var i = Array.BinarySearch(_words, target);
+            return i < 0 ? flat.Label.Length : i;
+        }
+
         public List<Diagnostic> Diagnostics { get; } = [];
 
         private SourceLocation At(int streamIndex) =>
@@ -166,7 +188,7 @@ public static partial class FlattenedTableReader
                 return null;
             }
 
-            var (start, end) = FindRow(last, review, review + MaxRowDistance);
+            var (start, end) = FindRow(last, review, WordsAfter(review, MaxRowDistance));
             if (start < 0)
             {
                 return null;
@@ -191,7 +213,7 @@ public static partial class FlattenedTableReader
             var found = 0;
             for (var i = 0; i < layout.Rows.Length; i++)
             {
-                var (start, end) = FindRow(layout.Rows[i], pos, found == 0 ? flat.Label.Length : pos + MaxRowDistance);
+                var (start, end) = FindRow(layout.Rows[i], pos, found == 0 ? flat.Label.Length : WordsAfter(pos, MaxRowDistance));
                 if (start < 0)
                 {
                     continue;

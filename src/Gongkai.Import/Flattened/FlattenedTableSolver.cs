@@ -159,7 +159,11 @@ internal sealed class GridSearch
                     continue;
                 }
 
-                var rowCost = Math.Min(cost, _rows[r].Shape.Rules.Length);
+                // A row that can be split consistently with its own rules is trusted to keep them;
+                // only rows without such a split are read with broken row rules (see docs/flattened-tables.md).
+                var rowCost = cost == 0 || (cache.TryGetValue((r, 0), out var exact) && exact.List.Count > 0)
+                    ? 0
+                    : Math.Min(cost, _rows[r].Shape.Rules.Length);
                 if (!cache.TryGetValue((r, rowCost), out var entry))
                 {
                     var list = new List<RowReading>();

@@ -7,7 +7,8 @@ namespace Gongkai.Import.Tests.Flattened;
 /// <summary>How a scraper flattened the tables.</summary>
 /// <param name="OneLine">Each whole table on one line (digits run into the next row's label); otherwise one line per table row.</param>
 /// <param name="Ordinals">Whether the printed labels carry digit ordinals (<c>2.其他法律…</c>).</param>
-public sealed record FlattenStyle(bool OneLine, bool Ordinals);
+/// <param name="Separator">What stands between cells: nothing for a flattened table, a tab for an intact one.</param>
+public sealed record FlattenStyle(bool OneLine, bool Ordinals, string Separator = "");
 
 /// <summary>
 /// Writes a correct report the way a portal scraper flattens it: every table row's cell texts
@@ -71,7 +72,7 @@ public static class FlattenedTextWriter
         {
             for (var c = 0; c < row.Columns.Length; c++)
             {
-                sb.Append(Text(report["table4", row.Key, c]));
+                sb.Append(style.Separator).Append(Text(report["table4", row.Key, c]));
             }
         }
 
@@ -108,7 +109,7 @@ public static class FlattenedTextWriter
                 sb.Append(row.Label);
                 for (var c = 0; c < row.Columns.Length; c++)
                 {
-                    sb.Append(Text(report["table2", key, c]));
+                    sb.Append(style.Separator).Append(Text(report["table2", key, c]));
                 }
 
                 sb.Append(newline);
@@ -131,7 +132,7 @@ public static class FlattenedTextWriter
             sb.Append(label);
             for (var c = 0; c < row.Columns.Length; c++)
             {
-                sb.Append(Text(report["table3", row.Key, c]));
+                sb.Append(style.Separator).Append(Text(report["table3", row.Key, c]));
             }
 
             if (!style.OneLine)

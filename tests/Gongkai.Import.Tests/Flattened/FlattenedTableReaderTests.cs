@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using CsCheck;
+using Gongkai.Domain.Reports;
+using Gongkai.Import.Flattened;
+
+namespace Gongkai.Import.Tests.Flattened;
+
+public sealed class FlattenedTableReaderTests
+{
+    private static string Fixture(string name, string file = "input.txt") =>
+        File.ReadAllText(Path.Combine(FlattenedFixtureTests.FixtureRoot(), name, file));
+
+    private static Report Source(string name) => ReportJson.Parse(Fixture(name, "source.json"));
+
+    [Fact]
+    public void TryRead_TablesWithSeparatedCells_Null()
+    {
+        var text = FlattenedTextWriter.Write(Source("synthetic-2021-column-settled"), new FlattenStyle(OneLine: false, Ordinals: true, Separator: "\t"), "示例市自然资源局2022年政府信息公开工作年度报告");
+
+        Assert.Null(FlattenedTableReader.TryRead(text, "intact.txt"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("无")]
+    [InlineData("一、总体情况\n本年新收政府信息公开申请12件，予以公开10件。")]
+    public void TryRead_NoTables_Null(string text) => Assert.Null(FlattenedTableReader.TryRead(text, "prose.txt"));
+
+    [Fact]
+    public void TryRead_RowEndsInTheNextOrdinal_OrdinalGoesToTheLabel()
+    {
+        // 属于国家秘密 2,0,0,0,0,0,2 is followed by "2.其他法律…": the run reads 200000022.
+        var text = Fixture("lanling-2021-one-line").Replace("属于国家秘密00000002.", "属于国家秘密20000022.", StringComparison.Ordinal);
+
+        var report = FlattenedTableReader.TryRead(text, "input.txt")!;
+
+        Assert.Equal(2m, report["table3", "withheld_state_secret", 0].Value);
+        Assert.Equal(2m, report["table3", "withheld_state_secret", 6].Value);
+        Assert.Equal(0m, report["table3", "withheld_prohibited_by_law", 0].Value);
+    }
+
+    [Fact]
+    public void TryRead_EveryCellCarriesItsLine()
+    {
+        var report = FlattenedTableReader.TryRead(Fixture("zhoucun-2022-line-per-row"), "input.txt")!;
+
+        Assert.Equal(new SourceLocation("input.txt", 8), report["table2", "rules", 0].Source);
+        Assert.Equal(new SourceLocation("input.txt", 21), report["table3", "new_received", 6].Source);
+        Assert.Equal(new SourceLocation("input.txt", 49), report["table4", "litigation_after_reconsideration", 4].Source);
+    }
+
+    [Fact]
+    public void TryRead_PreviousYearGiven_SettlesTable2()
+    {
+        var text = Fixture("synthetic-2021-previous-year");
+        var previous = ReportJson.Parse(Fixture("synthetic-2021-previous-year", "previous.json"));
+
+        var alone = FlattenedTableReader.TryRead(text, "input.txt")!;
+        var withPrevious = FlattenedTableReader.TryRead(text, "input.txt", previous)!;
+
+        Assert.Equal(CellState.Ambiguous, alone["table2", "normative_documents", 2].State);
+        Assert.Equal([5m, 45m, 345m], alone["table2", "normative_documents", 2].Readings);
+        Assert.Equal(45m, withPrevious["table2", "normative_documents", 2].Value);
+    }
+
+    [Fact]
+    public void TryRead_HugeDigitRun_DiagnosticNotABlowUp()
+    {
+        var text = Fixture("lanling-2021-one-line").Replace("予以公开0000000", "予以公开" + new string('9', 5000), StringComparison.Ordinal);
+        var clock = Stopwatch.StartNew();
+
+        var report = FlattenedTableReader.TryRead(text, "input.txt")!;
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
+        Assert.Contains(report.Diagnostics, d => d.Code == FlattenedDiagnostics.Unsplittable);
+        Assert.Equal(CellState.Missing, report["table3", "granted", 0].State);
+    }
+
+    [Fact]
+    public void TryRead_ArbitraryText_NeverThrows() =>
+        Gen.String[0, 400].Sample(text => FlattenedTableReader.TryRead(text, "fuzz.txt"), iter: 2000);
+
+    [Fact]
+    public void TryRead_DamagedFlattenedReport_NeverThrows()
+    {
+        var text = Fixture("synthetic-2021-column-settled");
+        const string alphabet = "0123456789 .-/、（）\n一二三其他总计";
+        Gen.Int[0, int.MaxValue].Sample(
+            seed =>
+            {
+                var rnd = new Random(seed);
+                var chars = text.ToCharArray();
+                for (var k = 0; k < 12; k++)
+                {
+                    chars[rnd.Next(chars.Length)] = alphabet[rnd.Next(alphabet.Length)];
+                }
+
+                _ = FlattenedTableReader.TryRead(new string(chars), "damaged.txt");
+            },
+            iter: 100);
+    }
+}
