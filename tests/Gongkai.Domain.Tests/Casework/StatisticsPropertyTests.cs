@@ -1,0 +1,85 @@
+using CsCheck;
+using Gongkai.Domain.Casework;
+using Gongkai.Domain.Reports;
+using static Gongkai.Domain.Tests.Casework.Cases;
+
+namespace Gongkai.Domain.Tests.Casework;
+
+/// <summary>For random case histories, the compiled report breaks no rule of the format catalogue.</summary>
+public sealed class StatisticsPropertyTests
+{
+    private sealed record Step(int Action, int Gap, int Param);
+
+    private sealed record CaseScript(int ReceivedDay, int Kind, int Channel, Step[] Steps);
+
+    private static readonly Gen<Step> s_step = Gen.Select(Gen.Int[0, 10], Gen.Int[0, 40], Gen.Int[0, 1000], (a, g, p) => new Step(a, g, p));
+
+    private static readonly Gen<CaseScript> s_case = Gen.Select(
+        Gen.Int[new DateOnly(2023, 6, 1).DayNumber, new DateOnly(2026, 6, 30).DayNumber],
+        Gen.Int[0, 5],
+        Gen.Int[0, 4],
+        s_step.Array[0, 8],
+        (r, k, c, s) => new CaseScript(r, k, c, s));
+
+    private static ApplicationCase Play(CaseScript script, int index)
+    {
+        var received = DateOnly.FromDayNumber(script.ReceivedDay);
+        var c = Register(received, (ApplicantKind)script.Kind, (ReceiptChannel)script.Channel, id: new Guid(index, 0, 0, new byte[8]));
+        foreach (var step in script.Steps)
+        {
+            var on = c.Events[^1].OccurredOn.AddDays(step.Gap);
+            ApplicationEvent e = step.Action switch
+            {
+                0 => new SupplementRequested(on, By, "补正", step.Param % 3 == 0 ? null : on.AddDays(step.Param % 20)),
+                1 => new SupplementReceived(on, By),
+                2 => new Abandoned(on, By, AbandonmentReason.NoSupplement),
+                3 => new ConsultationStarted(on, By, (ConsultationParty)(step.Param % 2), "第三方"),
+                4 => new ConsultationEnded(on, By, (ConsultationReply)(step.Param % 3)),
+                5 => new Extended(on, By, 1 + (step.Param % 25), "主任", "复杂"),
+                6 => new FeeNotified(on, By, FeeMethod.PerPage, 31 + (step.Param % 300), 0, FeeCalculator.PerPage(31 + (step.Param % 300)).Amount),
+                7 => new FeePaid(on, By, c.Events.OfType<FeeNotified>().LastOrDefault()?.Amount ?? 0m),
+                8 => new Abandoned(on, By, AbandonmentReason.FeeUnpaid),
+                9 => new Decided(on, By, Outcomes.All[step.Param % Outcomes.All.Count], "条例第三十六条"),
+                _ => new Closed(on, By),
+            };
+            var next = c.TryAppend(e);
+            if (next.IsSuccess)
+            {
+                c = next.Value;
+            }
+        }
+
+        return c;
+    }
+
+    [Fact]
+    public void Compile_RandomHistories_RuleEngineFindsNoErrors()
+    {
+        Gen.Select(s_case.Array[0, 40], Gen.Int[2023, 2026]).Sample((scripts, year) =>
+        {
+            var cases = scripts.Select(Play).ToList();
+            var compiled = AnnualStatistics.Compile("随机机关", year, cases, [], [], []);
+            var errors = RuleEngine.Check(compiled.Report).Where(d => d.Severity == Severity.Error).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.ToLine())));
+            foreach (var (cell, ids) in compiled.Sources)
+            {
+                Assert.Equal(compiled.Report[cell].Value, ids.Length);
+            }
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void Compile_RandomHistoriesWithReviews_Table4PassesAndCountsFiledInYear()
+    {
+        var review = Gen.Select(Gen.Int[0, 2], Gen.Int[new DateOnly(2024, 1, 1).DayNumber, new DateOnly(2026, 12, 31).DayNumber], Gen.Int[-1, 2], Gen.Int[0, 400],
+            (route, filed, outcome, after) => new ReviewCase(Guid.NewGuid(), null, (ReviewRoute)route, DateOnly.FromDayNumber(filed), "复议机关",
+                Outcome: outcome < 0 ? null : (ReviewOutcome)outcome, DecidedOn: outcome < 0 ? null : DateOnly.FromDayNumber(filed + after)));
+        Gen.Select(review.Array[0, 30], Gen.Int[2024, 2026]).Sample((reviews, year) =>
+        {
+            var report = AnnualStatistics.Compile("随机机关", year, [], reviews, [], []).Report;
+            Assert.DoesNotContain(RuleEngine.Check(report), d => d.Severity == Severity.Error);
+            var filed = reviews.Count(r => r.FiledOn.Year == year);
+            Assert.Equal(filed, new[] { "reconsideration", "litigation_direct", "litigation_after_reconsideration" }.Sum(r => report["table4", r, 4].Value));
+        });
+    }
+}
