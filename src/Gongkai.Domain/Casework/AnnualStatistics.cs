@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Gongkai.Domain.Calendar;
-using Gongkai.Domain.Disclosure;
 using Gongkai.Domain.Reports;
 
 namespace Gongkai.Domain.Casework;
@@ -115,7 +114,7 @@ public static class AnnualStatistics
 
         // Table 2.
         var documents = registers.ToList();
-        foreach (var (kind, row) in new[] { (DocumentKind.Rule, "rules"), (DocumentKind.NormativeDocument, "normative_documents") })
+        foreach (var (kind, row) in new[] { (RegulatoryDocumentKind.Rule, "rules"), (RegulatoryDocumentKind.NormativeDocument, "normative_documents") })
         {
             var ofKind = documents.Where(d => d.Kind == kind).ToList();
             var issued = ofKind.Where(d => d.IssuedIn(year)).Select(d => d.Id).ToList();

@@ -3,12 +3,25 @@ using Gongkai.Domain.Disclosure;
 namespace Gongkai.Domain.Casework;
 
 /// <summary>
-/// A register entry for a 规章 or 行政规范性文件 (<see cref="DocumentKind"/>, shared with proactive disclosure; <see cref="DocumentKind.Other"/> is never counted): issued (制发) on <see cref="IssuedOn"/>, repealed (废止) on
+/// The two kinds of document counted in table 2, Art. 20(1). Proactive disclosure's <see cref="DocumentKind"/> has the
+/// same two plus <see cref="DocumentKind.Other"/>; <see cref="DocumentRegister.ToRegisterKind"/> converts.
+/// </summary>
+public enum RegulatoryDocumentKind
+{
+    /// <summary>规章.</summary>
+    Rule,
+
+    /// <summary>行政规范性文件.</summary>
+    NormativeDocument,
+}
+
+/// <summary>
+/// A register entry for a 规章 or 行政规范性文件: issued (制发) on <see cref="IssuedOn"/>, repealed (废止) on
 /// <see cref="RepealedOn"/> if it has been. It is in force from the day issued up to, but not including, the day repealed.
 /// </summary>
 public sealed record RegulatoryDocument(
     Guid Id,
-    DocumentKind Kind,
+    RegulatoryDocumentKind Kind,
     string Title,
     string? DocumentNumber,
     DateOnly IssuedOn,
@@ -25,13 +38,21 @@ public sealed record RegulatoryDocument(
 /// <summary>Counts over a register of <see cref="RegulatoryDocument"/>s (table 2, Art. 20(1)).</summary>
 public static class DocumentRegister
 {
-    public static int IssuedIn(IEnumerable<RegulatoryDocument> register, DocumentKind kind, int year) =>
+    /// <summary>The register kind of a disclosed document, or null for <see cref="DocumentKind.Other"/>.</summary>
+    public static RegulatoryDocumentKind? ToRegisterKind(this DocumentKind kind) => kind switch
+    {
+        DocumentKind.Rule => RegulatoryDocumentKind.Rule,
+        DocumentKind.NormativeDocument => RegulatoryDocumentKind.NormativeDocument,
+        _ => null,
+    };
+
+    public static int IssuedIn(IEnumerable<RegulatoryDocument> register, RegulatoryDocumentKind kind, int year) =>
         register.Count(d => d.Kind == kind && d.IssuedIn(year));
 
-    public static int RepealedIn(IEnumerable<RegulatoryDocument> register, DocumentKind kind, int year) =>
+    public static int RepealedIn(IEnumerable<RegulatoryDocument> register, RegulatoryDocumentKind kind, int year) =>
         register.Count(d => d.Kind == kind && d.RepealedIn(year));
 
-    public static int InForceOn(IEnumerable<RegulatoryDocument> register, DocumentKind kind, DateOnly date) =>
+    public static int InForceOn(IEnumerable<RegulatoryDocument> register, RegulatoryDocumentKind kind, DateOnly date) =>
         register.Count(d => d.Kind == kind && d.IsInForceOn(date));
 }
 

@@ -1,5 +1,4 @@
 using Gongkai.Domain.Casework;
-using Gongkai.Domain.Disclosure;
 using Gongkai.Domain.Reports;
 using static Gongkai.Domain.Tests.Casework.Cases;
 
@@ -85,10 +84,10 @@ public sealed class AnnualStatisticsTests
 
     private static List<RegulatoryDocument> ScriptedRegister() =>
     [
-        new(G(0x201), DocumentKind.NormativeDocument, "N1", "某卫发〔2023〕3号", D(2023, 5, 1)),
-        new(G(0x202), DocumentKind.NormativeDocument, "N2", "某卫发〔2025〕1号", D(2025, 2, 1)),
-        new(G(0x203), DocumentKind.NormativeDocument, "N3", "某卫发〔2022〕9号", D(2022, 1, 1), D(2025, 6, 30)),
-        new(G(0x204), DocumentKind.NormativeDocument, "N4", "某卫发〔2025〕2号", D(2025, 3, 1), D(2025, 12, 31)),
+        new(G(0x201), RegulatoryDocumentKind.NormativeDocument, "N1", "某卫发〔2023〕3号", D(2023, 5, 1)),
+        new(G(0x202), RegulatoryDocumentKind.NormativeDocument, "N2", "某卫发〔2025〕1号", D(2025, 2, 1)),
+        new(G(0x203), RegulatoryDocumentKind.NormativeDocument, "N3", "某卫发〔2022〕9号", D(2022, 1, 1), D(2025, 6, 30)),
+        new(G(0x204), RegulatoryDocumentKind.NormativeDocument, "N4", "某卫发〔2025〕2号", D(2025, 3, 1), D(2025, 12, 31)),
     ];
 
     private static List<MonthlyCount> ScriptedMonths() =>

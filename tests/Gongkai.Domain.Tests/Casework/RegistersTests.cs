@@ -1,6 +1,5 @@
 using CsCheck;
 using Gongkai.Domain.Casework;
-using Gongkai.Domain.Disclosure;
 using Gongkai.Domain.Reports;
 
 namespace Gongkai.Domain.Tests.Casework;
@@ -12,7 +11,7 @@ public sealed class RegistersTests
     [Fact]
     public void DocumentRegister_IssuedRepealedInForce_CountsByYearAndDate()
     {
-        RegulatoryDocument Doc(DateOnly issued, DateOnly? repealed = null, DocumentKind kind = DocumentKind.NormativeDocument) =>
+        RegulatoryDocument Doc(DateOnly issued, DateOnly? repealed = null, RegulatoryDocumentKind kind = RegulatoryDocumentKind.NormativeDocument) =>
             new(Guid.NewGuid(), kind, "关于……的通知", "X政发〔2025〕1号", issued, repealed);
         var register = new[]
         {
@@ -20,15 +19,23 @@ public sealed class RegistersTests
             Doc(D(2025, 2, 1)),
             Doc(D(2022, 1, 1), D(2025, 6, 30)),
             Doc(D(2025, 3, 1), D(2025, 12, 31)),
-            Doc(D(2025, 4, 1), kind: DocumentKind.Rule),
+            Doc(D(2025, 4, 1), kind: RegulatoryDocumentKind.Rule),
         };
-        var kind = DocumentKind.NormativeDocument;
+        var kind = RegulatoryDocumentKind.NormativeDocument;
         Assert.Equal(2, DocumentRegister.IssuedIn(register, kind, 2025));
         Assert.Equal(2, DocumentRegister.RepealedIn(register, kind, 2025));
         Assert.Equal(2, DocumentRegister.InForceOn(register, kind, D(2025, 12, 31)));
         Assert.Equal(3, DocumentRegister.InForceOn(register, kind, D(2025, 12, 30)));
         Assert.Equal(2, DocumentRegister.InForceOn(register, kind, D(2024, 12, 31)));
-        Assert.Equal(1, DocumentRegister.IssuedIn(register, DocumentKind.Rule, 2025));
+        Assert.Equal(1, DocumentRegister.IssuedIn(register, RegulatoryDocumentKind.Rule, 2025));
+    }
+
+    [Fact]
+    public void ToRegisterKind_DisclosureKinds_MapRuleAndNormativeDocumentOnly()
+    {
+        Assert.Equal(RegulatoryDocumentKind.Rule, Gongkai.Domain.Disclosure.DocumentKind.Rule.ToRegisterKind());
+        Assert.Equal(RegulatoryDocumentKind.NormativeDocument, Gongkai.Domain.Disclosure.DocumentKind.NormativeDocument.ToRegisterKind());
+        Assert.Null(Gongkai.Domain.Disclosure.DocumentKind.Other.ToRegisterKind());
     }
 
     [Fact]
