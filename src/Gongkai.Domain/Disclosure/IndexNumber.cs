@@ -98,9 +98,26 @@ public sealed partial class IndexNumberRule
 
     private static readonly string[] s_tokens = ["code", "org", "year", "month", "art20", "catalogue", "seq"];
 
+    /// <summary>A rule for an agency identified by a valid 统一社会信用代码.</summary>
     public IndexNumberRule(string pattern, UnifiedSocialCreditCode agencyCode)
+        : this(pattern, agencyCode.Value)
+    {
+    }
+
+    /// <summary>
+    /// A rule for an issuer code that is not (or not yet) a valid 统一社会信用代码: an organisation code,
+    /// a pinyin abbreviation, or a credit code whose check character is wrong in the records. <c>{org}</c>
+    /// is characters 9-17 of an 18-character code, otherwise the whole code.
+    /// </summary>
+    public IndexNumberRule(string pattern, string issuerCode)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
+        ArgumentException.ThrowIfNullOrWhiteSpace(issuerCode);
+        if (issuerCode.Any(c => char.IsWhiteSpace(c) || c is '{' or '}'))
+        {
+            throw new ArgumentException("An issuer code has no spaces or braces.", nameof(issuerCode));
+        }
+
         var seqCount = 0;
         foreach (Match m in Token().Matches(pattern))
         {
@@ -126,12 +143,16 @@ public sealed partial class IndexNumberRule
         }
 
         Pattern = pattern;
-        AgencyCode = agencyCode;
+        IssuerCode = issuerCode;
     }
 
     public string Pattern { get; }
 
-    public UnifiedSocialCreditCode AgencyCode { get; }
+    /// <summary>The code <c>{code}</c> stands for.</summary>
+    public string IssuerCode { get; }
+
+    /// <summary>Whether <see cref="IssuerCode"/> is a valid 统一社会信用代码.</summary>
+    public bool IssuerIsValidCreditCode => UnifiedSocialCreditCode.IsValid(IssuerCode);
 
     public static IndexNumberRule Default(UnifiedSocialCreditCode agencyCode) => new(DefaultPattern, agencyCode);
 
@@ -152,8 +173,8 @@ public sealed partial class IndexNumberRule
     {
         return Token().Replace(Pattern, m => m.Groups["name"].Value switch
         {
-            "code" => AgencyCode.Value,
-            "org" => AgencyCode.OrganisationCode,
+            "code" => IssuerCode,
+            "org" => IssuerCode.Length == 18 ? IssuerCode.Substring(8, 9) : IssuerCode,
             "year" => on.Year.ToString("0000", CultureInfo.InvariantCulture),
             "month" => on.Month.ToString("00", CultureInfo.InvariantCulture),
             "art20" => item.Art20Number.ToString("00", CultureInfo.InvariantCulture),

@@ -63,6 +63,16 @@ public class IndexNumberTests
         Assert.Throws<ArgumentException>(() => new IndexNumberRule(pattern, TestData.Agency));
 
     [Fact]
+    public void Rule_UncheckedIssuer_Accepted()
+    {
+        var rule = new IndexNumberRule(IndexNumberRule.DefaultPattern, "zsjfzzx");
+        Assert.False(rule.IssuerIsValidCreditCode);
+        Assert.Equal("zsjfzzx/2025-00002", rule.Format(TestData.Item(), new DateOnly(2025, 1, 2), 2).Value);
+        Assert.True(IndexNumberRule.Default(TestData.Agency).IssuerIsValidCreditCode);
+        Assert.Throws<ArgumentException>(() => new IndexNumberRule(IndexNumberRule.DefaultPattern, "a b"));
+    }
+
+    [Fact]
     public void Scope_NewYear_SequenceRestarts()
     {
         var rule = IndexNumberRule.Default(TestData.Agency);
