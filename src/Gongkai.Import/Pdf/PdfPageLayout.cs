@@ -6,9 +6,13 @@ using Gongkai.Domain.Reports;
 namespace Gongkai.Import.Pdf;
 
 /// <summary>One glyph in reading coordinates (x to the right, y up), with its position as printed.</summary>
-internal readonly record struct Glyph(string Value, double Left, double Right, double Bottom, double Top, double BaseY, double Size, double PageX, double PageY)
+/// <remarks><see cref="Left"/>..<see cref="Right"/> is the ink; <see cref="AdvanceLeft"/>..<see cref="AdvanceRight"/> the advance along the baseline.</remarks>
+internal readonly record struct Glyph(string Value, double Left, double Right, double Bottom, double Top, double BaseY, double Size, double PageX, double PageY, double AdvanceLeft, double AdvanceRight)
 {
-    public double Width => Right - Left;
+    public double Width => Math.Max(Right - Left, AdvanceRight - AdvanceLeft);
+
+    /// <summary>The space between this glyph's advance and the next glyph's.</summary>
+    public double GapTo(Glyph next) => Math.Min(next.Left - Right, next.AdvanceLeft - AdvanceRight);
 }
 
 /// <summary>The page a layout is computed for.</summary>
@@ -83,11 +87,17 @@ internal static partial class PdfPageLayout
     /// <summary>A gap wider than this many glyph widths separates two columns.</summary>
     public const double ColumnGapFactor = 1.5;
 
+    /// <summary>A gap wider than this many times the type size between two glyphs of a run is a word space.</summary>
+    public const double WordGapFactor = 0.2;
+
     /// <summary>Rules closer than this (points) to a glyph's box still bound it.</summary>
     public const double RuleTolerance = 1.5;
 
     /// <summary>A "cell" taller than this (points) is a frame around text, not a table cell.</summary>
     public const double MaxCellHeight = 260;
+
+    /// <summary>Text this many times larger than the page's body text is a heading (a wrapped title is joined).</summary>
+    public const double HeadingSizeFactor = 1.2;
 
     /// <summary>A cell with more visual lines than this is a frame around text, not a table cell.</summary>
     public const int MaxCellLines = 8;
@@ -111,7 +121,26 @@ internal static partial class PdfPageLayout
 
         public double Size => Glyphs.Max(g => g.Size);
 
-        public string Text => string.Concat(Glyphs.Select(g => g.Value));
+        /// <summary>The glyphs' text, with a space where a gap between two glyphs is a word space (PDFs often draw none).</summary>
+        public string Text
+        {
+            get
+            {
+                var sb = new StringBuilder(Glyphs.Count + 4);
+                for (var i = 0; i < Glyphs.Count; i++)
+                {
+                    if (i > 0 && !IsWide(Glyphs[i].Value) && !IsWide(Glyphs[i - 1].Value)
+                        && Glyphs[i - 1].GapTo(Glyphs[i]) > WordGapFactor * Math.Min(Glyphs[i].Size, Glyphs[i - 1].Size))
+                    {
+                        sb.Append(' ');
+                    }
+
+                    sb.Append(Glyphs[i].Value);
+                }
+
+                return sb.ToString();
+            }
+        }
 
         public int Line { get; init; }
     }
@@ -210,7 +239,7 @@ internal static partial class PdfPageLayout
         {
             var prev = line[i - 1];
             var next = line[i];
-            var gap = next.Left - prev.Right;
+            var gap = prev.GapTo(next);
             var width = Math.Max((prev.Width + next.Width) / 2, Math.Min(prev.Size, next.Size) * 0.3);
             if (gap > ColumnGapFactor * width || RuleBetween(prev, next, segments))
             {
@@ -452,6 +481,9 @@ internal static partial class PdfPageLayout
         return new CellItem(box, sb.ToString(), Location(page, first));
     }
 
+    /// <summary>CJK and full-width text takes no spaces between words.</summary>
+    private static bool IsWide(string value) => value.Length > 0 && value[0] >= '\u2E80';
+
     private static bool IsAsciiWord(char c) => c < 128 && char.IsLetterOrDigit(c);
 
     private static SourceLocation Location(PageInfo page, Glyph g) =>
@@ -462,6 +494,8 @@ internal static partial class PdfPageLayout
     private static List<Output> FreeLines(List<Run> free, PageInfo page, ref int order)
     {
         var lines = free.GroupBy(r => r.Line).OrderBy(g => g.Key).Select(g => g.OrderBy(r => r.Left).ToList()).ToList();
+        var sizes = free.SelectMany(r => r.Glyphs).Select(g => g.Size).Order().ToList();
+        var bodySize = sizes.Count > 0 ? sizes[sizes.Count / 2] : 0;
         var outputs = new List<Output>();
         for (var i = 0; i < lines.Count; i++)
         {
@@ -499,12 +533,24 @@ internal static partial class PdfPageLayout
                 }
             }
 
+            // A title in a larger type wrapped over two lines is one fragment.
+            if (i > 0 && outputs.Count > 0 && outputs[^1].Free && IsHeadingSize(line) && IsHeadingSize(lines[i - 1])
+                && lines[i - 1][0].BaseY - line[0].BaseY <= 2.2 * line.Max(r => r.Size) && outputs[^1].Cells.Length <= 2)
+            {
+                var previous = outputs[^1];
+                var text = string.Concat(previous.Cells.Select(c => c.Text)) + string.Concat(line.Select(r => r.Text));
+                outputs[^1] = previous with { Cells = [new Fragment(text, previous.Cells[0].Location)] };
+                continue;
+            }
+
             outputs.Add(new Output(
                 line.Max(r => r.Top),
                 order++,
                 [.. line.Select(r => new Fragment(r.Text, Location(page, r.Glyphs[0])))],
                 true));
         }
+
+        bool IsHeadingSize(List<Run> l) => bodySize > 0 && l.Min(r => r.Size) >= HeadingSizeFactor * bodySize;
 
         return outputs;
     }

@@ -143,7 +143,14 @@ public static class PdfSourceReader
                 continue;
             }
 
-            glyphs.Add(new Glyph(letter.Value, left, right, bottom, top, baseY, size, letter.StartBaseLine.X, letter.StartBaseLine.Y));
+            var (startX, _) = turn.Apply(letter.StartBaseLine);
+            var (endX, _) = turn.Apply(letter.EndBaseLine);
+            if (!double.IsFinite(startX) || !double.IsFinite(endX))
+            {
+                (startX, endX) = (left, right);
+            }
+
+            glyphs.Add(new Glyph(letter.Value, left, right, bottom, top, baseY, size, letter.StartBaseLine.X, letter.StartBaseLine.Y, Math.Min(startX, endX), Math.Max(startX, endX)));
         }
 
         return glyphs;
@@ -248,9 +255,10 @@ public static class PdfSourceReader
     {
         public static Turn For(TextOrientation orientation) => orientation switch
         {
-            TextOrientation.Rotate90 => new Turn(1),
+            // PdfPig's Rotate90 reads down the page (turned clockwise), Rotate270 reads up.
+            TextOrientation.Rotate90 => new Turn(3),
             TextOrientation.Rotate180 => new Turn(2),
-            TextOrientation.Rotate270 => new Turn(3),
+            TextOrientation.Rotate270 => new Turn(1),
             _ => new Turn(0),
         };
 
