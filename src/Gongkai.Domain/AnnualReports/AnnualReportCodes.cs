@@ -1,0 +1,90 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Gongkai.Domain.AnnualReports;
+
+/// <summary>
+/// Stable codes of the annual-report workspace: pre-publication findings (beyond the rule engine's
+/// <c>T*</c>/<c>CELL.*</c>/<c>X.*</c> codes) and the reasons an edit or a workflow step is refused,
+/// with their Chinese messages (one catalogue keyed by code; tests assert codes, not prose).
+/// </summary>
+public static class AnnualReportCodes
+{
+    // Findings of ReportChecks.
+    public const string NarrativeFigure = "X.narrative-figure";
+    public const string RepeatedText = "X.repeated-text";
+    public const string DeadlinePassed = "DEADLINE.passed";
+    public const string DeadlineNear = "DEADLINE.near";
+    public const string NarrativeEmpty = "NARR.empty";
+    public const string GovernmentItems = "NARR.government-items";
+
+    // Draft edits refused.
+    public const string ReasonRequired = "DRAFT.reason-required";
+    public const string UnknownCell = "DRAFT.unknown-cell";
+    public const string NotWrittenSection = "DRAFT.not-written-section";
+    public const string ExplanationRequired = "DRAFT.explanation-required";
+    public const string IdentityChanged = "DRAFT.identity-changed";
+
+    // Workflow steps refused.
+    public const string WrongState = "FLOW.wrong-state";
+    public const string NotPermitted = "FLOW.not-permitted";
+    public const string UnexplainedErrors = "FLOW.unexplained-errors";
+    public const string CommentRequired = "FLOW.comment-required";
+    public const string NoteRequired = "FLOW.note-required";
+    public const string Locked = "FLOW.locked";
+
+    private static readonly FrozenDictionary<string, (string Zh, string En)> s_messages = new Dictionary<string, (string, string)>
+    {
+        [NarrativeFigure] = ("正文引用的数字与表格不一致", "a figure quoted in the text differs from the tables"),
+        [RepeatedText] = ("正文与上年报告大量雷同", "the text repeats last year's report"),
+        [DeadlinePassed] = ("已超过法定公开期限", "the statutory deadline has passed"),
+        [DeadlineNear] = ("临近法定公开期限", "the statutory deadline is near"),
+        [NarrativeEmpty] = ("必写部分未填写", "a section that must be written is empty"),
+        [GovernmentItems] = ("人民政府报告应写明工作考核、社会评议和责任追究结果情况", "a government's report must state the results of appraisal, public evaluation and accountability"),
+        [ReasonRequired] = ("修改表格数字必须填写理由", "changing a table figure needs a reason"),
+        [UnknownCell] = ("表格中没有该单元格", "the tables have no such cell"),
+        [NotWrittenSection] = ("只有第一、五、六部分由文字撰写，第二至四部分为表格", "only sections 1, 5 and 6 are written; 2-4 are the tables"),
+        [ExplanationRequired] = ("说明不能为空", "the explanation is empty"),
+        [IdentityChanged] = ("不能更改报告的机关或年度", "the agency or year of a report cannot change"),
+        [WrongState] = ("当前状态下不能执行该操作", "not allowed in the report's current state"),
+        [NotPermitted] = ("当前角色无权执行该操作", "the role may not take this step"),
+        [UnexplainedErrors] = ("仍有错误未修正或未说明，不能报送", "errors remain that are neither fixed nor explained"),
+        [CommentRequired] = ("退回时必须填写意见", "returning a report needs comments"),
+        [NoteRequired] = ("更正已公开的报告必须填写更正说明", "correcting a published report needs a revision note"),
+        [Locked] = ("报告已公开，内容已锁定；如需更正，请新建更正版本", "the report is published and locked; start a correction"),
+    }.ToFrozenDictionary();
+
+    /// <summary>The Chinese message of <paramref name="code"/>.</summary>
+    public static string MessageZh(string code) => s_messages.TryGetValue(code, out var m) ? m.Zh : code;
+
+    /// <summary>The English message of <paramref name="code"/>.</summary>
+    public static string Message(string code) => s_messages.TryGetValue(code, out var m) ? m.En : code;
+
+    /// <summary>An error for <paramref name="code"/>, its catalogue message with an optional detail appended.</summary>
+    public static AnnualReportError Error(string code, string? detailZh = null, string? detail = null) =>
+        new(
+            code,
+            detailZh is null ? MessageZh(code) : $"{MessageZh(code)}：{detailZh}",
+            detail is null ? Message(code) : $"{Message(code)}: {detail}");
+
+    internal static string Num(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Why an edit or a workflow step was refused: a stable code and the message in Chinese and English.</summary>
+public sealed record AnnualReportError(string Code, string MessageZh, string Message)
+{
+    public override string ToString() => $"{Code}: {MessageZh} ({Message})";
+}
+
+/// <summary>A value, or the reason there is none.</summary>
+public readonly record struct AnnualReportResult<T>(T? Value, AnnualReportError? Error)
+{
+    public bool IsSuccess => Error is null;
+
+    public static implicit operator AnnualReportResult<T>(T value) => new(value, null);
+
+    public static implicit operator AnnualReportResult<T>(AnnualReportError error) => new(default, error);
+
+    /// <summary>The value; throws <see cref="InvalidOperationException"/> carrying the error when there is none.</summary>
+    public T Unwrap() => Error is null ? Value! : throw new InvalidOperationException(Error.ToString());
+}
