@@ -148,6 +148,15 @@ public sealed class ApplicationCase
     public CalendarAnswer<DateOnly>? FeePaymentDue(CaseRules? rules = null) =>
         _fold.Fee is { } fee ? CaseFold.PaymentDue(fee.NotifiedOn, rules ?? CaseRules.Default) : null;
 
+    /// <summary>
+    /// For a running consultation, the last day for the third party or other agency to reply: 15 working days from the
+    /// day after the request (Arts. 32, 34). Null when no consultation is running.
+    /// </summary>
+    public CalendarAnswer<DateOnly>? ConsultationReplyDue(CaseRules? rules = null) =>
+        State == ApplicationState.Consulting
+            ? (rules ?? CaseRules.Default).Calendar.AddWorkingDays(_fold.Consultations[^1].Started.OccurredOn, WorkingDays.ConsultationPeriod)
+            : null;
+
     private CaseworkError? Check(ApplicationEvent e, CaseRules rules)
     {
         var last = Events[^1];
@@ -238,8 +247,16 @@ public sealed class ApplicationCase
 
                 return string.IsNullOrWhiteSpace(c.PartyName) ? Error("consultation.no-party", "未写明征求意见对象", "whose views are sought is missing") : null;
 
-            case ConsultationEnded:
-                return state == ApplicationState.Consulting ? null : NotIn(e, state);
+            case ConsultationEnded ended:
+                if (state != ApplicationState.Consulting)
+                {
+                    return NotIn(e, state);
+                }
+
+                var replyDue = ConsultationReplyDue(rules)!.Value.Value;
+                return ended.Reply == ConsultationReply.NoReply && ended.OccurredOn <= replyDue
+                    ? Error("consultation.no-reply-early", $"征求意见的答复期限（{replyDue:yyyy-MM-dd}，15个工作日）尚未届满，不能按逾期未提出意见处理", $"the 15 working days for a reply run until {replyDue:yyyy-MM-dd}; 'no reply' cannot be recorded before then")
+                    : null;
 
             case Extended x:
                 if (state is not (ApplicationState.Open or ApplicationState.Consulting))

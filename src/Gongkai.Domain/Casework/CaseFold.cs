@@ -85,8 +85,15 @@ public sealed record CaseDeadline(
     bool AnsweredLate,
     ImmutableArray<ExplanationStep> Steps)
 {
-    /// <summary>The explanation as lines: <c>date  text</c>.</summary>
+    /// <summary>The explanation as lines.</summary>
     public IEnumerable<string> Lines() => Steps.Select(s => s.Text);
+
+    /// <summary>
+    /// Working days left on <paramref name="today"/>: the working days after today up to and including <see cref="DueOn"/>
+    /// (0 on the last day itself, negative once overdue). Null while the period is paused.
+    /// </summary>
+    public CalendarAnswer<int>? WorkingDaysLeft(DateOnly today, WorkingDayCalendar calendar) =>
+        DueOn is { } due ? calendar.CountWorkingDays(today, due) : null;
 
     internal static CaseDeadline Derive(CaseFold fold, CaseRules rules)
     {

@@ -82,20 +82,24 @@ public static class FeeCalculator
 
     /// <summary>
     /// How many requests (<see cref="Application.Requests"/>) <paramref name="applicant"/> made in the calendar month of
-    /// <paramref name="month"/> before <paramref name="before"/>, counted by date of receipt and then by order in the list.
+    /// <paramref name="month"/> before <paramref name="before"/>: those received earlier that month, and those received the
+    /// same day that come before it in <paramref name="applications"/>.
     /// </summary>
     public static int RequestsInMonthBefore(IEnumerable<Application> applications, Applicant applicant, DateOnly month, Application before)
     {
         var key = applicant.CountingKey;
+        var list = applications.ToList();
+        var position = list.FindIndex(a => a.Id == before.Id);
         var count = 0;
-        foreach (var a in applications)
+        for (var i = 0; i < list.Count; i++)
         {
-            if (a.Id == before.Id)
+            var a = list[i];
+            if (a.Id == before.Id || a.Applicant.CountingKey != key || a.ReceivedOn.Year != month.Year || a.ReceivedOn.Month != month.Month)
             {
-                break;
+                continue;
             }
 
-            if (a.Applicant.CountingKey == key && a.ReceivedOn.Year == month.Year && a.ReceivedOn.Month == month.Month && a.ReceivedOn <= before.ReceivedOn)
+            if (a.ReceivedOn < before.ReceivedOn || (a.ReceivedOn == before.ReceivedOn && position >= 0 && i < position))
             {
                 count += a.Requests;
             }
@@ -103,6 +107,13 @@ public static class FeeCalculator
 
         return count;
     }
+
+    /// <summary>
+    /// The 按件 fee of <paramref name="application"/>, counting the applicant's earlier requests that month among
+    /// <paramref name="applications"/> (<see cref="RequestsInMonthBefore"/>).
+    /// </summary>
+    public static FeeQuote PerRequestFor(Application application, IEnumerable<Application> applications) =>
+        PerRequest(RequestsInMonthBefore(applications, application.Applicant, application.ReceivedOn, application), application.Requests);
 
     private static ImmutableArray<FeeLine> Lines(int from, int to, Func<int, decimal> rate)
     {

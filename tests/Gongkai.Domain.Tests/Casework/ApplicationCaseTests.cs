@@ -130,6 +130,28 @@ public sealed class ApplicationCaseTests
     }
 
     [Fact]
+    public void ConsultationEnded_NoReplyBeforeFifteenWorkingDays_IsRefused()
+    {
+        var c = Register(D(2025, 3, 3)).Then(new ConsultationStarted(D(2025, 3, 10), By, ConsultationParty.ThirdParty, "某某公司"));
+        Assert.Equal(D(2025, 3, 31), c.ConsultationReplyDue()!.Value.Value);
+        Assert.Equal("consultation.no-reply-early", c.Refused(new ConsultationEnded(D(2025, 3, 31), By, ConsultationReply.NoReply)).Code);
+        Assert.Equal(ApplicationState.Open, c.Then(new ConsultationEnded(D(2025, 4, 1), By, ConsultationReply.NoReply)).State);
+        Assert.Null(Register(D(2025, 3, 3)).ConsultationReplyDue());
+    }
+
+    [Fact]
+    public void WorkingDaysLeft_FromFakeClockToday_CountsToDueAndGoesNegative()
+    {
+        var deadline = Register(D(2025, 9, 28), channel: ReceiptChannel.Online).Deadline();
+        var calendar = WorkingDayCalendar.China;
+        var today = ChinaTime.Today(new FixedClock(new DateTimeOffset(2025, 10, 28, 20, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(D(2025, 10, 29), today);
+        Assert.Equal(2, deadline.WorkingDaysLeft(today, calendar)!.Value.Value);
+        Assert.Equal(0, deadline.WorkingDaysLeft(D(2025, 10, 31), calendar)!.Value.Value);
+        Assert.Equal(-1, deadline.WorkingDaysLeft(D(2025, 11, 3), calendar)!.Value.Value);
+    }
+
+    [Fact]
     public void Extended_UpToTwentyDays_MovesDueAndRecordsApprover()
     {
         var c = Register(D(2025, 3, 3));

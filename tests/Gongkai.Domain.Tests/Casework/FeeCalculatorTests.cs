@@ -89,6 +89,8 @@ public sealed class FeeCalculatorTests
         var prior = FeeCalculator.RequestsInMonthBefore(all, person, apps[3].ReceivedOn, apps[3]);
         Assert.Equal(11, prior);
         Assert.Equal(100m, FeeCalculator.PerRequest(prior, apps[3].Requests).Amount);
+        Assert.Equal(100m, FeeCalculator.PerRequestFor(apps[3], all.AsEnumerable().Reverse()).Amount);
+        Assert.Equal(0m, FeeCalculator.PerRequestFor(apps[0], all).Amount);
     }
 
     [Fact]

@@ -1,0 +1,14 @@
+namespace Gongkai.Domain.Calendar;
+
+/// <summary>
+/// Today's date in China (UTC+8, no daylight saving), from a <see cref="TimeProvider"/>: domain code never reads the
+/// system clock, so tests pass a fake one.
+/// </summary>
+public static class ChinaTime
+{
+    /// <summary>China Standard Time, UTC+8.</summary>
+    public static TimeSpan Offset { get; } = TimeSpan.FromHours(8);
+
+    /// <summary>The date in China at the instant <paramref name="clock"/> reports.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
+}
