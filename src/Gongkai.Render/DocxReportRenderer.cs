@@ -94,8 +94,7 @@ public sealed class DocxReportRenderer(FormatCatalogue? catalogue = null) : IRep
                 Header = 851,
                 Footer = 992,
                 Gutter = 0,
-            },
-            new DocGrid { Type = DocGridValues.Lines, LinePitch = 312 }));
+            }));
         main.Document = new Document(body);
     }
 
