@@ -47,6 +47,10 @@ public sealed record FindingExplanation(string FindingKey, string Text, string B
 public sealed record SupplementaryFigures(int? ProactiveItemsPublished = null, decimal? InformationFeesYuan = null)
 {
     public static SupplementaryFigures None { get; } = new();
+
+    /// <summary>The information-processing fees paid in <paramref name="year"/> (缴费 events dated in the year), in 元.</summary>
+    public static decimal FeesPaidIn(IEnumerable<Casework.ApplicationCase> cases, int year) =>
+        cases.SelectMany(c => c.Events).OfType<Casework.FeePaid>().Where(p => p.OccurredOn.Year == year).Sum(p => p.Amount);
 }
 
 /// <summary>
