@@ -33,13 +33,30 @@ public static partial class FlattenedTableReader
     /// <see cref="RuleEngine.Validate"/>), but the diagnostics say how the tables were split.
     /// <paramref name="previousYear"/>, when given, settles table 2 (现行有效 = last year's + 本年制发 − 本年废止).
     /// </summary>
-    public static Report? TryRead(string text, string name, Report? previousYear = null, FormatCatalogue? catalogue = null)
+    public static Report? TryRead(string text, string name, Report? previousYear = null, FormatCatalogue? catalogue = null) =>
+        string.IsNullOrEmpty(text) ? null : Read(text, name, line => new SourceLocation(name, line), previousYear, catalogue);
+
+    /// <summary>
+    /// As <see cref="TryRead(string, string, Report?, FormatCatalogue?)"/> for a document a reader
+    /// already produced: its lines are joined, and every cell's source is the location the reader gave
+    /// the line it stands on (a text line, an HTML table row, a PDF page), so line numbers survive
+    /// the blank lines a reader drops.
+    /// </summary>
+    public static Report? TryRead(SourceDocument document, Report? previousYear = null, FormatCatalogue? catalogue = null)
     {
-        if (string.IsNullOrEmpty(text))
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Lines.IsEmpty)
         {
             return null;
         }
 
+        var text = string.Join('\n', document.Lines.Select(l => l.Text.Replace('\n', ' ')));
+        var locations = document.Lines.Select(l => l.Cells.IsDefaultOrEmpty ? new SourceLocation(document.Name) : l.Cells[0].Location).ToArray();
+        return Read(text, document.Name, line => locations[Math.Clamp(line - 1, 0, locations.Length - 1)], previousYear, catalogue);
+    }
+
+    private static Report? Read(string text, string name, Func<int, SourceLocation> locate, Report? previousYear, FormatCatalogue? catalogue)
+    {
         var cat = catalogue ?? FormatCatalogue.Default;
         var diagnostics = new List<Diagnostic>();
         if (text.Length > FlattenedLimits.MaxTextChars)
@@ -49,7 +66,7 @@ public static partial class FlattenedTableReader
         }
 
         var flat = FlatText.Build(text);
-        var reader = new Reader(flat, name, cat);
+        var reader = new Reader(flat, name, cat, locate);
         var t2 = reader.LocateTable2();
         var t3 = reader.LocateTable3(t2?.EndLabel ?? 0);
         var t4 = reader.LocateTable4(t3?.EndLabel ?? t2?.EndLabel ?? 0);
@@ -106,7 +123,7 @@ public static partial class FlattenedTableReader
 
     internal sealed record LocatedTable(TableLayout Layout, ImmutableArray<Located?> Rows, int EndLabel, bool IsFlattened);
 
-    private sealed class Reader(FlatText flat, string name, FormatCatalogue catalogue)
+    private sealed class Reader(FlatText flat, string name, FormatCatalogue catalogue, Func<int, SourceLocation> locate)
     {
         // For each label-view index, how many non-digit characters precede it (distances ignore digit runs).
         private readonly int[] _words = WordPrefix(flat.Label);
@@ -133,7 +150,7 @@ public static partial class FlattenedTableReader
         public List<Diagnostic> Diagnostics { get; } = [];
 
         private SourceLocation At(int streamIndex) =>
-            new(name, flat.Lines[Math.Clamp(streamIndex, 0, Math.Max(0, flat.Length - 1))]);
+            flat.Length == 0 ? new SourceLocation(name) : locate(flat.Lines[Math.Clamp(streamIndex, 0, flat.Length - 1)]);
 
         // ---------------------------------------------------------------- locating
 

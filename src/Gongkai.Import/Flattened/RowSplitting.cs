@@ -229,6 +229,11 @@ internal sealed class RowEnumerator
                 continue;
             }
 
+            if (len > 1 && frag[p] == '0' && frag[p + 1] != '.')
+            {
+                break; // a leading zero stays one at every longer length
+            }
+
             if (!TryCell(frag.AsSpan(p, len), col, out var value))
             {
                 continue;
@@ -237,6 +242,11 @@ internal sealed class RowEnumerator
             _values[col] = value;
             _offsets[col] = _fragStart[f] + p;
             _lengths[col] = len;
+            if (_missing < 0 && !_shape.AllowMissingCell && cost + TotalsOutOfReach(col, remainingChars - len) > _maxCost)
+            {
+                break; // a longer cell only makes the parts larger and leaves fewer digits for the total
+            }
+
             var newCost = _missing < 0 ? cost + CostClosingAt(col) : cost;
             if (newCost > _maxCost)
             {
@@ -254,9 +264,76 @@ internal sealed class RowEnumerator
         }
     }
 
+    /// <summary>
+    /// How many rules' parts placed so far (non-negative) already exceed the largest total the
+    /// remaining characters could still spell, given that every later cell needs a character:
+    /// each such rule will be broken.
+    /// </summary>
+    private int TotalsOutOfReach(int col, int charsLeft)
+    {
+        var broken = 0;
+        foreach (var rule in _shape.Rules)
+        {
+            if (rule.Total <= col || !rule.Parts.Contains(col))
+            {
+                continue;
+            }
+
+            decimal partial = 0;
+            foreach (var part in rule.Parts)
+            {
+                if (part > col)
+                {
+                    continue;
+                }
+
+                if (_shape.NegativeAllowed(part) || _values[part] is not { } v)
+                {
+                    partial = -1;
+                    break;
+                }
+
+                partial += v;
+            }
+
+            var cellsLeft = _shape.Columns - col - 1;
+            var totalDigits = Math.Min(FlattenedLimits.MaxDigitsPerCell, charsLeft - (cellsLeft - 1));
+            if (partial >= 0 && totalDigits >= 0 && partial >= s_pow10[totalDigits])
+            {
+                broken++;
+            }
+        }
+
+        return broken;
+    }
+
+    private static readonly decimal[] s_pow10 = [.. Enumerable.Range(0, FlattenedLimits.MaxDigitsPerCell + 1).Select(i => (decimal)Math.Pow(10, i))];
+
     private bool TryCell(ReadOnlySpan<char> text, int col, out decimal value)
     {
         value = 0;
+        if (text.Length <= FlattenedLimits.MaxDigitsPerCell && (text.Length == 1 || text[0] is >= '1' and <= '9'))
+        {
+            long whole = 0;
+            var plain = true;
+            foreach (var ch in text)
+            {
+                if (!char.IsAsciiDigit(ch))
+                {
+                    plain = false;
+                    break;
+                }
+
+                whole = (whole * 10) + (ch - '0');
+            }
+
+            if (plain)
+            {
+                value = whole;
+                return true;
+            }
+        }
+
         var digits = text;
         if (text[0] == '-')
         {

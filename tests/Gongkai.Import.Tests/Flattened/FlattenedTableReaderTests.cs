@@ -99,4 +99,35 @@ public sealed class FlattenedTableReaderTests
             },
             iter: 100);
     }
+
+    [Fact]
+    public void TryRead_SourceDocument_KeepsTheReadersLineNumbers()
+    {
+        var text = Fixture("zhoucun-2022-line-per-row");
+        var document = TextSourceReader.Read(text, "input.txt");
+
+        var fromDocument = FlattenedTableReader.TryRead(document)!;
+        var fromText = FlattenedTableReader.TryRead(text, "input.txt")!;
+
+        Assert.Equal(fromText.Cells.Count, fromDocument.Cells.Count);
+        foreach (var (cell, value) in fromText.Cells)
+        {
+            Assert.Equal(value.Value, fromDocument[cell].Value);
+            Assert.Equal(value.Source, fromDocument[cell].Source);
+        }
+    }
+
+    [Fact]
+    public void Import_FlattenedText_TheNormaliserFallsBackToTheSplitter()
+    {
+        var source = Source("synthetic-2021-column-settled");
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Fixture("synthetic-2021-column-settled")));
+
+        var report = ReportImporter.Import(stream, "input.txt");
+
+        foreach (var cell in source.LayoutOf("table3").Cells())
+        {
+            Assert.Equal(source[cell].Value, report[cell].Value);
+        }
+    }
 }
