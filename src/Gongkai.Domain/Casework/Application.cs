@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Gongkai.Domain.Casework;
 
 /// <summary>
@@ -89,6 +91,7 @@ public sealed record Contact(string? Phone = null, string? Email = null, string?
 public sealed record Applicant(ApplicantKind Kind, string Name, IdentityDocument? Identity, Contact Contact)
 {
     /// <summary>The key under which an applicant's requests are counted per month (按件 fees): the document number, else the name.</summary>
+    [JsonIgnore]
     public string CountingKey => Identity is { } id ? $"{id.Kind}:{id.Number}" : $"name:{Name}";
 }
 

@@ -17,7 +17,7 @@ public sealed class AnnualStatisticsTests
 
     private static Guid G(int n) => new($"00000000-0000-0000-0000-{n:x12}");
 
-    private static List<ApplicationCase> ScriptedCases() =>
+    internal static List<ApplicationCase> ScriptedCases() =>
     [
         // A: 自然人, received 2024-12-20, granted 2025-01-10 → 上年结转, 予以公开.
         Register(D(2024, 12, 20), id: s_a).Then(Decide(D(2025, 1, 10))),
@@ -71,7 +71,7 @@ public sealed class AnnualStatisticsTests
         Register(D(2025, 8, 1), ApplicantKind.CommercialEnterprise, id: s_l).Then(Decide(D(2025, 8, 15), ApplicationOutcome.UnableNotHeld)),
     ];
 
-    private static List<ReviewCase> ScriptedReviews()
+    internal static List<ReviewCase> ScriptedReviews()
     {
         var r1 = ReviewCase.Reconsideration(s_r1, s_b, D(2025, 3, 1), "某市人民政府").Decide(ReviewOutcome.Upheld, D(2025, 5, 1));
         return
@@ -82,7 +82,7 @@ public sealed class AnnualStatisticsTests
         ];
     }
 
-    private static List<RegulatoryDocument> ScriptedRegister() =>
+    internal static List<RegulatoryDocument> ScriptedRegister() =>
     [
         new(G(0x201), RegulatoryDocumentKind.NormativeDocument, "N1", "某卫发〔2023〕3号", D(2023, 5, 1)),
         new(G(0x202), RegulatoryDocumentKind.NormativeDocument, "N2", "某卫发〔2025〕1号", D(2025, 2, 1)),
