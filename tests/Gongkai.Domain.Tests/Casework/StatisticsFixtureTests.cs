@@ -18,7 +18,26 @@ public sealed class StatisticsFixtureTests
 
     private static bool Update => Environment.GetEnvironmentVariable("GONGKAI_UPDATE_FIXTURES") == "1";
 
-    private static string Root([CallerFilePath] string path = "") => Path.Combine(Path.GetDirectoryName(path)!, "Fixtures");
+    /// <summary>The fixture folder in the source tree: next to this file, else found by walking up from the test binaries.</summary>
+    private static string Root([CallerFilePath] string path = "")
+    {
+        var beside = Path.Combine(Path.GetDirectoryName(path) ?? ".", "Fixtures");
+        if (Directory.Exists(beside))
+        {
+            return beside;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "Gongkai.Domain.Tests", "Casework", "Fixtures");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Casework/Fixtures not found above " + AppContext.BaseDirectory);
+    }
 
     public static TheoryData<string> Fixtures() => [.. Directory.GetDirectories(Root()).Select(d => Path.GetFileName(d)).Order()];
 
