@@ -119,10 +119,12 @@ public class HtmlReportRendererTests
         AssertRectangular(table, 15);
     }
 
-    [Fact]
-    public void Render_Format2019_PrintsEveryLabelOfTheCatalogue()
+    [Theory]
+    [InlineData("2019")]
+    [InlineData(Samples.Lanling)]
+    public void Render_Report_PrintsEveryLabelOfTheCatalogue(string name)
     {
-        var report = Samples.Format2019();
+        var report = name == "2019" ? Samples.Format2019() : Samples.Load(name);
         var text = Render(report).Body!.TextContent;
 
         foreach (var layout in report.TableLayouts())
