@@ -107,4 +107,32 @@ public sealed class DeadlineCommandTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Run_ExampleInDocsCalendar_PrintsWhatTheDocsShow()
+    {
+        var doc = FindUp(Path.Combine("docs", "calendar.md"));
+        var lines = File.ReadAllLines(doc);
+        var start = Array.FindIndex(lines, l => l.StartsWith("$ gongkai deadline ", StringComparison.Ordinal));
+        Assert.True(start >= 0, "docs/calendar.md has no CLI example");
+        var args = lines[start]["$ gongkai deadline ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var expected = lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("```", StringComparison.Ordinal)).ToArray();
+        var (code, actual, _) = Run(args);
+        Assert.Equal(0, code);
+        Assert.Equal(expected, actual);
+    }
+
+    private static string FindUp(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException(relative + " not found above " + AppContext.BaseDirectory);
+    }
 }
