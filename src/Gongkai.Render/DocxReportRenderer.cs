@@ -83,7 +83,10 @@ public sealed class DocxReportRenderer(FormatCatalogue? catalogue = null) : IRep
             }
         }
 
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = PageNumberFooter();
         body.Append(new SectionProperties(
+            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
             new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Portrait },
             new PageMargin
             {
@@ -97,6 +100,18 @@ public sealed class DocxReportRenderer(FormatCatalogue? catalogue = null) : IRep
             }));
         main.Document = new Document(body);
     }
+
+    /// <summary>The page number, centred between dashes (— 1 —) as official documents print it.</summary>
+    private static Footer PageNumberFooter() => new(
+        new Paragraph(
+            new ParagraphProperties(new ParagraphStyleId { Val = "Footer" }),
+            new Run(new Text("— ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+            new Run(new Text("1")),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+            new Run(new Text(" —") { Space = SpaceProcessingModeValues.Preserve })));
 
     private static Paragraph Paragraph(string text, string style, JustificationValues? justification = null)
     {
@@ -224,6 +239,9 @@ public sealed class DocxReportRenderer(FormatCatalogue? catalogue = null) : IRep
             ParagraphStyle("TableHeading", "Table Heading", "TableText", isDefault: false,
                 null,
                 new StyleRunProperties(new Bold())),
+            ParagraphStyle("Footer", "footer", "Normal", isDefault: false,
+                new StyleParagraphProperties(new Justification { Val = JustificationValues.Center }),
+                new StyleRunProperties(new FontSize { Val = "18" }, new FontSizeComplexScript { Val = "18" })),
             ParagraphStyle("TableGap", "Table Gap", "Normal", isDefault: false,
                 null,
                 new StyleRunProperties(new FontSize { Val = "12" })));

@@ -34,7 +34,7 @@ public class DocxReportRendererTests
     }
 
     [Fact]
-    public void Render_Report_IsA4PortraitInSongTi()
+    public void Render_Report_IsA4PortraitInSongTiWithPageNumbers()
     {
         using var document = Open(Samples.Load(Samples.Lanling));
         var main = document.MainDocumentPart!;
@@ -46,6 +46,8 @@ public class DocxReportRendererTests
         Assert.Equal("zh-CN", main.StyleDefinitionsPart.Styles.DocDefaults.Descendants<Languages>().Single().EastAsia!.Value);
         Assert.Contains(main.FontTablePart!.Fonts!.Elements<Font>(), f => f.Name == "宋体" && f.AltName!.Val == "SimSun");
         Assert.Equal("兰陵县卫健局2021年政府信息公开工作年度报告", document.PackageProperties.Title);
+        var footer = main.FooterParts.Single().Footer!;
+        Assert.Contains(footer.Descendants<FieldCode>(), f => f.Text.Trim() == "PAGE");
     }
 
     [Fact]
