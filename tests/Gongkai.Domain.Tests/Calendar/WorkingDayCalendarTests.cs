@@ -1,3 +1,4 @@
+using CsCheck;
 using Gongkai.Domain.Calendar;
 
 namespace Gongkai.Domain.Tests.Calendar;
@@ -151,5 +152,30 @@ public sealed class WorkingDayCalendarTests
     public void Parse_InvalidFile_ThrowsFormatException(string json)
     {
         Assert.Throws<FormatException>(() => WorkingDayCalendar.Parse(json));
+    }
+
+    [Fact]
+    public void Parse_ArbitraryText_ThrowsOnlyFormatException()
+    {
+        Gen.String.Sample(text =>
+        {
+            try
+            {
+                WorkingDayCalendar.Parse(text);
+            }
+            catch (FormatException)
+            {
+            }
+        });
+        Gen.Char["{}[]\":,0123456789-yearsholidaysfromtowork \n"].Array[0, 120].Sample(chars =>
+        {
+            try
+            {
+                WorkingDayCalendar.Parse(new string(chars));
+            }
+            catch (FormatException)
+            {
+            }
+        });
     }
 }

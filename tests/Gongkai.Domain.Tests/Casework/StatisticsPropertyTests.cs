@@ -82,4 +82,53 @@ public sealed class StatisticsPropertyTests
             Assert.Equal(filed, new[] { "reconsideration", "litigation_direct", "litigation_after_reconsideration" }.Sum(r => report["table4", r, 4].Value));
         });
     }
+
+    [Fact]
+    public void Replay_RandomHistories_RebuildsSameCaseFromStoredEvents()
+    {
+        s_case.Sample(script =>
+        {
+            var c = Play(script, 1);
+            var stored = c.Events.Select(e => (e.Kind, Json: ApplicationEventJson.Serialize(e))).ToList();
+            var replayed = ApplicationCase.Replay(stored.Select(s => ApplicationEventJson.Deserialize(s.Kind, s.Json)));
+            Assert.Equal(c.Events.ToArray(), replayed.Events.ToArray());
+            Assert.Equal(c.State, replayed.State);
+            Assert.Equal(c.Outcome, replayed.Outcome);
+            Assert.Equal(c.Deadline(), replayed.Deadline(), DeadlineComparer.Instance);
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Deadline_RandomHistories_KnownWhenRunningUnknownWhenPaused()
+    {
+        s_case.Sample(script =>
+        {
+            var c = Play(script, 1);
+            var deadline = c.Deadline();
+            switch (c.State)
+            {
+                case ApplicationState.Open:
+                    Assert.NotNull(deadline.DueOn);
+                    Assert.Equal(deadline.WorkingDays, deadline.Counted);
+                    Assert.InRange(deadline.WorkingDays, 20, 40);
+                    break;
+                case ApplicationState.AwaitingSupplement or ApplicationState.Consulting or ApplicationState.AwaitingFee:
+                    Assert.True(deadline.IsPaused || deadline.DueOn is not null);
+                    break;
+            }
+
+            Assert.Equal("received", deadline.Steps[0].Code);
+            Assert.True(deadline.Steps.Select(x => x.Date).SequenceEqual(deadline.Steps.Select(x => x.Date).Order()));
+        }, iter: 300);
+    }
+
+    private sealed class DeadlineComparer : IEqualityComparer<CaseDeadline>
+    {
+        public static readonly DeadlineComparer Instance = new();
+
+        public bool Equals(CaseDeadline? x, CaseDeadline? y) =>
+            x!.DueOn == y!.DueOn && x.IsPaused == y.IsPaused && x.Counted == y.Counted && x.Steps.SequenceEqual(y.Steps);
+
+        public int GetHashCode(CaseDeadline obj) => obj.DueOn.GetHashCode();
+    }
 }
