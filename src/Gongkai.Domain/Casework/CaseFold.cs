@@ -108,10 +108,16 @@ public sealed record CaseDeadline(
             steps.Add(new(asked, "supplement-requested", $"{CalendarText.Date(asked)} 一次性告知补正 supplement requested{by}；答复期限自收到补正之日起重新计算"));
         }
 
-        if (fold.State == ApplicationState.AwaitingSupplement)
+        if (fold.SupplementRequestedOn is { } waiting && fold.SupplementReceivedOn is null)
         {
-            steps.Add(new(fold.SupplementRequestedOn!.Value, "paused", "待补正：答复期限未起算 waiting for the supplement; the period has not restarted"));
-            return new CaseDeadline(null, true, false, Calendar.WorkingDays.AnswerPeriod.Count, 0, false, [.. steps]);
+            // Waiting for the supplement, or deemed abandoned without it: the answer period never restarted.
+            steps.Add(new(waiting, "paused", "待补正：答复期限未起算 waiting for the supplement; the period has not restarted"));
+            if (fold.ConcludedOn is { } abandoned)
+            {
+                steps.Add(new(abandoned, "decided", $"{CalendarText.Date(abandoned)} 办结 concluded：{fold.Outcome!.Value.RowKey()}"));
+            }
+
+            return new CaseDeadline(null, fold.State == ApplicationState.AwaitingSupplement, false, Calendar.WorkingDays.AnswerPeriod.Count, 0, false, [.. steps]);
         }
 
         var start = fold.ClockStart;

@@ -109,6 +109,9 @@ public sealed class ApplicationCaseTests
         c = c.Then(new Abandoned(D(2025, 3, 19), By, AbandonmentReason.NoSupplement));
         Assert.Equal(ApplicationOutcome.OtherNoSupplement, c.Outcome);
         Assert.Equal(ApplicationState.Decided, c.State);
+        Assert.Null(c.Deadline().DueOn);
+        Assert.False(c.Deadline().IsPaused);
+        Assert.Equal(["received", "supplement-requested", "paused", "decided"], c.Deadline().Steps.Select(x => x.Code));
     }
 
     [Fact]
