@@ -8,6 +8,7 @@ builder.Services.AddGongkaiData(builder.Configuration);
 builder.AddGongkaiIdentity();
 builder.AddGongkaiWeb();
 builder.AddGongkaiCasework();
+builder.AddGongkaiWorkspace();
 
 var app = builder.Build();
 

@@ -1,0 +1,77 @@
+using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.Reports;
+using Gongkai.Render;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Workspace;
+
+/// <summary>
+/// Downloads a report as HTML, DOCX, PDF, CSV or JSON (<see cref="ReportRenderers"/>): the current
+/// draft, or a published version (<c>revision</c>). A corrected version carries its revision note
+/// at the end of section 六.
+/// </summary>
+[Authorize(Policy = Policies.Reports)]
+public sealed class DownloadModel(CurrentStaff staff, WorkspaceStore store) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int agencyId, int year, string format, int? revision, CancellationToken ct)
+    {
+        if (!await staff.MaySeeAgencyAsync(agencyId, ct))
+        {
+            return NotFound();
+        }
+
+        if (!ReportRenderers.TryGet(format ?? string.Empty, out var renderer))
+        {
+            return BadRequest();
+        }
+
+        var item = await store.LoadAsync(agencyId, year, ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        var w = item.Workflow;
+        Report report;
+        string suffix;
+        if (revision is { } r)
+        {
+            if (w.Versions.FirstOrDefault(v => v.Revision == r) is not { } version)
+            {
+                return NotFound();
+            }
+
+            report = Published(version);
+            suffix = r > 1 ? $"（第{r}版）" : string.Empty;
+        }
+        else
+        {
+            report = w.Draft.ToReport();
+            suffix = w.State == ReportState.Published ? string.Empty : "（" + ReportWorkflow.Label(w.State) + "）";
+        }
+
+        using var buffer = new MemoryStream();
+        renderer.Render(report, buffer);
+        var name = $"{w.Draft.Agency}{year}年政府信息公开工作年度报告{suffix}{renderer.FileExtension}";
+        return File(buffer.ToArray(), renderer.MediaType, name);
+    }
+
+    /// <summary>The report of a published version; a correction's note closes section 六.</summary>
+    public static Report Published(PublishedVersion version)
+    {
+        var report = version.Draft.ToReport();
+        if (version.RevisionNote is not { } note)
+        {
+            return report;
+        }
+
+        var line = $"更正说明（第{version.Revision}版，{WorkspaceStore.Date(version.PublishedAt)[..10]}）：{note}";
+        return report with
+        {
+            Sections = [.. report.Sections.Select(s => s.Number == 6 ? s with { Text = (s.Text + "\n" + line).Trim() } : s)],
+        };
+    }
+}

@@ -1,0 +1,370 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Gongkai.Data.Entities;
+using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.Reports;
+using Gongkai.Web.Annual;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Workspace;
+
+/// <summary>
+/// The workspace of the desk's agency for one year: the tables (compiled, imported or typed; read-only
+/// unless overridden with a reason), the written sections with their guidance and the figures offered
+/// from the tables, the checks with explanations of errors, submission, publication and corrections.
+/// </summary>
+[Authorize(Policy = Policies.Desk)]
+[RequestSizeLimit(GongkaiWebExtensions.MaxUploadBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = GongkaiWebExtensions.MaxUploadBytes + (1024 * 1024))]
+public sealed class ReportModel(CurrentStaff staff, WorkspaceStore store) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int Year { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public string? Section1 { get; set; }
+
+    [BindProperty]
+    public string? Section5 { get; set; }
+
+    [BindProperty]
+    public string? Section6 { get; set; }
+
+    [BindProperty]
+    public int? ProactiveItems { get; set; }
+
+    [BindProperty]
+    public decimal? InformationFees { get; set; }
+
+    [BindProperty]
+    public string? CellKey { get; set; }
+
+    [BindProperty]
+    public decimal? CellValue { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? FindingKey { get; set; }
+
+    [BindProperty]
+    public string? Explanation { get; set; }
+
+    [BindProperty]
+    public string? CorrectionNote { get; set; }
+
+    [BindProperty]
+    public IFormFile? ReportFile { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public Agency? Agency { get; private set; }
+
+    public WorkspaceItem? Item { get; private set; }
+
+    public ReportWorkflow? Workflow => Item?.Workflow;
+
+    public ReportCheckResult? Checks { get; private set; }
+
+    public ImmutableArray<OfferedFigure> Offered { get; private set; } = [];
+
+    public bool HasPreviousYear { get; private set; }
+
+    public AnnualReportError? Error { get; private set; }
+
+    public ReportActor Actor => store.DeskActor();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    /// <summary>Starts the year with empty tables to type in (every cell 0).</summary>
+    public async Task<IActionResult> OnPostStartTypedAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (Item is not null)
+        {
+            return Redirect();
+        }
+
+        var tables = Report.Empty(FormatCatalogue.Default.FormatForYear(Year).Id);
+        foreach (var layout in tables.TableLayouts())
+        {
+            foreach (var cell in layout.Cells())
+            {
+                tables = tables.WithCell(cell, Cell.Of(0));
+            }
+        }
+
+        await store.CreateAsync(Agency!, Year, ReportDraft.Start(Agency!.Name, WorkspaceStore.KindOf(Agency), Year, tables, TablesOrigin.Typed), "新建（手工填写表格）", ct);
+        Message = "已新建年度报告草稿，请填写表格和正文。";
+        return Redirect();
+    }
+
+    /// <summary>Starts the year from a published report file (a body without casework), or replaces the tables of a draft from one.</summary>
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (ReportFile is null || ReportFile.Length == 0)
+        {
+            return Fail(new AnnualReportError("WEB.file-required", "请选择报告文件", "choose a file"));
+        }
+
+        await using var stream = ReportFile.OpenReadStream();
+        var report = ReportUploads.Import(stream, Path.GetFileName(ReportFile.FileName));
+        if (ReportUploads.Unreadable(report) is { } reason)
+        {
+            return Fail(new AnnualReportError("WEB.file-unreadable", $"无法读取该文件：{reason}", "unreadable file"));
+        }
+
+        if (Item is null)
+        {
+            var draft = ReportDraft.Start(Agency!.Name, WorkspaceStore.KindOf(Agency), Year, report, TablesOrigin.Imported);
+            foreach (var s in report.Sections.Where(s => ReportDraft.WrittenSections.Contains(s.Number) && s.Text.Trim().Length > 0))
+            {
+                draft = draft.WithNarrative(s.Number, (draft.TextOf(s.Number) + "\n" + s.Text).Trim()).Value ?? draft;
+            }
+
+            await store.CreateAsync(Agency!, Year, draft, $"新建（导入 {ReportFile.FileName}）", ct);
+            Message = $"已从 {ReportFile.FileName} 导入表格和正文。";
+            return Redirect();
+        }
+
+        return await StepAsync(w => w.Edit(Actor, w.Draft.WithTables(report, TablesOrigin.Imported), store.Clock.GetUtcNow(), $"导入表格 {ReportFile.FileName}"), "import", $"导入表格 {ReportFile.FileName}", "已导入表格。", ct);
+    }
+
+    /// <summary>Saves the written sections and the supplementary figures.</summary>
+    public async Task<IActionResult> OnPostNarrativeAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || Item is null)
+        {
+            return NotFound();
+        }
+
+        return await StepAsync(
+            w =>
+            {
+                var draft = w.Draft.WithFigures(new SupplementaryFigures(ProactiveItems, InformationFees));
+                foreach (var (number, text) in new[] { (1, Section1), (5, Section5), (6, Section6) })
+                {
+                    var next = draft.WithNarrative(number, text ?? string.Empty);
+                    if (next.Error is { } e)
+                    {
+                        return e;
+                    }
+
+                    draft = next.Value!;
+                }
+
+                return w.Edit(Actor, draft, store.Clock.GetUtcNow(), "修改正文");
+            },
+            "narrative",
+            "修改正文",
+            "正文已保存。",
+            ct);
+    }
+
+    /// <summary>Sets a table figure: an override with a reason, or for typed tables the figure itself.</summary>
+    public async Task<IActionResult> OnPostCellAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || Item is null)
+        {
+            return NotFound();
+        }
+
+        if (ParseCell(CellKey) is not { } cell || CellValue is not { } value)
+        {
+            return Fail(new AnnualReportError("WEB.cell-required", "请选择单元格并填写数值", "choose a cell and a value"));
+        }
+
+        var now = store.Clock.GetUtcNow();
+        var label = CellLabel(Item.Workflow.Draft.Tables, cell);
+        return await StepAsync(
+            w =>
+            {
+                if (w.Draft.Origin == TablesOrigin.Typed && string.IsNullOrWhiteSpace(Reason))
+                {
+                    return w.Edit(Actor, w.Draft.WithTables(w.Draft.Tables.WithCell(cell, Cell.Of(value)), TablesOrigin.Typed), now, $"填写 {label}");
+                }
+
+                var changed = w.Draft.Override(cell, value, Reason ?? string.Empty, staff.DisplayName, now);
+                return changed.Error is { } e ? e : w.Edit(Actor, changed.Value!, now, $"修改 {label}：{Reason}");
+            },
+            "cell",
+            $"修改 {label} = {value.ToString(CultureInfo.InvariantCulture)}",
+            $"已修改 {label}。",
+            ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveOverrideAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || Item is null || ParseCell(CellKey) is not { } cell)
+        {
+            return NotFound();
+        }
+
+        var label = CellLabel(Item.Workflow.Draft.Tables, cell);
+        return await StepAsync(w => w.Edit(Actor, w.Draft.RemoveOverride(cell), store.Clock.GetUtcNow(), $"撤销修改 {label}"), "cell", $"撤销修改 {label}", $"已恢复 {label} 的原值。", ct);
+    }
+
+    /// <summary>Attaches an explanation to an error finding.</summary>
+    public async Task<IActionResult> OnPostExplainAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || Item is null || string.IsNullOrEmpty(FindingKey))
+        {
+            return NotFound();
+        }
+
+        var now = store.Clock.GetUtcNow();
+        return await StepAsync(
+            w =>
+            {
+                var explained = w.Draft.Explain(FindingKey, Explanation ?? string.Empty, staff.DisplayName, now);
+                return explained.Error is { } e ? e : w.Edit(Actor, explained.Value!, now, $"说明 {FindingKey}");
+            },
+            "explain",
+            $"说明 {FindingKey}",
+            "说明已保存，报送后监督人员可见。",
+            ct);
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || Item is null)
+        {
+            return NotFound();
+        }
+
+        var previous = await store.PreviousYearAsync(Agency!.Id, Year, ct);
+        return await StepAsync(w => w.Submit(Actor, previous, store.Clock, store.CheckOptions), "submit", "报送", "已报送，等待审核。", ct);
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || Item is null)
+        {
+            return NotFound();
+        }
+
+        return await StepAsync(w => w.Publish(Actor, store.Clock.GetUtcNow()), "publish", "公开", "报告已公开。", ct);
+    }
+
+    public async Task<IActionResult> OnPostCorrectAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || Item is null)
+        {
+            return NotFound();
+        }
+
+        return await StepAsync(w => w.StartCorrection(Actor, CorrectionNote ?? string.Empty, store.Clock.GetUtcNow()), "correct", $"开始更正：{CorrectionNote}", "已新建更正版本，原公开版本保留。", ct);
+    }
+
+    /// <summary>Every cell of the draft's layouts: key, label, the figure the report states.</summary>
+    public IEnumerable<(string Key, string Label, decimal? Value)> CellOptions()
+    {
+        if (Workflow is not { } w)
+        {
+            yield break;
+        }
+
+        var tables = w.Draft.EffectiveTables();
+        foreach (var layout in tables.TableLayouts())
+        {
+            foreach (var cell in layout.Cells())
+            {
+                yield return (KeyOf(cell), CellLabel(tables, cell), tables[cell].Value);
+            }
+        }
+    }
+
+    public static string KeyOf(CellRef cell) => $"{cell.Table}:{cell.Row}:{cell.Column.ToString(CultureInfo.InvariantCulture)}";
+
+    public static CellRef? ParseCell(string? key)
+    {
+        var parts = (key ?? string.Empty).Split(':');
+        return parts.Length == 3 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var column)
+            ? new CellRef(parts[0], parts[1], column)
+            : null;
+    }
+
+    /// <summary>A cell in words: 表三“本年新收”“总计”列.</summary>
+    public static string CellLabel(Report tables, CellRef cell)
+    {
+        if (!tables.Layouts.ContainsKey(cell.Table) || tables.LayoutOf(cell.Table) is not { } layout || layout.Row(cell.Row) is not { } row || cell.Column >= row.Columns.Length)
+        {
+            return cell.ToString();
+        }
+
+        return RuleEngine.CellName(layout, row, cell.Column);
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (Year is < 2019 or > 2100)
+        {
+            Year = store.DefaultYear;
+        }
+
+        Agency = await store.AgencyAsync(staff.DeskAgencyId, ct);
+        if (Agency is null)
+        {
+            return false;
+        }
+
+        Item = await store.LoadAsync(Agency.Id, Year, ct);
+        if (Item is not null)
+        {
+            var previous = await store.PreviousYearAsync(Agency.Id, Year, ct);
+            HasPreviousYear = previous is not null;
+            Checks = store.Check(Item.Workflow, previous);
+            Offered = OfferedFigures.For(Item.Workflow.Draft);
+            var d = Item.Workflow.Draft;
+            if (Request.Method == HttpMethods.Get)
+            {
+                Version = Item.Row.Version;
+                (ProactiveItems, InformationFees) = (d.Figures.ProactiveItemsPublished, d.Figures.InformationFeesYuan);
+            }
+
+            Section1 ??= d.TextOf(1);
+            Section5 ??= d.TextOf(5);
+            Section6 ??= d.TextOf(6);
+        }
+
+        return true;
+    }
+
+    private async Task<IActionResult> StepAsync(Func<ReportWorkflow, AnnualReportResult<ReportWorkflow>> step, string action, string note, string done, CancellationToken ct)
+    {
+        var error = await store.SaveAsync(Item!, step(Item!.Workflow), Version, action, note, ct);
+        if (error is not null)
+        {
+            return Fail(error);
+        }
+
+        Message = done;
+        return Redirect();
+    }
+
+    private PageResult Fail(AnnualReportError error)
+    {
+        Error = error;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private RedirectToPageResult Redirect() => RedirectToPage("/Workspace/Report", new { year = Year });
+}

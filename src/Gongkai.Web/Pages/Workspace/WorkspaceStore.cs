@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Gongkai.Data;
+using Gongkai.Data.Entities;
+using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.Reports;
+using Gongkai.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using DataKind = Gongkai.Data.Entities.AgencyKind;
+using DomainKind = Gongkai.Domain.AnnualReports.AgencyKind;
+
+namespace Gongkai.Web.Pages.Workspace;
+
+/// <summary>An agency's annual report for a year as stored (the web's <see cref="AnnualReport"/> row) and as a workflow.</summary>
+public sealed record WorkspaceItem(AnnualReport Row, ReportWorkflow Workflow);
+
+/// <summary>Settings of the workspace (<c>Gongkai:AnnualReports</c>): the Art. 49 deadlines and the repetition threshold.</summary>
+public sealed class WorkspaceOptions
+{
+    public int DepartmentDeadlineMonth { get; set; } = 1;
+
+    public int DepartmentDeadlineDay { get; set; } = 31;
+
+    public int GovernmentDeadlineMonth { get; set; } = 3;
+
+    public int GovernmentDeadlineDay { get; set; } = 31;
+
+    public int WarningDays { get; set; } = 10;
+
+    public double RepetitionThreshold { get; set; } = 0.5;
+
+    public ReportCheckOptions ToCheckOptions() => new(
+        new DeadlinePolicy((DepartmentDeadlineMonth, DepartmentDeadlineDay), (GovernmentDeadlineMonth, GovernmentDeadlineDay), WarningDays, TimeSpan.FromHours(8)),
+        RepetitionThreshold);
+}
+
+/// <summary>
+/// Keeps the workspace's <see cref="ReportWorkflow"/> in the web's <see cref="AnnualReport"/> row:
+/// <see cref="AnnualReport.Json"/> holds <see cref="ReportWorkflowJson"/> (canonical report JSON at the
+/// top level, the draft and workflow under <c>annual_report</c>), <see cref="AnnualReport.Status"/> mirrors
+/// the workflow's state, and every save adds an <see cref="AnnualReportRevision"/>. No schema change.
+/// </summary>
+public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, AuditTrail audit, TimeProvider clock, WorkspaceOptions options)
+{
+    public TimeProvider Clock => clock;
+
+    public ReportCheckOptions CheckOptions { get; } = options.ToCheckOptions();
+
+    /// <summary>The reporting year one is usually working on: last year, by the China date.</summary>
+    public int DefaultYear => clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year - 1;
+
+    public Task<Agency?> AgencyAsync(int agencyId, CancellationToken ct) =>
+        db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, ct);
+
+    public static DomainKind KindOf(Agency agency) => agency.Kind == DataKind.Government ? DomainKind.Government : DomainKind.Department;
+
+    /// <summary>The person acting at the desk (officer or approver).</summary>
+    public ReportActor DeskActor() => new(staff.UserId ?? staff.UserName ?? "?", staff.DisplayName, staff.IsApprover ? ReportRole.Approver : ReportRole.Officer);
+
+    /// <summary>The person acting as supervisor.</summary>
+    public ReportActor SupervisorActor() => new(staff.UserId ?? staff.UserName ?? "?", staff.DisplayName, ReportRole.Supervisor);
+
+    /// <summary>The report of <paramref name="agencyId"/> for <paramref name="year"/>, tracked, as a workflow (a plain uploaded report is read as an imported draft).</summary>
+    public async Task<WorkspaceItem?> LoadAsync(int agencyId, int year, CancellationToken ct)
+    {
+        var row = await db.AnnualReports.Include(r => r.Agency).SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Year == year, ct);
+        return row is null ? null : new WorkspaceItem(row, ToWorkflow(row));
+    }
+
+    public async Task<WorkspaceItem?> LoadAsync(long id, CancellationToken ct)
+    {
+        var row = await db.AnnualReports.Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == id, ct);
+        return row is null ? null : new WorkspaceItem(row, ToWorkflow(row));
+    }
+
+    /// <summary>
+    /// Last year's report for the cross-year checks: its latest published version if it was
+    /// published here, else what is stored (e.g. last year's published file, imported).
+    /// </summary>
+    public async Task<Report?> PreviousYearAsync(int agencyId, int year, CancellationToken ct)
+    {
+        var row = await db.AnnualReports.AsNoTracking().Include(r => r.Agency).SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Year == year - 1, ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var w = ToWorkflow(row);
+        return (w.Current?.Draft ?? w.Draft).ToReport();
+    }
+
+    /// <summary>The checks of <paramref name="workflow"/>'s draft now.</summary>
+    public ReportCheckResult Check(ReportWorkflow workflow, Report? previous) => ReportChecks.Run(workflow.Draft, previous, clock, CheckOptions);
+
+    /// <summary>Starts the report of an agency for a year (refused when one exists).</summary>
+    public async Task<WorkspaceItem> CreateAsync(Agency agency, int year, ReportDraft draft, string note, CancellationToken ct)
+    {
+        var workflow = ReportWorkflow.Start(draft, DeskActor(), clock.GetUtcNow());
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = new AnnualReport
+        {
+            AgencyId = agency.Id,
+            Year = year,
+            Status = ReportStatus.Draft,
+            Json = ReportWorkflowJson.Serialize(workflow),
+            UpdatedAt = now,
+        };
+        db.AnnualReports.Add(row);
+        AddRevision(row, 1, note, now);
+        audit.Record("report.workspace.create", "report", $"{agency.Id}/{year}", agency.Id, note);
+        await db.SaveChangesAsync(ct);
+        return new WorkspaceItem(row, workflow);
+    }
+
+    /// <summary>
+    /// Stores the next workflow of <paramref name="item"/>, or returns why not: the step's refusal, or
+    /// <c>FLOW.stale</c> when someone else saved since <paramref name="expectedVersion"/>.
+    /// </summary>
+    public async Task<AnnualReportError?> SaveAsync(WorkspaceItem item, AnnualReportResult<ReportWorkflow> next, int expectedVersion, string action, string note, CancellationToken ct)
+    {
+        if (next.Error is { } error)
+        {
+            return error;
+        }
+
+        var row = item.Row;
+        if (row.Version != expectedVersion)
+        {
+            return Stale();
+        }
+
+        var workflow = next.Value!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        row.Json = ReportWorkflowJson.Serialize(workflow);
+        row.Status = Enum.Parse<ReportStatus>(workflow.State.ToString());
+        row.UpdatedAt = now;
+        row.Version++;
+        if (workflow.State == ReportState.Published)
+        {
+            row.PublishedAt = now;
+        }
+
+        var last = await db.AnnualReportRevisions.Where(v => v.ReportId == row.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0;
+        AddRevision(row, last + 1, note, now);
+        audit.Record($"report.workspace.{action}", "report", row.Id, row.AgencyId, note.Length > 500 ? note[..500] : note);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale();
+        }
+
+        return null;
+    }
+
+    /// <summary>The stored saves of a report, newest first.</summary>
+    public Task<List<AnnualReportRevision>> RevisionsAsync(long reportId, CancellationToken ct) =>
+        db.AnnualReportRevisions.AsNoTracking().Where(v => v.ReportId == reportId).OrderByDescending(v => v.Number).ToListAsync(ct);
+
+    public static AnnualReportError Stale() => new("FLOW.stale", "报告已被他人修改，请刷新页面后重试", "the report changed since it was loaded; reload and retry");
+
+    /// <summary>The workflow stored in a row; a plain canonical report (uploaded) becomes an imported draft in the row's status.</summary>
+    public static ReportWorkflow ToWorkflow(AnnualReport row)
+    {
+        if (ReportWorkflowJson.HasDraft(row.Json))
+        {
+            return ReportWorkflowJson.ParseWorkflow(row.Json);
+        }
+
+        var tables = ReportJson.Parse(row.Json);
+        var agency = row.Agency?.Name ?? tables.Agency ?? string.Empty;
+        var kind = row.Agency is { } a ? KindOf(a) : DomainKind.Department;
+        var draft = ReportDraft.Start(agency, kind, row.Year, tables, TablesOrigin.Imported);
+        foreach (var (number, text) in Sections(row.Json))
+        {
+            if (ReportDraft.WrittenSections.Contains(number) && draft.WithNarrative(number, draft.TextOf(number) + "\n" + text) is { IsSuccess: true } ok)
+            {
+                draft = ok.Value!;
+            }
+        }
+
+        var state = Enum.Parse<ReportState>(row.Status.ToString());
+        var created = new ReportHistoryEntry(1, ReportAction.Created, new ReportActor("import", "导入", ReportRole.Officer), new DateTimeOffset(DateTime.SpecifyKind(row.UpdatedAt, DateTimeKind.Utc)), ReportState.Draft, state, 1, "由上传的报告文件转换");
+        return new ReportWorkflow { Draft = draft, State = state, History = [created] };
+    }
+
+    /// <summary>The <c>sections</c> of a canonical report JSON (number, text).</summary>
+    public static IEnumerable<(int Number, string Text)> Sections(string json)
+    {
+        if (JsonNode.Parse(json)?["sections"] is not JsonArray sections)
+        {
+            yield break;
+        }
+
+        foreach (var s in sections)
+        {
+            if (s?["number"] is JsonValue n && n.TryGetValue<int>(out var number) && (string?)s["text"] is { Length: > 0 } text)
+            {
+                yield return (number, text);
+            }
+        }
+    }
+
+    private void AddRevision(AnnualReport row, int number, string note, DateTime now) =>
+        db.AnnualReportRevisions.Add(new AnnualReportRevision
+        {
+            Report = row,
+            Number = number,
+            Status = row.Status,
+            Json = row.Json,
+            CreatedAt = now,
+            CreatedBy = staff.UserName,
+            Note = note.Length > 500 ? note[..500] : note,
+        });
+
+    internal static string Date(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}
