@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.IO.Compression;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Import.Batch;
+
+/// <summary>How one file of a batch ended.</summary>
+public enum BatchOutcome
+{
+    /// <summary>Read and every rule passed.</summary>
+    Imported,
+
+    /// <summary>Read, but the report has errors (rules broken, cells missing).</summary>
+    WithErrors,
+
+    /// <summary>Not read as a report at all (a <c>SOURCE.*</c> error: unreadable, unsupported, too large, not a report).</summary>
+    Failed,
+}
+
+/// <summary>
+/// One file of a batch: <c>File</c> is the path relative to the directory or inside the zip (with
+/// <c>/</c> separators), <c>Kind</c> what its name says it is, the report, how it ended, its error
+/// count, and for a failed file the <c>SOURCE.*</c> code and message as <c>Reason</c>.
+/// </summary>
+public sealed record BatchFileResult(string File, SourceKind Kind, Report Report, BatchOutcome Outcome, int ErrorCount, string? Reason)
+{
+    /// <summary>The code of the failure (e.g. <c>SOURCE.unsupported</c>), or null.</summary>
+    public string? FailureCode => Outcome == BatchOutcome.Failed
+        ? Report.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error && d.Code.StartsWith("SOURCE.", StringComparison.Ordinal))?.Code
+        : null;
+}
+
+/// <summary>Counts over a batch, and the failures by code.</summary>
+public sealed record BatchSummary(int Total, int Imported, int WithErrors, int Failed, ImmutableSortedDictionary<string, int> FailuresByCode)
+{
+    /// <summary>The summary of <paramref name="files"/>.</summary>
+    public static BatchSummary Of(IReadOnlyCollection<BatchFileResult> files) => new(
+        files.Count,
+        files.Count(f => f.Outcome == BatchOutcome.Imported),
+        files.Count(f => f.Outcome == BatchOutcome.WithErrors),
+        files.Count(f => f.Outcome == BatchOutcome.Failed),
+        files.Where(f => f.FailureCode is not null).GroupBy(f => f.FailureCode!).ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+
+    /// <summary>One line for a person, e.g. <c>共 12 个文件：导入 9，有错误 2，失败 1（SOURCE.unsupported 1）</c>.</summary>
+    public override string ToString()
+    {
+        var reasons = FailuresByCode.Count == 0 ? string.Empty : "（" + string.Join("，", FailuresByCode.Select(kv => $"{kv.Key} {kv.Value}")) + "）";
+        return $"共 {Total} 个文件：导入 {Imported}，有错误 {WithErrors}，失败 {Failed}{reasons}";
+    }
+}
+
+/// <summary>The files in path order, and the summary.</summary>
+public sealed record BatchResult(ImmutableArray<BatchFileResult> Files, BatchSummary Summary);
+
+/// <summary>Progress of a batch: how many files are done of how many, and the one just finished.</summary>
+public readonly record struct BatchProgress(int Done, int Total, string File);
+
+/// <summary>
+/// Imports every report in a directory (recursively) or a .zip, in parallel (at most
+/// <see cref="Environment.ProcessorCount"/> files at once), each with <see cref="ReportImporter"/>.
+/// A file that fails is a result, never the end of the batch. A .zip is checked against
+/// <see cref="ImportLimits"/> before any entry is read. Results come back in path order.
+/// </summary>
+public static class BatchImporter
+{
+    /// <summary>The file name extensions taken as reports (others, e.g. images, are passed over).</summary>
+    public static readonly ImmutableHashSet<string> ReportExtensions = ImmutableHashSet.Create(
+        StringComparer.OrdinalIgnoreCase, ".txt", ".text", ".md", ".htm", ".html", ".shtml", ".pdf", ".docx", ".doc", ".wps", ".ofd");
+
+    /// <summary>
+    /// Imports the directory or .zip at <paramref name="path"/> (a single report file is a batch of
+    /// one). <paramref name="progress"/> is called after each file, from worker threads.
+    /// </summary>
+    public static async Task<BatchResult> ImportAsync(string path, Action<BatchProgress>? progress = null, int? maxParallelism = null, CancellationToken cancellationToken = default)
+    {
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+                .Where(f => ReportExtensions.Contains(Path.GetExtension(f)))
+                .Take(ImportLimits.MaxBatchFiles + 1)
+                .Select(f => (Display: Path.GetRelativePath(path, f).Replace('\\', '/'), Full: f))
+                .OrderBy(f => f.Display, StringComparer.Ordinal)
+                .ToList();
+            if (files.Count > ImportLimits.MaxBatchFiles)
+            {
+                return Single(path, DiagnosticCodes.SourceTooLarge, $"目录中的报告文件过多，上限为 {ImportLimits.MaxBatchFiles} 个");
+            }
+
+            var full = files.ToDictionary(f => f.Display, f => f.Full, StringComparer.Ordinal);
+            return await RunAsync(full.Keys.Order(StringComparer.Ordinal).ToList(), f => ReportImporter.Import(full[f]), progress, maxParallelism, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            return await ImportZipAsync(path, progress, maxParallelism, cancellationToken).ConfigureAwait(false);
+        }
+
+        var name = Path.GetFileName(path);
+        return await RunAsync([name], _ => ReportImporter.Import(path), progress, maxParallelism, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Imports a list of files (each a path), as one batch; names shown are the paths as given.</summary>
+    public static Task<BatchResult> ImportFilesAsync(IReadOnlyList<string> paths, Action<BatchProgress>? progress = null, int? maxParallelism = null, CancellationToken cancellationToken = default) =>
+        RunAsync(paths, ReportImporter.Import, progress, maxParallelism, cancellationToken);
+
+    private static async Task<BatchResult> ImportZipAsync(string path, Action<BatchProgress>? progress, int? maxParallelism, CancellationToken cancellationToken)
+    {
+        FileStream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Single(path, DiagnosticCodes.SourceUnreadable, $"无法读取压缩包：{e.Message}");
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            ZipArchive archive;
+            try
+            {
+                var check = ZipCheck.Inspect(stream, ImportLimits.MaxFileBytes);
+                if (check.Problem is { } problem)
+                {
+                    return Single(path, DiagnosticCodes.SourceTooLarge, problem);
+                }
+
+                stream.Position = 0;
+                archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            }
+            catch (InvalidDataException e)
+            {
+                return Single(path, DiagnosticCodes.SourceUnreadable, $"压缩包已损坏：{e.Message}");
+            }
+
+            using (archive)
+            {
+                var entries = archive.Entries
+                    .Where(e => e.Length > 0 && !e.FullName.EndsWith('/') && ReportExtensions.Contains(Path.GetExtension(e.FullName)))
+                    .GroupBy(e => e.FullName, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                var gate = new Lock();
+                return await RunAsync(
+                    entries.Keys.Order(StringComparer.Ordinal).ToList(),
+                    name =>
+                    {
+                        byte[] bytes;
+                        lock (gate)
+                        {
+                            // Entries were checked by ZipCheck; reading stays bounded all the same.
+                            using var content = entries[name].Open();
+                            using var ms = new MemoryStream();
+                            content.CopyTo(ms);
+                            bytes = ms.ToArray();
+                        }
+
+                        return ReportImporter.Import(new MemoryStream(bytes, writable: false), name);
+                    },
+                    progress,
+                    maxParallelism,
+                    cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<BatchResult> RunAsync(IReadOnlyList<string> names, Func<string, Report> import, Action<BatchProgress>? progress, int? maxParallelism, CancellationToken cancellationToken)
+    {
+        var results = new ConcurrentDictionary<int, BatchFileResult>();
+        var done = 0;
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Clamp(maxParallelism ?? Environment.ProcessorCount, 1, Environment.ProcessorCount),
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), options, (i, ct) =>
+        {
+            results[i] = ImportOne(names[i], import);
+            progress?.Invoke(new BatchProgress(Interlocked.Increment(ref done), names.Count, names[i]));
+            return ValueTask.CompletedTask;
+        }).ConfigureAwait(false);
+
+        var files = Enumerable.Range(0, names.Count).Select(i => results[i]).ToImmutableArray();
+        return new BatchResult(files, Summarise(files));
+    }
+
+    private static BatchFileResult ImportOne(string name, Func<string, Report> import)
+    {
+        Report report;
+        try
+        {
+            report = import(name);
+        }
+#pragma warning disable CA1031 // One file must never stop the batch: whatever escapes a reader is recorded as that file's failure.
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            report = new ReportBuilder("2021") { SourceName = name }
+                .Add(DiagnosticCodes.Create(DiagnosticCodes.SourceUnreadable, $"读取时出错：{e.GetType().Name}", new SourceLocation(name)))
+                .Build();
+        }
+
+        var kind = KindOf(name);
+        var errors = report.Diagnostics.Count(d => d.Severity == Severity.Error);
+        var failure = report.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error && d.Code.StartsWith("SOURCE.", StringComparison.Ordinal));
+        var outcome = failure is not null ? BatchOutcome.Failed : errors > 0 ? BatchOutcome.WithErrors : BatchOutcome.Imported;
+        return new BatchFileResult(name, kind, report, outcome, errors, failure is null ? null : $"{failure.Code} {failure.Message}");
+    }
+
+    /// <summary>The kind by extension, for the summary (the importer itself looks at the bytes).</summary>
+    private static SourceKind KindOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch
+    {
+        ".pdf" => SourceKind.Pdf,
+        ".docx" => SourceKind.Docx,
+        ".htm" or ".html" or ".shtml" => SourceKind.Html,
+        ".doc" or ".wps" or ".ofd" => SourceKind.Unsupported,
+        _ => SourceKind.Text,
+    };
+
+    private static BatchSummary Summarise(ImmutableArray<BatchFileResult> files) => BatchSummary.Of(files);
+
+    private static BatchResult Single(string path, string code, string message)
+    {
+        var name = Path.GetFileName(path);
+        var report = new ReportBuilder("2021") { SourceName = name }.Add(DiagnosticCodes.Create(code, message, new SourceLocation(name))).Build();
+        var files = ImmutableArray.Create(new BatchFileResult(name, SourceKind.Unsupported, report, BatchOutcome.Failed, 1, $"{code} {message}"));
+        return new BatchResult(files, Summarise(files));
+    }
+}
