@@ -13,7 +13,7 @@ public sealed class PublishedScheduleTests
     // year | weekday rest days (MM-dd) | weekend working days (MM-dd) | working days in the year
     private static readonly string[] s_published =
     [
-        // 国办发明电〔2018〕15号, 劳动节 as amended by 〔2019〕2号 (5月1日至4日; 4月28日、5月5日上班).
+        // 国办发明电〔2018〕15号, 劳动节 as amended by 〔2019〕3号 (5月1日至4日; 4月28日、5月5日上班).
         "2019|01-01 02-04 02-05 02-06 02-07 02-08 04-05 05-01 05-02 05-03 06-07 09-13 10-01 10-02 10-03 10-04 10-07|02-02 02-03 04-28 05-05 09-29 10-12|250",
 
         // 国办发明电〔2019〕16号 as issued. The brief quoted 249, which is the total only after the Spring Festival

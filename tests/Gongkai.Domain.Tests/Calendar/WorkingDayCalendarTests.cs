@@ -26,6 +26,16 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Fact]
+    public void Describe_LabourDay2019_ComesFromTheAmendingNotice()
+    {
+        var day = s_china.Describe(D(2019, 5, 2));
+        Assert.Equal(DayKind.Holiday, day.Kind);
+        Assert.Equal("国办发明电〔2019〕3号", day.Special!.Source);
+        Assert.Equal("国办发明电〔2018〕15号", s_china.Describe(D(2019, 2, 4)).Special!.Source);
+        Assert.Equal(DayKind.MakeUpWorkday, s_china.Describe(D(2019, 5, 5)).Kind);
+    }
+
+    [Fact]
     public void Describe_HolidayOnWeekend_IsHoliday()
     {
         var day = s_china.Describe(D(2025, 10, 4));
