@@ -69,6 +69,18 @@ public sealed class StatisticsPropertyTests
     }
 
     [Fact]
+    public void Compile_ConsecutiveYears_CarryForwardEqualsNextCarryOver()
+    {
+        Gen.Select(s_case.Array[0, 40], Gen.Int[2023, 2025]).Sample((scripts, year) =>
+        {
+            var cases = scripts.Select(Play).ToList();
+            var before = AnnualStatistics.Compile("随机机关", year, cases, [], [], []).Report;
+            var after = AnnualStatistics.Compile("随机机关", year + 1, cases, [], [], []).Report;
+            Assert.Empty(RuleEngine.CheckAgainstPrevious(after, before));
+        }, iter: 100);
+    }
+
+    [Fact]
     public void Compile_RandomHistoriesWithReviews_Table4PassesAndCountsFiledInYear()
     {
         var review = Gen.Select(Gen.Int[0, 2], Gen.Int[new DateOnly(2024, 1, 1).DayNumber, new DateOnly(2026, 12, 31).DayNumber], Gen.Int[-1, 2], Gen.Int[0, 400],
