@@ -48,6 +48,7 @@ internal sealed class FlatText
         var lines = new List<int>(text.Length);
         var seps = new List<bool>(text.Length);
         var cache = new Dictionary<char, string>();
+        var labels = new Dictionary<char, string>();
         var line = 1;
         var pendingSep = false;
 
@@ -113,7 +114,12 @@ internal sealed class FlatText
                         break;
                     }
 
-                    var folded = LabelText.Normalize(x.ToString());
+                    if (!labels.TryGetValue(x, out var folded))
+                    {
+                        folded = LabelText.Normalize(x.ToString());
+                        labels[x] = folded;
+                    }
+
                     if (folded.Length == 0)
                     {
                         pendingSep = true;

@@ -16,7 +16,7 @@ public static class FlattenedLimits
     public const int MaxDigitsPerCell = 9;
 
     /// <summary>The most readings (splits) enumerated for one row before giving up on it.</summary>
-    public const int MaxCandidatesPerRow = 20_000;
+    public const int MaxCandidatesPerRow = 5_000;
 
     /// <summary>The most search nodes (row splits tried, or cells placed) for one table or row.</summary>
     public const int MaxSearchNodes = 400_000;
