@@ -82,6 +82,9 @@ public sealed class ReportModel(CurrentStaff staff, WorkspaceStore store) : Page
 
     public ReportActor Actor => store.DeskActor();
 
+    /// <summary>The casework compiler, when one is registered.</summary>
+    public IAnnualTablesSource? TablesSource => HttpContext.RequestServices.GetService<IAnnualTablesSource>();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     /// <summary>Starts the year with empty tables to type in (every cell 0).</summary>
@@ -109,6 +112,35 @@ public sealed class ReportModel(CurrentStaff staff, WorkspaceStore store) : Page
         await store.CreateAsync(Agency!, Year, ReportDraft.Start(Agency!.Name, WorkspaceStore.KindOf(Agency), Year, tables, TablesOrigin.Typed), "新建（手工填写表格）", ct);
         Message = "已新建年度报告草稿，请填写表格和正文。";
         return Redirect();
+    }
+
+    /// <summary>Starts the year from the agency's casework, or recompiles the tables of a draft (overrides stay).</summary>
+    public async Task<IActionResult> OnPostCompileAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (TablesSource is not { } source || await source.CompileAsync(Agency!.Id, Agency.Name, Year, ct) is not { } compiled)
+        {
+            return Fail(new AnnualReportError("WEB.no-casework", "本机关本年度在系统中没有办件记录，无法生成表格", "no casework to compile"));
+        }
+
+        if (Item is null)
+        {
+            var draft = ReportDraft.Start(Agency.Name, WorkspaceStore.KindOf(Agency), Year, compiled.Compiled.Report, TablesOrigin.Compiled).WithFigures(compiled.Figures);
+            await store.CreateAsync(Agency, Year, draft, "新建（办件统计生成表格）", ct);
+            Message = "已根据办件记录生成表格。";
+            return Redirect();
+        }
+
+        return await StepAsync(
+            w => w.Edit(Actor, w.Draft.WithTables(compiled.Compiled.Report, TablesOrigin.Compiled).WithFigures(compiled.Figures with { ProactiveItemsPublished = w.Draft.Figures.ProactiveItemsPublished }), store.Clock.GetUtcNow(), "重新统计表格"),
+            "compile",
+            "重新统计表格",
+            "已根据办件记录重新统计表格，原有修改保留。",
+            ct);
     }
 
     /// <summary>Starts the year from a published report file (a body without casework), or replaces the tables of a draft from one.</summary>
