@@ -55,10 +55,15 @@ public sealed class StatisticsPropertyTests
     [Fact]
     public void Compile_RandomHistories_RuleEngineFindsNoErrors()
     {
-        Gen.Select(s_case.Array[0, 40], Gen.Int[2023, 2026]).Sample((scripts, year) =>
+        var document = Gen.Select(Gen.Int[0, 1], Gen.Int[new DateOnly(2020, 1, 1).DayNumber, new DateOnly(2026, 12, 31).DayNumber], Gen.Int[-1, 900],
+            (kind, issued, repealedAfter) => new RegulatoryDocument(Guid.NewGuid(), (RegulatoryDocumentKind)kind, "文件", null, DateOnly.FromDayNumber(issued),
+                repealedAfter < 0 ? null : DateOnly.FromDayNumber(issued + repealedAfter)));
+        var month = Gen.Select(Gen.Int[2023, 2026], Gen.Int[1, 12], Gen.Int[0, 500], Gen.Int[0, 99999],
+            (y, m, n, fee) => new MonthlyCount(y, m, n, n / 3, n / 7, fee / 100m));
+        Gen.Select(s_case.Array[0, 40], Gen.Int[2023, 2026], document.Array[0, 20], month.Array[0, 30]).Sample((scripts, year, documents, months) =>
         {
             var cases = scripts.Select(Play).ToList();
-            var compiled = AnnualStatistics.Compile("随机机关", year, cases, [], [], []);
+            var compiled = AnnualStatistics.Compile("随机机关", year, cases, [], documents, months);
             var errors = RuleEngine.Check(compiled.Report).Where(d => d.Severity == Severity.Error).ToList();
             Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.ToLine())));
             foreach (var (cell, ids) in compiled.Sources)
