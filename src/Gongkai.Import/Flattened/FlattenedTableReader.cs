@@ -31,7 +31,8 @@ public static partial class FlattenedTableReader
     /// Every cell's <see cref="Cell.Source"/> is <c>SourceLocation(name, line)</c>. The report's
     /// agency, year and sections are left to the caller; rules are not evaluated here (call
     /// <see cref="RuleEngine.Validate"/>), but the diagnostics say how the tables were split.
-    /// <paramref name="previousYear"/>, when given, settles table 2 (现行有效 = last year's + 本年制发 − 本年废止).
+    /// <paramref name="previousYear"/>, when given, settles table 2 (现行有效 = last year's + 本年制发 − 本年废止)
+    /// and table 3's 上年结转 (= last year's 结转下年度继续办理) where the digits allow those readings.
     /// </summary>
     public static Report? TryRead(string text, string name, Report? previousYear = null, FormatCatalogue? catalogue = null) =>
         string.IsNullOrEmpty(text) ? null : Read(text, name, line => new SourceLocation(name, line), previousYear, catalogue);
@@ -92,7 +93,7 @@ public static partial class FlattenedTableReader
 
         if (t3 is not null)
         {
-            reader.ReadGrid(t3, builder);
+            reader.ReadGrid(t3, builder, previousYear);
         }
 
         if (t4 is not null)
@@ -531,7 +532,7 @@ public static partial class FlattenedTableReader
             };
         }
 
-        public void ReadGrid(LocatedTable table, ReportBuilder builder)
+        public void ReadGrid(LocatedTable table, ReportBuilder builder, Report? previous)
         {
             var layout = table.Layout;
             var ordinals = DocumentHasOrdinals(table);
@@ -541,8 +542,27 @@ public static partial class FlattenedTableReader
             for (var i = 0; i < table.Rows.Length; i++)
             {
                 var alts = table.Rows[i]?.Run is null ? [] : Alternatives(table, i, ordinals);
+                var texts = alts.Select(a => a.Select(Text).ToImmutableArray()).ToImmutableArray();
+                if (previous is not null && layout.Rows[i].Key == "carried_over" && CarriedForward(previous, rowShape.Columns) is { } last)
+                {
+                    // X.carry-over: last year's 结转下年度 is this year's 上年结转. When the run can be read
+                    // so, that reading is the only one offered (each cell its own fragment).
+                    var k = -1;
+                    for (var a = 0; a < texts.Length && k < 0; a++)
+                    {
+                        var readings = FlattenedTableSolver.SplitRow(texts[a], rowShape).Readings;
+                        k = readings.Any(r => r.Cells.Select(c => c.Value).SequenceEqual(last.Select(v => (decimal?)v))) ? a : -1;
+                    }
+
+                    if (k >= 0)
+                    {
+                        alts = [alts[k]];
+                        texts = [[.. last.Select(v => v.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture))]];
+                    }
+                }
+
                 alternatives.Add(alts);
-                inputs.Add(new GridRowInput([.. alts.Select(a => a.Select(Text).ToImmutableArray())], rowShape));
+                inputs.Add(new GridRowInput(texts, rowShape));
             }
 
             var equations = catalogue.Rules
@@ -724,6 +744,12 @@ public static partial class FlattenedTableReader
             }
 
             return run.Start;
+        }
+
+        private static decimal[]? CarriedForward(Report previous, int columns)
+        {
+            var values = Enumerable.Range(0, columns).Select(c => previous["table3", "carried_forward", c].Value).ToArray();
+            return values.All(v => v.HasValue) ? [.. values.Select(v => v!.Value)] : null;
         }
 
         private RowShape GridRowShape(TableLayout layout)

@@ -130,4 +130,45 @@ public sealed class FlattenedTableReaderTests
             Assert.Equal(source[cell].Value, report[cell].Value);
         }
     }
+
+    [Fact]
+    public void TryRead_PreviousYearGiven_CarryOverSettlesTable3()
+    {
+        // 一 reads 110000011 (11,0,… or 1,10,…) and so does 二; either way the columns add up to 12, 10.
+        var builder = new ReportBuilder("2021");
+        foreach (var layout in new[] { builder.LayoutOf("table2"), builder.LayoutOf("table3"), builder.LayoutOf("table4") })
+        {
+            foreach (var cell in layout.Cells())
+            {
+                builder.Set(cell, Cell.Of(0));
+            }
+        }
+
+        void Row(string key, params decimal[] values)
+        {
+            for (var c = 0; c < values.Length; c++)
+            {
+                builder.Set("table3", key, c, values[c]);
+            }
+        }
+
+        Row("new_received", 11, 0, 0, 0, 0, 0, 11);
+        Row("carried_over", 1, 10, 0, 0, 0, 0, 11);
+        Row("granted", 12, 10, 0, 0, 0, 0, 22);
+        Row("total", 12, 10, 0, 0, 0, 0, 22);
+        var text = FlattenedTextWriter.Write(builder.Build(), new FlattenStyle(OneLine: true, Ordinals: true), "示例县人民政府2022年政府信息公开工作年度报告");
+        var last = new ReportBuilder("2021");
+        for (var c = 0; c < 7; c++)
+        {
+            last.Set("table3", "carried_forward", c, new decimal[] { 1, 10, 0, 0, 0, 0, 11 }[c]);
+        }
+
+        var alone = FlattenedTableReader.TryRead(text, "input.txt")!;
+        var withPrevious = FlattenedTableReader.TryRead(text, "input.txt", last.Build())!;
+
+        Assert.Equal(CellState.Ambiguous, alone["table3", "new_received", 0].State);
+        Assert.Equal(11m, withPrevious["table3", "new_received", 0].Value);
+        Assert.Equal(1m, withPrevious["table3", "carried_over", 0].Value);
+        Assert.Equal(10m, withPrevious["table3", "carried_over", 1].Value);
+    }
 }
