@@ -192,3 +192,49 @@ public sealed partial class WorkspaceTests
     [GeneratedRegex("name=\"FindingKey\" value=\"([^\"]+)\"")]
     private static partial Regex FindingKeyRegex();
 }
+
+/// <summary>Last year's published file, imported for the cross-year checks.</summary>
+public sealed class PreviousYearTests
+{
+    [Fact]
+    public async Task ImportPrevious_RenderedLastYearReport_CrossYearChecksRun()
+    {
+        await using var app = new GongkaiApp();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 10, 1, 0, 0, TimeSpan.Zero));
+        await using var factory = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var officer = new StaffClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync("/Account/Login", new() { ["UserName"] = DemoUsers.HealthOfficer, ["Password"] = GongkaiApp.Password })).StatusCode);
+        const string page = "/Workspace/Report?year=2024";
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync(page, [], "/Workspace/Report?year=2024&handler=StartTyped")).StatusCode);
+
+        // Last year's report as published: 2 applications carried forward into 2024.
+        var last = Gongkai.Domain.Reports.Report.Empty("2021") with { Agency = "兰陵县卫生健康局", Year = 2023 };
+        foreach (var layout in last.TableLayouts())
+        {
+            foreach (var cell in layout.Cells())
+            {
+                last = last.WithCell(cell, Gongkai.Domain.Reports.Cell.Of(0));
+            }
+        }
+
+        foreach (var (row, n) in new[] { ("new_received", 5), ("granted", 3), ("total", 3), ("carried_forward", 2) })
+        {
+            last = last.WithCell(new("table3", row, 0), Gongkai.Domain.Reports.Cell.Of(n)).WithCell(new("table3", row, 6), Gongkai.Domain.Reports.Cell.Of(n));
+        }
+
+        var html = Gongkai.Render.ReportRenderers.Render(last, "html");
+        var token = await officer.TokenAsync(page);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(html), "ReportFile", "2023年度报告.html" },
+        };
+        var r = await officer.Http.PostAsync("/Workspace/Report?year=2024&handler=ImportPrevious", form);
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+
+        var body = await officer.Http.GetStringAsync(page);
+        Assert.Contains("X.carry-over", body);
+        Assert.DoesNotContain("导入2023年度已发布的报告用于核对", body);
+        Assert.Equal(Gongkai.Data.Entities.ReportStatus.Published, await app.WithDbAsync(db => db.AnnualReports.Where(x => x.Year == 2023).Select(x => x.Status).SingleAsync()));
+    }
+}

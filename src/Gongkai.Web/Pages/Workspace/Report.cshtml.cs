@@ -80,12 +80,62 @@ public sealed class ReportModel(CurrentStaff staff, WorkspaceStore store) : Page
 
     public AnnualReportError? Error { get; private set; }
 
+    /// <summary>The cell whose cases are shown (<c>?cell=table3:granted:6</c>), and the cases behind its compiled number.</summary>
+    [BindProperty(SupportsGet = true, Name = "cell")]
+    public string? SourcesCell { get; set; }
+
+    public IReadOnlyList<Guid>? CasesBehind { get; private set; }
+
     public ReportActor Actor => store.DeskActor();
 
     /// <summary>The casework compiler, when one is registered.</summary>
     public IAnnualTablesSource? TablesSource => HttpContext.RequestServices.GetService<IAnnualTablesSource>();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (ParseCell(SourcesCell) is { } cell && Item?.Workflow.Draft.Origin == TablesOrigin.Compiled
+            && TablesSource is { } source && await source.CompileAsync(Agency!.Id, Agency.Name, Year, ct) is { } compiled)
+        {
+            CasesBehind = compiled.Compiled.CasesBehind(cell);
+        }
+
+        return Page();
+    }
+
+    /// <summary>Imports last year's published report (from its file) for the cross-year checks, when the system has none.</summary>
+    public async Task<IActionResult> OnPostImportPreviousAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (HasPreviousYear)
+        {
+            return Fail(new AnnualReportError("WEB.previous-exists", "系统中已有上一年度报告", "last year's report exists"));
+        }
+
+        if (ReportFile is null || ReportFile.Length == 0)
+        {
+            return Fail(new AnnualReportError("WEB.file-required", "请选择报告文件", "choose a file"));
+        }
+
+        await using var stream = ReportFile.OpenReadStream();
+        var report = ReportUploads.Import(stream, Path.GetFileName(ReportFile.FileName));
+        if (ReportUploads.Unreadable(report) is { } reason)
+        {
+            return Fail(new AnnualReportError("WEB.file-unreadable", $"无法读取该文件：{reason}", "unreadable file"));
+        }
+
+        await store.ImportPublishedAsync(Agency!, Year - 1, report, ReportFile.FileName, ct);
+        Message = $"已导入{Year - 1}年度已发布的报告，用于跨年度核对。";
+        return Redirect();
+    }
 
     /// <summary>Starts the year with empty tables to type in (every cell 0).</summary>
     public async Task<IActionResult> OnPostStartTypedAsync(CancellationToken ct)

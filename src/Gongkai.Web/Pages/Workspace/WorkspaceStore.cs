@@ -113,6 +113,36 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
     }
 
     /// <summary>
+    /// Records a report published outside the system (last year's file, imported) as the year's
+    /// published version, so the next year's checks can compare with it.
+    /// </summary>
+    public async Task ImportPublishedAsync(Agency agency, int year, Report report, string fileName, CancellationToken ct)
+    {
+        var draft = ReportDraft.Start(agency.Name, KindOf(agency), year, report, TablesOrigin.Imported);
+        foreach (var s in report.Sections.Where(s => ReportDraft.WrittenSections.Contains(s.Number) && s.Text.Trim().Length > 0))
+        {
+            draft = draft.WithNarrative(s.Number, (draft.TextOf(s.Number) + "\n" + s.Text).Trim()).Value ?? draft;
+        }
+
+        var at = clock.GetUtcNow();
+        var actor = DeskActor();
+        var note = $"导入已发布的报告 {fileName}";
+        var workflow = new ReportWorkflow
+        {
+            Draft = draft,
+            State = ReportState.Published,
+            History = [new ReportHistoryEntry(1, ReportAction.Published, actor, at, ReportState.Draft, ReportState.Published, 1, note)],
+            Versions = [new PublishedVersion(1, draft, at, actor, null)],
+        };
+        var now = at.UtcDateTime;
+        var row = new AnnualReport { AgencyId = agency.Id, Year = year, Status = ReportStatus.Published, Json = ReportWorkflowJson.Serialize(workflow), UpdatedAt = now, PublishedAt = now };
+        db.AnnualReports.Add(row);
+        AddRevision(row, 1, note, now);
+        audit.Record("report.workspace.import-published", "report", $"{agency.Id}/{year}", agency.Id, note);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
     /// Stores the next workflow of <paramref name="item"/>, or returns why not: the step's refusal, or
     /// <c>FLOW.stale</c> when someone else saved since <paramref name="expectedVersion"/>.
     /// </summary>
