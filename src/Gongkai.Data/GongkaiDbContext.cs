@@ -18,9 +18,11 @@ public class GongkaiDbContext(DbContextOptions options) : IdentityDbContext<Gong
 
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
 
-    public DbSet<ReviewCase> Reviews => Set<ReviewCase>();
+    public DbSet<ReviewRecord> Reviews => Set<ReviewRecord>();
 
-    public DbSet<RegisterEntry> RegisterEntries => Set<RegisterEntry>();
+    public DbSet<RegulatoryDocumentRecord> RegulatoryDocuments => Set<RegulatoryDocumentRecord>();
+
+    public DbSet<MonthlyCountRecord> MonthlyCounts => Set<MonthlyCountRecord>();
 
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
 

@@ -9,28 +9,24 @@ internal sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRec
     public void Configure(EntityTypeBuilder<CaseRecord> builder)
     {
         builder.ToTable("Cases");
+        builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.TrackingNumber).HasMaxLength(32);
         builder.HasIndex(c => c.TrackingNumber).IsUnique();
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.ApplicantKind).HasConversion<string>().HasMaxLength(32);
         builder.Property(c => c.State).HasConversion<string>().HasMaxLength(24);
         builder.Property(c => c.ApplicantName).HasMaxLength(100);
-        builder.Property(c => c.ApplicantIdNumber).HasMaxLength(50);
-        builder.Property(c => c.ApplicantPhone).HasMaxLength(30);
-        builder.Property(c => c.ApplicantEmail).HasMaxLength(100);
-        builder.Property(c => c.ApplicantAddress).HasMaxLength(200);
-        builder.Property(c => c.InformationRequested).HasMaxLength(2000);
-        builder.Property(c => c.Purpose).HasMaxLength(500);
-        builder.Property(c => c.DeliveryForm).HasMaxLength(50);
+        builder.Property(c => c.Description).HasMaxLength(2000);
+        builder.Property(c => c.SubmissionJson).HasMaxLength(8000);
         builder.Property(c => c.Outcome).HasMaxLength(48);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
 
-        // The dashboard: open cases of an agency by due date; the tables: cases of a year.
+        // The dashboard: open cases of an agency by due date; the case list: newest first; the tables: cases of a year.
         builder.HasIndex(c => new { c.AgencyId, c.State, c.DueOn });
+        builder.HasIndex(c => new { c.AgencyId, c.SubmittedOn });
         builder.HasIndex(c => new { c.AgencyId, c.Year });
-        builder.HasIndex(c => new { c.AgencyId, c.ReceivedOn });
     }
 }
 
@@ -46,34 +42,45 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
     }
 }
 
-internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewCase>
+internal sealed class ReviewRecordConfiguration : IEntityTypeConfiguration<ReviewRecord>
 {
-    public void Configure(EntityTypeBuilder<ReviewCase> builder)
+    public void Configure(EntityTypeBuilder<ReviewRecord> builder)
     {
         builder.ToTable("Reviews");
-        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(40);
-        builder.Property(r => r.Result).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Route).HasConversion<string>().HasMaxLength(40);
+        builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Body).HasMaxLength(200);
-        builder.Property(r => r.Notes).HasMaxLength(1000);
+        builder.Property(r => r.CaseNumber).HasMaxLength(100);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(r => r.Case).WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CaseRecord>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.AgencyId, r.FiledOn });
     }
 }
 
-internal sealed class RegisterEntryConfiguration : IEntityTypeConfiguration<RegisterEntry>
+internal sealed class RegulatoryDocumentConfiguration : IEntityTypeConfiguration<RegulatoryDocumentRecord>
 {
-    public void Configure(EntityTypeBuilder<RegisterEntry> builder)
+    public void Configure(EntityTypeBuilder<RegulatoryDocumentRecord> builder)
     {
-        builder.ToTable("RegisterEntries");
-        builder.Property(r => r.Register).HasMaxLength(40);
+        builder.ToTable("RegulatoryDocuments");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(24);
         builder.Property(r => r.Title).HasMaxLength(300);
-        builder.Property(r => r.Reference).HasMaxLength(100);
-        builder.Property(r => r.RecordedBy).HasMaxLength(256);
-        builder.Property(r => r.Amount).HasPrecision(18, 2);
+        builder.Property(r => r.DocumentNumber).HasMaxLength(100);
         builder.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(r => new { r.AgencyId, r.Register, r.Date });
+        builder.HasIndex(r => new { r.AgencyId, r.IssuedOn });
+    }
+}
+
+internal sealed class MonthlyCountConfiguration : IEntityTypeConfiguration<MonthlyCountRecord>
+{
+    public void Configure(EntityTypeBuilder<MonthlyCountRecord> builder)
+    {
+        builder.ToTable("MonthlyCounts");
+        builder.Property(r => r.FeesTenThousandYuan).HasPrecision(18, 4);
+        builder.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.AgencyId, r.Year, r.Month }).IsUnique();
     }
 }
 

@@ -218,8 +218,8 @@ namespace Gongkai.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("CaseId")
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Data")
                         .IsRequired()
@@ -254,26 +254,11 @@ namespace Gongkai.Data.Migrations.Postgres
 
             modelBuilder.Entity("Gongkai.Data.Entities.CaseRecord", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("AgencyId")
                         .HasColumnType("integer");
-
-                    b.Property<string>("ApplicantAddress")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ApplicantEmail")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ApplicantIdNumber")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("ApplicantKind")
                         .IsRequired()
@@ -285,48 +270,48 @@ namespace Gongkai.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("ApplicantPhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                    b.Property<bool>("AwaitingConfirmation")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<DateOnly?>("ClosedOn")
+                    b.Property<DateOnly?>("ConcludedOn")
                         .HasColumnType("date");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("DeliveryForm")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date");
 
-                    b.Property<string>("InformationRequested")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                    b.Property<bool>("IsExtended")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
 
-                    b.Property<string>("Purpose")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateOnly>("ReceivedOn")
+                    b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("State")
-                        .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<string>("SubmissionJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("TrackingNumber")
                         .IsRequired()
@@ -345,7 +330,7 @@ namespace Gongkai.Data.Migrations.Postgres
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
 
-                    b.HasIndex("AgencyId", "ReceivedOn");
+                    b.HasIndex("AgencyId", "SubmittedOn");
 
                     b.HasIndex("AgencyId", "Year");
 
@@ -427,7 +412,7 @@ namespace Gongkai.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Gongkai.Data.Entities.RegisterEntry", b =>
+            modelBuilder.Entity("Gongkai.Data.Entities.MonthlyCountRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -438,28 +423,55 @@ namespace Gongkai.Data.Migrations.Postgres
                     b.Property<int>("AgencyId")
                         .HasColumnType("integer");
 
-                    b.Property<decimal?>("Amount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                    b.Property<int>("Coercion")
+                        .HasColumnType("integer");
 
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
+                    b.Property<decimal>("FeesTenThousandYuan")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
 
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<int>("Licensing")
+                        .HasColumnType("integer");
 
-                    b.Property<string>("RecordedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
 
-                    b.Property<string>("Reference")
+                    b.Property<int>("Penalty")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("MonthlyCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Entities.RegulatoryDocumentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentNumber")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("Register")
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateOnly?>("RepealedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -468,28 +480,30 @@ namespace Gongkai.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgencyId", "Register", "Date");
+                    b.HasIndex("AgencyId", "IssuedOn");
 
-                    b.ToTable("RegisterEntries", (string)null);
+                    b.ToTable("RegulatoryDocuments", (string)null);
                 });
 
-            modelBuilder.Entity("Gongkai.Data.Entities.ReviewCase", b =>
+            modelBuilder.Entity("Gongkai.Data.Entities.ReviewRecord", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("AgencyId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Body")
+                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<long?>("CaseId")
-                        .HasColumnType("bigint");
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("date");
@@ -497,19 +511,17 @@ namespace Gongkai.Data.Migrations.Postgres
                     b.Property<DateOnly>("FiledOn")
                         .HasColumnType("date");
 
-                    b.Property<string>("Kind")
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("PrecedingReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("Result")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -718,7 +730,7 @@ namespace Gongkai.Data.Migrations.Postgres
                     b.Navigation("Agency");
                 });
 
-            modelBuilder.Entity("Gongkai.Data.Entities.RegisterEntry", b =>
+            modelBuilder.Entity("Gongkai.Data.Entities.MonthlyCountRecord", b =>
                 {
                     b.HasOne("Gongkai.Data.Entities.Agency", "Agency")
                         .WithMany()
@@ -729,7 +741,7 @@ namespace Gongkai.Data.Migrations.Postgres
                     b.Navigation("Agency");
                 });
 
-            modelBuilder.Entity("Gongkai.Data.Entities.ReviewCase", b =>
+            modelBuilder.Entity("Gongkai.Data.Entities.RegulatoryDocumentRecord", b =>
                 {
                     b.HasOne("Gongkai.Data.Entities.Agency", "Agency")
                         .WithMany()
@@ -737,14 +749,23 @@ namespace Gongkai.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Gongkai.Data.Entities.CaseRecord", "Case")
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Entities.ReviewRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Data.Entities.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Agency");
-
-                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

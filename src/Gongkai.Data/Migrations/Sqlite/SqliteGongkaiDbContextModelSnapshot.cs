@@ -203,8 +203,8 @@ namespace Gongkai.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("CaseId")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Data")
                         .IsRequired()
@@ -239,24 +239,11 @@ namespace Gongkai.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Gongkai.Data.Entities.CaseRecord", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("ApplicantAddress")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ApplicantEmail")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ApplicantIdNumber")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("ApplicantKind")
                         .IsRequired()
@@ -268,47 +255,47 @@ namespace Gongkai.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ApplicantPhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                    b.Property<bool>("AwaitingConfirmation")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("ClosedOn")
+                    b.Property<DateOnly?>("ConcludedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DeliveryForm")
-                        .HasMaxLength(50)
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("InformationRequested")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                    b.Property<bool>("IsExtended")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Purpose")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("ReceivedOn")
+                    b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
-                        .IsRequired()
                         .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmissionJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TrackingNumber")
@@ -328,7 +315,7 @@ namespace Gongkai.Data.Migrations.Sqlite
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
 
-                    b.HasIndex("AgencyId", "ReceivedOn");
+                    b.HasIndex("AgencyId", "SubmittedOn");
 
                     b.HasIndex("AgencyId", "Year");
 
@@ -410,7 +397,7 @@ namespace Gongkai.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Gongkai.Data.Entities.RegisterEntry", b =>
+            modelBuilder.Entity("Gongkai.Data.Entities.MonthlyCountRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -419,27 +406,54 @@ namespace Gongkai.Data.Migrations.Sqlite
                     b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("Amount")
-                        .HasPrecision(18, 2)
+                    b.Property<int>("Coercion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("FeesTenThousandYuan")
+                        .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("Date")
+                    b.Property<int>("Licensing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Penalty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("MonthlyCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Entities.RegulatoryDocumentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("RecordedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reference")
+                    b.Property<string>("DocumentNumber")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Register")
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepealedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -449,26 +463,30 @@ namespace Gongkai.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgencyId", "Register", "Date");
+                    b.HasIndex("AgencyId", "IssuedOn");
 
-                    b.ToTable("RegisterEntries", (string)null);
+                    b.ToTable("RegulatoryDocuments", (string)null);
                 });
 
-            modelBuilder.Entity("Gongkai.Data.Entities.ReviewCase", b =>
+            modelBuilder.Entity("Gongkai.Data.Entities.ReviewRecord", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Body")
+                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("CaseId")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT");
@@ -476,18 +494,16 @@ namespace Gongkai.Data.Migrations.Sqlite
                     b.Property<DateOnly>("FiledOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Kind")
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PrecedingReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Result")
-                        .IsRequired()
-                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -693,7 +709,7 @@ namespace Gongkai.Data.Migrations.Sqlite
                     b.Navigation("Agency");
                 });
 
-            modelBuilder.Entity("Gongkai.Data.Entities.RegisterEntry", b =>
+            modelBuilder.Entity("Gongkai.Data.Entities.MonthlyCountRecord", b =>
                 {
                     b.HasOne("Gongkai.Data.Entities.Agency", "Agency")
                         .WithMany()
@@ -704,7 +720,7 @@ namespace Gongkai.Data.Migrations.Sqlite
                     b.Navigation("Agency");
                 });
 
-            modelBuilder.Entity("Gongkai.Data.Entities.ReviewCase", b =>
+            modelBuilder.Entity("Gongkai.Data.Entities.RegulatoryDocumentRecord", b =>
                 {
                     b.HasOne("Gongkai.Data.Entities.Agency", "Agency")
                         .WithMany()
@@ -712,14 +728,23 @@ namespace Gongkai.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Gongkai.Data.Entities.CaseRecord", "Case")
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Entities.ReviewRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Data.Entities.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Agency");
-
-                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

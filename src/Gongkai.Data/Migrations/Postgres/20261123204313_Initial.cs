@@ -134,26 +134,23 @@ namespace Gongkai.Data.Migrations.Postgres
                 name: "Cases",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     AgencyId = table.Column<int>(type: "integer", nullable: false),
                     TrackingNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Year = table.Column<int>(type: "integer", nullable: false),
                     ApplicantName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     ApplicantKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ApplicantIdNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    ApplicantPhone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    ApplicantEmail = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ApplicantAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    InformationRequested = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    DeliveryForm = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    State = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SubmissionJson = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    AwaitingConfirmation = table.Column<bool>(type: "boolean", nullable: false),
+                    State = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    IsExtended = table.Column<bool>(type: "boolean", nullable: false),
                     DueOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Outcome = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConcludedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -169,25 +166,47 @@ namespace Gongkai.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "RegisterEntries",
+                name: "MonthlyCounts",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    Register = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Licensing = table.Column<int>(type: "integer", nullable: false),
+                    Penalty = table.Column<int>(type: "integer", nullable: false),
+                    Coercion = table.Column<int>(type: "integer", nullable: false),
+                    FeesTenThousandYuan = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_RegisterEntries", x => x.Id);
+                    table.PrimaryKey("PK_MonthlyCounts", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_RegisterEntries_Agencies_AgencyId",
+                        name: "FK_MonthlyCounts_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegulatoryDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RepealedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegulatoryDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegulatoryDocuments_Agencies_AgencyId",
                         column: x => x.AgencyId,
                         principalTable: "Agencies",
                         principalColumn: "Id",
@@ -331,7 +350,7 @@ namespace Gongkai.Data.Migrations.Postgres
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
                     Sequence = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     OccurredOn = table.Column<DateOnly>(type: "date", nullable: false),
@@ -354,16 +373,16 @@ namespace Gongkai.Data.Migrations.Postgres
                 name: "Reviews",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<long>(type: "bigint", nullable: true),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Route = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Result = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Body = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Body = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PrecedingReviewId = table.Column<Guid>(type: "uuid", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -471,14 +490,14 @@ namespace Gongkai.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_AgencyId_ReceivedOn",
-                table: "Cases",
-                columns: new[] { "AgencyId", "ReceivedOn" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Cases_AgencyId_State_DueOn",
                 table: "Cases",
                 columns: new[] { "AgencyId", "State", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_AgencyId_SubmittedOn",
+                table: "Cases",
+                columns: new[] { "AgencyId", "SubmittedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_AgencyId_Year",
@@ -492,9 +511,15 @@ namespace Gongkai.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_RegisterEntries_AgencyId_Register_Date",
-                table: "RegisterEntries",
-                columns: new[] { "AgencyId", "Register", "Date" });
+                name: "IX_MonthlyCounts_AgencyId_Year_Month",
+                table: "MonthlyCounts",
+                columns: new[] { "AgencyId", "Year", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegulatoryDocuments_AgencyId_IssuedOn",
+                table: "RegulatoryDocuments",
+                columns: new[] { "AgencyId", "IssuedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reviews_AgencyId_FiledOn",
@@ -535,7 +560,10 @@ namespace Gongkai.Data.Migrations.Postgres
                 name: "CaseEvents");
 
             migrationBuilder.DropTable(
-                name: "RegisterEntries");
+                name: "MonthlyCounts");
+
+            migrationBuilder.DropTable(
+                name: "RegulatoryDocuments");
 
             migrationBuilder.DropTable(
                 name: "Reviews");

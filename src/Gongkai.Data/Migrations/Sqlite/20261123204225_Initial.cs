@@ -133,26 +133,23 @@ namespace Gongkai.Data.Migrations.Sqlite
                 name: "Cases",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
                     TrackingNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     ApplicantName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     ApplicantKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ApplicantIdNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ApplicantPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ApplicantEmail = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ApplicantAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    InformationRequested = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DeliveryForm = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SubmissionJson = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    AwaitingConfirmation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
+                    IsExtended = table.Column<bool>(type: "INTEGER", nullable: false),
                     DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 48, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConcludedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -168,25 +165,47 @@ namespace Gongkai.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "RegisterEntries",
+                name: "MonthlyCounts",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Register = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Licensing = table.Column<int>(type: "INTEGER", nullable: false),
+                    Penalty = table.Column<int>(type: "INTEGER", nullable: false),
+                    Coercion = table.Column<int>(type: "INTEGER", nullable: false),
+                    FeesTenThousandYuan = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_RegisterEntries", x => x.Id);
+                    table.PrimaryKey("PK_MonthlyCounts", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_RegisterEntries_Agencies_AgencyId",
+                        name: "FK_MonthlyCounts_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegulatoryDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RepealedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegulatoryDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegulatoryDocuments_Agencies_AgencyId",
                         column: x => x.AgencyId,
                         principalTable: "Agencies",
                         principalColumn: "Id",
@@ -330,7 +349,7 @@ namespace Gongkai.Data.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -353,16 +372,16 @@ namespace Gongkai.Data.Migrations.Sqlite
                 name: "Reviews",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Route = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PrecedingReviewId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -470,14 +489,14 @@ namespace Gongkai.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_AgencyId_ReceivedOn",
-                table: "Cases",
-                columns: new[] { "AgencyId", "ReceivedOn" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Cases_AgencyId_State_DueOn",
                 table: "Cases",
                 columns: new[] { "AgencyId", "State", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_AgencyId_SubmittedOn",
+                table: "Cases",
+                columns: new[] { "AgencyId", "SubmittedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_AgencyId_Year",
@@ -491,9 +510,15 @@ namespace Gongkai.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_RegisterEntries_AgencyId_Register_Date",
-                table: "RegisterEntries",
-                columns: new[] { "AgencyId", "Register", "Date" });
+                name: "IX_MonthlyCounts_AgencyId_Year_Month",
+                table: "MonthlyCounts",
+                columns: new[] { "AgencyId", "Year", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegulatoryDocuments_AgencyId_IssuedOn",
+                table: "RegulatoryDocuments",
+                columns: new[] { "AgencyId", "IssuedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reviews_AgencyId_FiledOn",
@@ -534,7 +559,10 @@ namespace Gongkai.Data.Migrations.Sqlite
                 name: "CaseEvents");
 
             migrationBuilder.DropTable(
-                name: "RegisterEntries");
+                name: "MonthlyCounts");
+
+            migrationBuilder.DropTable(
+                name: "RegulatoryDocuments");
 
             migrationBuilder.DropTable(
                 name: "Reviews");

@@ -1,0 +1,91 @@
+using Gongkai.Data;
+using Gongkai.Data.Entities;
+using Gongkai.Domain.Casework;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Casework;
+
+/// <summary>An open case on the dashboard: its row, its due date and the domain's explanation of it.</summary>
+public sealed record DashboardItem(CaseRecord Record, DateOnly? DueOn, IReadOnlyList<string> Why);
+
+/// <summary>The desk's dashboard: open applications by deadline state.</summary>
+public sealed record DashboardView(
+    DateOnly Today,
+    DateOnly SoonLimit,
+    int OpenCount,
+    IReadOnlyList<DashboardItem> Overdue,
+    IReadOnlyList<DashboardItem> DueSoon,
+    IReadOnlyList<DashboardItem> Paused,
+    IReadOnlyList<DashboardItem> Extended,
+    IReadOnlyList<CaseRecord> AwaitingConfirmation,
+    int OverdueCount,
+    int DueSoonCount,
+    int PausedCount,
+    int ExtendedCount);
+
+public static class Dashboard
+{
+    /// <summary>How many cases each list shows.</summary>
+    public const int ListSize = 50;
+
+    /// <summary>"Due soon" means due within this many working days.</summary>
+    public const int SoonWorkingDays = 3;
+
+    private static readonly ApplicationState[] s_paused = [ApplicationState.AwaitingSupplement, ApplicationState.Consulting, ApplicationState.AwaitingFee];
+
+    public static async Task<DashboardView> BuildAsync(GongkaiDbContext db, CaseService cases, int agencyId, CancellationToken ct)
+    {
+        var today = cases.Today;
+        var soon = cases.Rules.Calendar.AddWorkingDays(today, SoonWorkingDays).Value;
+        var mine = db.Cases.AsNoTracking().Where(c => c.AgencyId == agencyId);
+        var running = mine.Where(c => c.State == ApplicationState.Open);
+
+        var overdueQ = running.Where(c => c.DueOn < today);
+        var soonQ = running.Where(c => c.DueOn >= today && c.DueOn <= soon);
+        var pausedQ = mine.Where(c => c.State != null && s_paused.Contains(c.State.Value));
+        var extendedQ = running.Where(c => c.IsExtended);
+
+        var overdue = await overdueQ.OrderBy(c => c.DueOn).Take(ListSize).ToListAsync(ct);
+        var dueSoon = await soonQ.OrderBy(c => c.DueOn).Take(ListSize).ToListAsync(ct);
+        var paused = await pausedQ.OrderBy(c => c.SubmittedOn).Take(ListSize).ToListAsync(ct);
+        var extended = await extendedQ.OrderBy(c => c.DueOn).Take(ListSize).ToListAsync(ct);
+        var awaiting = await mine.Where(c => c.AwaitingConfirmation).OrderBy(c => c.SubmittedOn).Take(ListSize).ToListAsync(ct);
+
+        var shown = overdue.Concat(dueSoon).Concat(paused).Concat(extended).Select(c => c.Id).Distinct().ToList();
+        var why = await ExplainAsync(db, cases, shown, ct);
+        DashboardItem Item(CaseRecord r) => new(r, why.TryGetValue(r.Id, out var w) ? w.Due : r.DueOn, why.TryGetValue(r.Id, out var x) ? x.Lines : []);
+
+        return new DashboardView(
+            today,
+            soon,
+            await mine.CountAsync(c => c.State != null && c.State != ApplicationState.Decided && c.State != ApplicationState.Closed, ct),
+            overdue.Select(Item).ToList(),
+            dueSoon.Select(Item).ToList(),
+            paused.Select(Item).ToList(),
+            extended.Select(Item).ToList(),
+            awaiting,
+            overdue.Count < ListSize ? overdue.Count : await overdueQ.CountAsync(ct),
+            dueSoon.Count < ListSize ? dueSoon.Count : await soonQ.CountAsync(ct),
+            paused.Count < ListSize ? paused.Count : await pausedQ.CountAsync(ct),
+            extended.Count < ListSize ? extended.Count : await extendedQ.CountAsync(ct));
+    }
+
+    /// <summary>The domain's deadline and explanation for each case, rebuilt from its events.</summary>
+    private static async Task<Dictionary<Guid, (DateOnly? Due, IReadOnlyList<string> Lines)>> ExplainAsync(
+        GongkaiDbContext db, CaseService cases, List<Guid> ids, CancellationToken ct)
+    {
+        var events = await db.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.CaseId))
+            .OrderBy(e => e.CaseId).ThenBy(e => e.Sequence)
+            .Select(e => new { e.CaseId, e.Kind, e.Data })
+            .ToListAsync(ct);
+        var result = new Dictionary<Guid, (DateOnly?, IReadOnlyList<string>)>();
+        foreach (var group in events.GroupBy(e => e.CaseId))
+        {
+            var c = ApplicationCase.Replay(group.Select(e => ApplicationEventJson.Deserialize(e.Kind, e.Data)), cases.Rules);
+            var deadline = c.Deadline(cases.Rules);
+            result[group.Key] = (deadline.DueOn, deadline.Steps.Select(s => s.Text).ToList());
+        }
+
+        return result;
+    }
+}

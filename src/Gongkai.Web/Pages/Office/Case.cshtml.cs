@@ -1,0 +1,235 @@
+using Gongkai.Domain.Casework;
+using Gongkai.Web.Casework;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Office;
+
+/// <summary>
+/// One application: its facts, deadline and explanation, history, letters, and the forms for the
+/// next steps (补正, consultation, extension, fee, decision …). Every step is checked by the domain,
+/// written with its audit entry in one transaction, and refused if someone else changed the case since
+/// the page was loaded (version).
+/// </summary>
+public sealed class CaseModel(CaseService cases, CurrentStaff staff) : PageModel
+{
+    public LoadedCase Loaded { get; private set; } = null!;
+
+    public CaseDeadline? Deadline { get; private set; }
+
+    public Dictionary<string, string> FieldErrors { get; } = [];
+
+    public string? Error { get; private set; }
+
+    /// <summary>Which action form the error belongs to (to open it).</summary>
+    public string? ErrorForm { get; private set; }
+
+    public bool IsApprover => staff.IsApprover;
+
+    public DateOnly Today => cases.Today;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var loaded = await cases.LoadAsync(id, ct);
+        if (loaded is null)
+        {
+            return false;
+        }
+
+        Loaded = loaded;
+        Deadline = loaded.Case?.Deadline(cases.Rules);
+        return true;
+    }
+
+    public Task<IActionResult> OnPostConfirmAsync(Guid id, int version, DateOnly? date, CancellationToken ct) =>
+        RunAsync(id, "confirm", async loaded =>
+        {
+            var on = Required(date, "confirm", "date", "请填写确认日期");
+            return on is null ? null : await cases.ConfirmPortalAsync(loaded, version, on.Value, ct);
+        }, ct);
+
+    public Task<IActionResult> OnPostSupplementAsync(Guid id, int version, DateOnly? date, string? items, DateOnly? supplyBy, CancellationToken ct) =>
+        StepAsync(id, version, "supplement", "case.supplement", r =>
+        {
+            var on = Required(date, "supplement", "date", "请填写告知日期");
+            var what = RequiredText(items, "supplement", "items", "请写明需要补正的事项", 1000);
+            return on is null || what is null ? null : new SupplementRequested(on.Value, r, what, supplyBy);
+        }, ct);
+
+    public Task<IActionResult> OnPostSupplementReceivedAsync(Guid id, int version, DateOnly? date, CancellationToken ct) =>
+        StepAsync(id, version, "supplementReceived", "case.supplement-received", r =>
+            Required(date, "supplementReceived", "date", "请填写收到补正的日期") is { } on ? new SupplementReceived(on, r) : null, ct);
+
+    public Task<IActionResult> OnPostAbandonAsync(Guid id, int version, DateOnly? date, AbandonmentReason reason, CancellationToken ct) =>
+        StepAsync(id, version, "abandon", "case.abandon", r =>
+            Required(date, "abandon", "date", "请填写日期") is { } on ? new Abandoned(on, r, reason) : null, ct);
+
+    public Task<IActionResult> OnPostConsultAsync(Guid id, int version, DateOnly? date, ConsultationParty party, string? partyName, CancellationToken ct) =>
+        StepAsync(id, version, "consult", "case.consultation", r =>
+        {
+            var on = Required(date, "consult", "date", "请填写发出征求意见函的日期");
+            var who = RequiredText(partyName, "consult", "partyName", "请填写征求意见对象", 200);
+            return on is null || who is null ? null : new ConsultationStarted(on.Value, r, party, who);
+        }, ct);
+
+    public Task<IActionResult> OnPostConsultEndedAsync(Guid id, int version, DateOnly? date, ConsultationReply reply, CancellationToken ct) =>
+        StepAsync(id, version, "consultEnded", "case.consultation-ended", r =>
+            Required(date, "consultEnded", "date", "请填写日期") is { } on ? new ConsultationEnded(on, r, reply) : null, ct);
+
+    public Task<IActionResult> OnPostExtendAsync(Guid id, int version, DateOnly? date, int? days, string? reason, CancellationToken ct)
+    {
+        if (!staff.IsApprover)
+        {
+            return Task.FromResult<IActionResult>(Forbid());
+        }
+
+        return StepAsync(id, version, "extend", "case.extend", r =>
+        {
+            var on = Required(date, "extend", "date", "请填写延期日期");
+            var why = RequiredText(reason, "extend", "reason", "请写明延期理由", 500);
+            if (days is not (>= 1 and <= 20))
+            {
+                FieldErrors["extend.days"] = "延长天数应为1至20个工作日";
+                return null;
+            }
+
+            return on is null || why is null ? null : new Extended(on.Value, r, days.Value, staff.DisplayName, why);
+        }, ct);
+    }
+
+    public Task<IActionResult> OnPostFeeAsync(Guid id, int version, DateOnly? date, FeeMethod method, int? units, int? prior, CancellationToken ct) =>
+        StepAsync(id, version, "fee", "case.fee-notice", r =>
+        {
+            var on = Required(date, "fee", "date", "请填写通知日期");
+            if (units is not (>= 1 and <= 100_000))
+            {
+                FieldErrors["fee.units"] = "件数或页数应为正整数";
+                return null;
+            }
+
+            if (prior is < 0)
+            {
+                FieldErrors["fee.prior"] = "本月已申请件数不能为负数";
+                return null;
+            }
+
+            var amount = FeeCalculator.Quote(method, units.Value, prior ?? 0).Amount;
+            return on is null ? null : new FeeNotified(on.Value, r, method, units.Value, prior ?? 0, amount);
+        }, ct);
+
+    public Task<IActionResult> OnPostFeePaidAsync(Guid id, int version, DateOnly? date, decimal? amount, CancellationToken ct) =>
+        StepAsync(id, version, "feePaid", "case.fee-paid", r =>
+        {
+            var on = Required(date, "feePaid", "date", "请填写缴费日期");
+            if (amount is not (> 0))
+            {
+                FieldErrors["feePaid.amount"] = "请填写缴费金额";
+                return null;
+            }
+
+            return on is null ? null : new FeePaid(on.Value, r, amount.Value);
+        }, ct);
+
+    public Task<IActionResult> OnPostDecideAsync(Guid id, int version, DateOnly? date, ApplicationOutcome? outcome, string? ground, CancellationToken ct) =>
+        StepAsync(id, version, "decide", "case.decide", r =>
+        {
+            var on = Required(date, "decide", "date", "请填写答复日期");
+            if (outcome is null || !Enum.IsDefined(outcome.Value))
+            {
+                FieldErrors["decide.outcome"] = "请选择办理结果";
+                return null;
+            }
+
+            var basis = RequiredText(ground, "decide", "ground", "请写明答复依据", 500);
+            return on is null || basis is null ? null : new Decided(on.Value, r, outcome.Value, basis);
+        }, ct);
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, int version, DateOnly? date, CancellationToken ct) =>
+        StepAsync(id, version, "close", "case.close", r =>
+            Required(date, "close", "date", "请填写归档日期") is { } on ? new Closed(on, r) : null, ct);
+
+    private Task<IActionResult> StepAsync(Guid id, int version, string form, string action, Func<Recorded, ApplicationEvent?> make, CancellationToken ct) =>
+        RunAsync(id, form, async loaded =>
+        {
+            var e = make(cases.Recorded());
+            if (e is null)
+            {
+                return null;
+            }
+
+            if (e.OccurredOn > cases.Today)
+            {
+                FieldErrors[$"{form}.date"] = "日期不能晚于今天";
+                return null;
+            }
+
+            return (await cases.AppendAsync(loaded, version, e, action, ct)).Error;
+        }, ct);
+
+    private async Task<IActionResult> RunAsync(Guid id, string form, Func<LoadedCase, Task<CaseworkError?>> work, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        CaseworkError? error;
+        try
+        {
+            error = await work(Loaded);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await LoadAsync(id, ct);
+            Error = "该申请已被他人修改，页面已刷新，请核对后重新操作。";
+            ErrorForm = form;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        if (error is not null || FieldErrors.Count > 0)
+        {
+            Error = error?.MessageZh ?? "提交的内容有误，未保存，请按提示修改。";
+            ErrorForm = form;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        TempData["Message"] = "已保存。";
+        return Redirect($"/Office/Case/{id}");
+    }
+
+    private DateOnly? Required(DateOnly? value, string form, string field, string message)
+    {
+        if (value is null)
+        {
+            FieldErrors[$"{form}.{field}"] = message;
+        }
+
+        return value;
+    }
+
+    private string? RequiredText(string? value, string form, string field, string message, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            FieldErrors[$"{form}.{field}"] = message;
+            return null;
+        }
+
+        if (value.Length > max)
+        {
+            FieldErrors[$"{form}.{field}"] = $"不超过{max}个字";
+            return null;
+        }
+
+        return value.Trim();
+    }
+
+    public string Err(string key) => FieldErrors.TryGetValue(key, out var m) ? m : string.Empty;
+}

@@ -1,0 +1,53 @@
+using Gongkai.Data;
+using Gongkai.Domain.Casework;
+using Gongkai.Web.Casework;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Office;
+
+/// <summary>Registers an application received in person, by post, fax, online or orally. Nothing is saved unless every check passes.</summary>
+public sealed class RegisterModel(GongkaiDbContext db, CaseService cases, CurrentStaff staff) : PageModel
+{
+    [BindProperty]
+    public RegistrationForm Form { get; set; } = new();
+
+    public DateOnly Today => cases.Today;
+
+    public void OnGet() => Form.SubmittedOn = cases.Today;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var today = cases.Today;
+        foreach (var (name, date) in new[] { ("SubmittedOn", Form.SubmittedOn), ("SignedForOn", Form.SignedForOn), ("ConfirmedOn", Form.ConfirmedOn) })
+        {
+            if (date > today)
+            {
+                ModelState.AddModelError($"Form.{name}", "日期不能晚于今天");
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var agency = await db.Agencies.FindAsync([staff.DeskAgencyId], ct);
+        var (record, error) = await cases.RegisterAsync(agency!, Form.ToApplication, ct);
+        if (error is not null)
+        {
+            var field = error.Code switch
+            {
+                "receipt.missing-date" or "receipt.before-submission" => Form.Channel == ReceiptChannel.Post && error.Code == "receipt.missing-date" ? "Form.SignedForOn"
+                    : Form.Channel == ReceiptChannel.Post && Form.SignedForOn is not null ? "Form.SignedForOn" : "Form.ConfirmedOn",
+                _ => string.Empty,
+            };
+            ModelState.AddModelError(field, error.MessageZh);
+            return Page();
+        }
+
+        TempData["Message"] = $"已登记，编号 {record!.TrackingNumber}。";
+        return Redirect($"/Office/Case/{record.Id}");
+    }
+}

@@ -1,0 +1,45 @@
+using Gongkai.Domain.Calendar;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Portal;
+
+/// <summary>工作日期限计算: the last day of a period of working days, with how it was reached.</summary>
+public sealed class DeadlineModel(TimeProvider clock) : PageModel
+{
+    public DateOnly? Received { get; private set; }
+
+    public int Days { get; private set; } = 20;
+
+    public string Policy { get; private set; } = CountingPolicy.Default.Name;
+
+    public Deadline? Result { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public DateOnly Today => Casework.ChinaDate.Today(clock);
+
+    public void OnGet(DateOnly? received, int? days, string? policy)
+    {
+        Received = received;
+        Days = days ?? 20;
+        Policy = CountingPolicy.All.Any(p => p.Name == policy) ? policy! : CountingPolicy.Default.Name;
+        if (received is null)
+        {
+            return;
+        }
+
+        if (Days is < 1 or > 200)
+        {
+            Error = "工作日数应为1至200";
+            return;
+        }
+
+        if (received.Value.Year is < 2000 or > 2100)
+        {
+            Error = "日期超出可计算范围";
+            return;
+        }
+
+        Result = WorkingDayCalendar.China.Deadline(received.Value, Days, CountingPolicy.FromName(Policy));
+    }
+}
