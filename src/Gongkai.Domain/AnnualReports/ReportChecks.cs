@@ -32,7 +32,8 @@ public sealed record DeadlinePolicy((int Month, int Day) Department, (int Month,
 /// <param name="Deadlines">The deadline rule.</param>
 /// <param name="RepetitionThreshold">Share (0-1) of this year's sentences found verbatim in last year's report above which <c>X.repeated-text</c> warns.</param>
 /// <param name="MinSentenceLength">Sentences shorter than this (after normalising) are not compared (headings, 一是…).</param>
-public sealed record ReportCheckOptions(DeadlinePolicy Deadlines, double RepetitionThreshold = 0.5, int MinSentenceLength = 8)
+/// <param name="CheckDeadline">Whether to check the Art. 49 deadline (not for a correction of a published report).</param>
+public sealed record ReportCheckOptions(DeadlinePolicy Deadlines, double RepetitionThreshold = 0.5, int MinSentenceLength = 8, bool CheckDeadline = true)
 {
     public static ReportCheckOptions Default { get; } = new(DeadlinePolicy.Default);
 }
@@ -103,7 +104,7 @@ public static class ReportChecks
 
         var deadline = o.Deadlines.DeadlineFor(draft.Kind, draft.Year);
         var today = o.Deadlines.Today(clock);
-        if (CheckDeadline(draft, deadline, today, o.Deadlines) is { } late)
+        if (o.CheckDeadline && CheckDeadline(draft, deadline, today, o.Deadlines) is { } late)
         {
             diagnostics.Add(late);
         }

@@ -122,7 +122,7 @@ public sealed record ReportWorkflow
             return refused;
         }
 
-        var checks = ReportChecks.Run(Draft, previousYear, clock, options);
+        var checks = Checks(previousYear, clock, options);
         if (!checks.CanSubmit)
         {
             var list = string.Join("；", checks.Blocking.Select(f => $"{f.Code} {f.Diagnostic.Message}"));
@@ -133,6 +133,16 @@ public sealed record ReportWorkflow
         }
 
         return Append(ReportAction.Submitted, actor, clock.GetUtcNow(), ReportState.Submitted, null);
+    }
+
+    /// <summary>
+    /// The checks of the current draft. A correction of a published report (revision 2 or later) is
+    /// not held to the Art. 49 deadline: the report itself was published on time or not, once.
+    /// </summary>
+    public ReportCheckResult Checks(Report? previousYear, TimeProvider clock, ReportCheckOptions? options = null)
+    {
+        var o = options ?? ReportCheckOptions.Default;
+        return ReportChecks.Run(Draft, previousYear, clock, Revision > 1 ? o with { CheckDeadline = false } : o);
     }
 
     /// <summary>Returns the submitted report with comments (required); supervisors.</summary>

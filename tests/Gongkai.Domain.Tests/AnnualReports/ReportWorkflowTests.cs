@@ -151,6 +151,16 @@ public class ReportWorkflowTests
     }
 
     [Fact]
+    public void Correction_AfterDeadline_NotHeldToIt()
+    {
+        var late = FixedClock.OnChinaDay(2025, 6, 1);
+        var correcting = Published().StartCorrection(Officer, "更正错字", At(4)).Unwrap();
+        Assert.DoesNotContain(correcting.Checks(null, late).Findings, f => f.Code == AnnualReportCodes.DeadlinePassed);
+        Assert.Equal(ReportState.Submitted, correcting.Submit(Officer, null, late).Unwrap().State);
+        Assert.Contains(Started().Checks(null, late).Findings, f => f.Code == AnnualReportCodes.DeadlinePassed);
+    }
+
+    [Fact]
     public void InvalidTransitions_RefusedWithCodeAndChineseMessage()
     {
         var draft = Started();

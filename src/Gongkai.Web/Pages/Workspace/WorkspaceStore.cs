@@ -90,7 +90,7 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
     }
 
     /// <summary>The checks of <paramref name="workflow"/>'s draft now.</summary>
-    public ReportCheckResult Check(ReportWorkflow workflow, Report? previous) => ReportChecks.Run(workflow.Draft, previous, clock, CheckOptions);
+    public ReportCheckResult Check(ReportWorkflow workflow, Report? previous) => workflow.Checks(previous, clock, CheckOptions);
 
     /// <summary>Starts the report of an agency for a year (refused when one exists).</summary>
     public async Task<WorkspaceItem> CreateAsync(Agency agency, int year, ReportDraft draft, string note, CancellationToken ct)
