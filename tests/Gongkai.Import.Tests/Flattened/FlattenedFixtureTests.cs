@@ -50,7 +50,11 @@ public sealed class FlattenedFixtureTests
     public void Fixture_ReadsAsExpected(string name)
     {
         var dir = Path.Combine(FixtureRoot(), name);
-        var (source, _, _, recovers) = LoadCase(dir);
+        var (source, style, title, recovers) = LoadCase(dir);
+        if (s_update)
+        {
+            File.WriteAllText(Path.Combine(dir, "input.txt"), FlattenedTextWriter.Write(source, style, title));
+        }
         var previousPath = Path.Combine(dir, "previous.json");
         var previous = File.Exists(previousPath) ? ReportJson.Parse(File.ReadAllText(previousPath)) : null;
 
