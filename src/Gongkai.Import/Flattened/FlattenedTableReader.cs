@@ -157,18 +157,20 @@ public static partial class FlattenedTableReader
 
         public LocatedTable? LocateTable2()
         {
+            // The layout whose signals (column headers, 2019-only rows) occur most; the table starts at
+            // its first column header (a word the narrative does not use), else its earliest signal.
             TableLayout? layout = null;
-            var anchor = int.MaxValue;
+            var best = 0;
+            var anchor = -1;
             foreach (var candidate in catalogue.Layouts.Where(l => l.Table == "table2"))
             {
-                foreach (var signal in candidate.Signals)
+                var positions = candidate.Signals.Select(sig => flat.Label.IndexOf(sig, StringComparison.Ordinal)).ToList();
+                var score = positions.Count(i => i >= 0);
+                if (score > best)
                 {
-                    var i = flat.Label.IndexOf(signal, StringComparison.Ordinal);
-                    if (i >= 0 && i < anchor)
-                    {
-                        anchor = i;
-                        layout = candidate;
-                    }
+                    best = score;
+                    layout = candidate;
+                    anchor = positions[0] >= 0 ? positions[0] : positions.Where(i => i >= 0).Min();
                 }
             }
 

@@ -171,4 +171,15 @@ public sealed class FlattenedTableReaderTests
         Assert.Equal(1m, withPrevious["table3", "carried_over", 0].Value);
         Assert.Equal(10m, withPrevious["table3", "carried_over", 1].Value);
     }
+
+    [Fact]
+    public void TryRead_NarrativeMentions2019Rows_Table2StaysIn2021Layout()
+    {
+        var text = Fixture("synthetic-2021-column-settled").Replace("均已按期答复。", "均已按期答复。政府集中采购和其他对外管理服务事项另行公开。", StringComparison.Ordinal);
+
+        var report = FlattenedTableReader.TryRead(text, "input.txt")!;
+
+        Assert.Equal("table2-2021", report.Layouts["table2"]);
+        Assert.Equal(1050m, report["table2", "licensing", 0].Value);
+    }
 }
