@@ -226,7 +226,38 @@ public static partial class FlattenedTableReader
             return new LocatedTable(layout, rows, end, run.Fragments.Length < columns);
         }
 
+        /// <summary>How many times the row search restarts after a first row that led nowhere (a narrative mention).</summary>
+        private const int MaxRestarts = 4;
+
+        /// <summary>
+        /// The table's rows from <paramref name="anchor"/>; when a first row found there is not followed
+        /// by the others (e.g. 本年新收 quoted in the narrative), the search restarts after it.
+        /// </summary>
         private LocatedTable? Locate(TableLayout layout, int anchor)
+        {
+            LocatedTable? best = null;
+            for (var attempt = 0; attempt <= MaxRestarts && anchor < flat.Label.Length; attempt++)
+            {
+                var (table, firstEnd) = LocateFrom(layout, anchor);
+                if (table is not null && (best is null || Found(table) > Found(best)))
+                {
+                    best = table;
+                }
+
+                if (firstEnd < 0 || (best is not null && Found(best) == layout.Rows.Length))
+                {
+                    break;
+                }
+
+                anchor = firstEnd;
+            }
+
+            return best;
+
+            static int Found(LocatedTable t) => t.Rows.Count(r => r is not null);
+        }
+
+        private (LocatedTable? Table, int FirstEnd) LocateFrom(TableLayout layout, int anchor)
         {
             var rows = new Located?[layout.Rows.Length];
             var pos = anchor;
@@ -245,9 +276,10 @@ public static partial class FlattenedTableReader
                 found++;
             }
 
+            var firstEnd = rows.FirstOrDefault(r => r is not null)?.MatchEnd ?? -1;
             if (found < Math.Max(2, layout.Rows.Length / 2))
             {
-                return null;
+                return (null, firstEnd);
             }
 
             // Numbers: the first run after each label, before the next found label.
@@ -267,7 +299,7 @@ public static partial class FlattenedTableReader
             }
 
             var flattened = rows.Any(r => r?.Run is { } run && run.Fragments.Length < r.Row.Columns.Length);
-            return new LocatedTable(layout, [.. rows], endLabel, flattened);
+            return (new LocatedTable(layout, [.. rows], endLabel, flattened), firstEnd);
         }
 
         /// <summary>The earliest occurrence of any of the row's phrases in [from, until), honouring its exclusions.</summary>

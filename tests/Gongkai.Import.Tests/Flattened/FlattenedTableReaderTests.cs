@@ -182,4 +182,20 @@ public sealed class FlattenedTableReaderTests
         Assert.Equal("table2-2021", report.Layouts["table2"]);
         Assert.Equal(1050m, report["table2", "licensing", 0].Value);
     }
+
+    [Fact]
+    public void TryRead_NoTable2AndRowQuotedInTheNarrative_Table3StillFound()
+    {
+        var full = Fixture("synthetic-2021-column-settled");
+        var start = full.IndexOf("二、主动公开政府信息情况", StringComparison.Ordinal);
+        var end = full.IndexOf("三、收到和处理政府信息公开申请情况", StringComparison.Ordinal);
+        var header = full.IndexOf("（本列数据的勾稽关系", StringComparison.Ordinal);
+        var filler = string.Concat(Enumerable.Repeat("全面推进决策、执行、管理、服务、结果公开，不断提升政务公开质量。", 30));
+        var text = full[..start] + "本年新收政府信息公开申请数量较上年有所增加。" + filler + full[end..header] + full[header..].Replace("申请人情况", string.Empty, StringComparison.Ordinal).Replace("法律服务机构", string.Empty, StringComparison.Ordinal).Replace("社会公益组织", string.Empty, StringComparison.Ordinal);
+
+        var report = FlattenedTableReader.TryRead(text, "input.txt")!;
+
+        Assert.Equal(105m, report["table3", "new_received", 0].Value);
+        Assert.Equal(128m, report["table3", "total", 6].Value);
+    }
 }
