@@ -1,0 +1,41 @@
+using Gongkai.Data;
+using Gongkai.Data.Entities;
+using Gongkai.Domain.Casework;
+using Gongkai.Web.Api;
+using Gongkai.Web.Casework;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Supervisor;
+
+/// <summary>Supervision over the agency tree: overdue open cases, and whether each agency's report for the year is published and passes the checks.</summary>
+public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff, CaseService cases) : PageModel
+{
+    public sealed record Row(Agency Agency, int Open, int Overdue, AnnualReport? Report, int Errors, int Warnings);
+
+    public int Year { get; private set; }
+
+    public List<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(int? year, CancellationToken ct)
+    {
+        Year = year is >= 2008 and <= 2100 ? year.Value : cases.Today.Year - 1;
+        var ids = await staff.SupervisedAgencyIdsAsync(ct);
+        var today = cases.Today;
+        var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(ct);
+        var open = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.AgencyId) && c.State != null && c.State != ApplicationState.Decided && c.State != ApplicationState.Closed)
+            .GroupBy(c => c.AgencyId).Select(g => new { g.Key, Open = g.Count(), Overdue = g.Count(c => c.State == ApplicationState.Open && c.DueOn < today) })
+            .ToListAsync(ct);
+        var reports = await db.AnnualReports.AsNoTracking().Where(r => ids.Contains(r.AgencyId) && r.Year == Year).ToListAsync(ct);
+        foreach (var a in agencies)
+        {
+            var o = open.FirstOrDefault(x => x.Key == a.Id);
+            var report = reports.FirstOrDefault(r => r.AgencyId == a.Id);
+            var checks = report is null ? [] : ReportApi.Checks(report.Json);
+            Rows.Add(new Row(a, o?.Open ?? 0, o?.Overdue ?? 0, report,
+                checks.Count(d => d.Severity == Gongkai.Domain.Reports.Severity.Error),
+                checks.Count(d => d.Severity == Gongkai.Domain.Reports.Severity.Warning)));
+        }
+    }
+}
