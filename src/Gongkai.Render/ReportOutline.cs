@@ -20,7 +20,61 @@ public sealed record ReportOutline(string Title, ImmutableArray<OutlineSection> 
     public static string TitleOf(Report report)
     {
         var year = report.Year is { } y ? FormattableString.Invariant($"{y}年") : string.Empty;
-        return $"{report.Agency?.Trim()}{year}政府信息公开工作年度报告";
+        return $"{Clean(report.Agency ?? string.Empty).Trim()}{year}政府信息公开工作年度报告";
+    }
+
+    /// <summary>
+    /// Text as every output can hold it: control characters (which XML, and so DOCX, cannot
+    /// carry) and unpaired surrogates dropped, tabs and form feeds as spaces, line breaks kept.
+    /// </summary>
+    internal static string Clean(string text)
+    {
+        var clean = true;
+        for (var i = 0; i < text.Length && clean; i++)
+        {
+            clean = !NeedsCleaning(text, i);
+        }
+
+        if (clean)
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(ch).Append(text[++i]);
+            }
+            else if (ch is '\t' or '\f' or '\v')
+            {
+                sb.Append(' ');
+            }
+            else if (!NeedsCleaning(text, i))
+            {
+                sb.Append(ch);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool NeedsCleaning(string text, int i)
+    {
+        var ch = text[i];
+        if (char.IsHighSurrogate(ch))
+        {
+            return i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]);
+        }
+
+        if (char.IsLowSurrogate(ch))
+        {
+            return i == 0 || !char.IsHighSurrogate(text[i - 1]);
+        }
+
+        return (char.IsControl(ch) && ch is not '\n' and not '\r') || ch is '\uFFFE' or '\uFFFF';
     }
 
     /// <summary>The outline of <paramref name="report"/>.</summary>
@@ -41,7 +95,7 @@ public sealed record ReportOutline(string Title, ImmutableArray<OutlineSection> 
 
     private static ImmutableArray<string> Paragraphs(IEnumerable<string> texts) =>
         texts
-            .SelectMany(t => t.Split('\n'))
+            .SelectMany(t => Clean(t).Split('\n'))
             .Select(line => line.Trim().Trim('\u3000'))
             .Where(line => line.Length > 0)
             .ToImmutableArray();
