@@ -334,17 +334,17 @@ public static partial class FlattenedTableReader
             return best;
         }
 
-        /// <summary>The row's phrases; a phrase that starts with its ordinal (<c>3其他</c>) also without it, for sources that drop ordinals.</summary>
+        /// <summary>
+        /// The row's phrases, a leading digit ordinal dropped (<c>3其他</c> → <c>其他</c>): whether the
+        /// digit before the label is its ordinal or the previous row's last digit is decided like any
+        /// glued ordinal (see <see cref="Alternatives"/>).
+        /// </summary>
         private static IEnumerable<string> Phrases(RowDef row)
         {
             foreach (var phrase in row.Match)
             {
-                yield return phrase;
                 var bare = phrase.TrimStart("0123456789".ToCharArray());
-                if (bare.Length > 1 && bare.Length < phrase.Length)
-                {
-                    yield return bare;
-                }
+                yield return bare.Length > 1 ? bare : phrase;
             }
         }
 

@@ -40,11 +40,11 @@ public sealed class FlattenedPropertyTests
     public void TryRead_ConsistentReport_EverySettledCellIsRightAndEveryAmbiguousOneListsIt()
     {
         var outcomeRows = FormatCatalogue.Default.LayoutFor("2021", "table3").Rows.Where(r => r.IsOutcome).ToList();
-        Gen.Select(Gen.Select(s_count, Gen.Int[0, 5]).Array[outcomeRows.Count], s_count.Array[6], Gen.Bool).Sample(
-            (outcomes, carried, oneLine) =>
+        Gen.Select(Gen.Select(s_count, Gen.Int[0, 5]).Array[outcomeRows.Count], s_count.Array[6], Gen.Bool, Gen.Bool).Sample(
+            (outcomes, carried, oneLine, ordinals) =>
             {
                 var source = Consistent(outcomeRows, outcomes, carried);
-                var text = FlattenedTextWriter.Write(source, new FlattenStyle(oneLine, Ordinals: true), "示例县人民政府2022年政府信息公开工作年度报告");
+                var text = FlattenedTextWriter.Write(source, new FlattenStyle(oneLine, ordinals), "示例县人民政府2022年政府信息公开工作年度报告");
 
                 var read = FlattenedTableReader.TryRead(text, "generated.txt");
 
@@ -58,7 +58,7 @@ public sealed class FlattenedPropertyTests
                         $"{cell}: published {truth}, read {got.Value} ({got.State}, {string.Join('/', got.Readings ?? [])})");
                 }
             },
-            iter: 40);
+            iter: 60);
     }
 
     /// <summary>A 2021 report whose table 3 adds up: each outcome row has one count in one applicant column.</summary>

@@ -198,4 +198,29 @@ public sealed class FlattenedTableReaderTests
         Assert.Equal(105m, report["table3", "new_received", 0].Value);
         Assert.Equal(128m, report["table3", "total", 6].Value);
     }
+
+    [Fact]
+    public void TryRead_NoOrdinalsAndARowEndingIn3BeforeOther_DigitStaysWithTheRow()
+    {
+        // Without ordinals "…00003其他…" must not read as the label "3.其他" (found by the property test).
+        var source = Source("synthetic-2021-column-settled");
+        var builder = new ReportBuilder("2021");
+        foreach (var (cell, value) in source.Cells)
+        {
+            var row = cell.Row switch
+            {
+                "other_no_supplement" => "other_fee_unpaid",
+                "other_fee_unpaid" => "other_no_supplement",
+                _ => cell.Row,
+            };
+            builder.Set(cell with { Row = row }, value);
+        }
+
+        var text = FlattenedTextWriter.Write(builder.Build(), new FlattenStyle(OneLine: true, Ordinals: false), "示例市自然资源局2022年政府信息公开工作年度报告");
+
+        var report = FlattenedTableReader.TryRead(text, "input.txt")!;
+
+        Assert.Equal(3m, report["table3", "other_fee_unpaid", 6].Value);
+        Assert.Equal(3m, report["table3", "other_other", 6].Value);
+    }
 }
