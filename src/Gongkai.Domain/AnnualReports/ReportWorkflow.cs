@@ -58,7 +58,25 @@ public sealed record ReportHistoryEntry(
     string? Comment = null);
 
 /// <summary>A published version, kept for good: revision 1 is the original; later ones are corrections with a public note.</summary>
-public sealed record PublishedVersion(int Revision, ReportDraft Draft, DateTimeOffset PublishedAt, ReportActor PublishedBy, string? RevisionNote);
+public sealed record PublishedVersion(int Revision, ReportDraft Draft, DateTimeOffset PublishedAt, ReportActor PublishedBy, string? RevisionNote)
+{
+    /// <summary>The report as published; a correction's note (with its revision and Beijing date) closes section 六.</summary>
+    public Report ToReport()
+    {
+        var report = Draft.ToReport();
+        if (RevisionNote is not { } note)
+        {
+            return report;
+        }
+
+        var date = PublishedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var line = $"更正说明（第{Revision}版，{date}）：{note}";
+        return report with
+        {
+            Sections = [.. report.Sections.Select(s => s.Number == 6 ? s with { Text = (s.Text + "\n" + line).Trim() } : s)],
+        };
+    }
+}
 
 /// <summary>
 /// The life of one agency's annual report for one year, as a state machine with an append-only

@@ -9,10 +9,11 @@ namespace Gongkai.Domain.AnnualReports;
 
 /// <summary>
 /// JSON of a draft and of a workflow. The top level is the canonical report JSON
-/// (report-json.md) of the report as it would be published (effective tables and sections), so
-/// anything that reads canonical JSON reads it; the key <c>annual_report</c> adds the draft (base
-/// tables, narrative, overrides, explanations, figures) and, for a workflow, the state, revision,
-/// history and every published version.
+/// (report-json.md) of the public report — for a workflow, its latest published version if there
+/// is one (a correction in progress does not replace it), else the draft as it would be published —
+/// so anything that reads canonical JSON reads what the public sees; the key <c>annual_report</c>
+/// adds the working draft (base tables, narrative, overrides, explanations, figures) and, for a
+/// workflow, the state, revision, history and every published version.
 /// </summary>
 public static class ReportWorkflowJson
 {
@@ -39,7 +40,7 @@ public static class ReportWorkflowJson
 
     public static string Serialize(ReportWorkflow workflow)
     {
-        var root = Canonical(workflow.Draft);
+        var root = Canonical(workflow.Draft, workflow.Current?.ToReport());
         var ar = (JsonObject)root[Key]!;
         ar["state"] = workflow.State.ToString();
         ar["revision"] = workflow.Revision;
@@ -61,7 +62,7 @@ public static class ReportWorkflowJson
             ["published_at"] = v.PublishedAt.ToString("O", CultureInfo.InvariantCulture),
             ["published_by"] = ActorNode(v.PublishedBy),
             ["note"] = v.RevisionNote,
-            ["report"] = Canonical(v.Draft),
+            ["report"] = Canonical(v.Draft, v.ToReport()),
         })]);
         return root.ToJsonString(s_options);
     }
@@ -106,9 +107,9 @@ public static class ReportWorkflowJson
     public static ReportDraft ParseDraft(string json) =>
         ReadDraft(JsonNode.Parse(json)?.AsObject() ?? throw new InvalidDataException("Not a JSON object."));
 
-    private static JsonObject Canonical(ReportDraft draft)
+    private static JsonObject Canonical(ReportDraft draft, Report? shown = null)
     {
-        var root = JsonNode.Parse(ReportJson.Serialize(draft.ToReport()))!.AsObject();
+        var root = JsonNode.Parse(ReportJson.Serialize(shown ?? draft.ToReport()))!.AsObject();
         root[Key] = new JsonObject
         {
             ["kind"] = draft.Kind.ToString(),
@@ -149,8 +150,8 @@ public static class ReportWorkflowJson
     {
         var ar = root[Key]?.AsObject() ?? throw new InvalidDataException($"No '{Key}' object: not a draft.");
         var tables = ReportJson.Parse(ar["base"]!.ToJsonString()) with { SourceName = (string?)ar["source_name"] };
-        var agency = (string?)root["agency"] ?? tables.Agency ?? string.Empty;
-        var year = (int?)root["year"] ?? tables.Year ?? 0;
+        var agency = tables.Agency ?? (string?)root["agency"] ?? string.Empty;
+        var year = tables.Year ?? (int?)root["year"] ?? 0;
         var draft = ReportDraft.Start(agency, Enum.Parse<AgencyKind>((string)ar["kind"]!), year, tables, Enum.Parse<TablesOrigin>((string)ar["origin"]!));
         var narrative = ar["narrative"] is JsonObject n
             ? n.Where(p => p.Value is not null).ToImmutableSortedDictionary(p => int.Parse(p.Key, CultureInfo.InvariantCulture), p => (string)p.Value!)

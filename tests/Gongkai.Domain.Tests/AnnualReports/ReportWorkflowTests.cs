@@ -195,6 +195,23 @@ public class ReportWorkflowTests
     }
 
     [Fact]
+    public void Json_DuringCorrection_TopLevelIsThePublishedVersion()
+    {
+        var correcting = Published().StartCorrection(Officer, "更正错字", At(4)).Unwrap();
+        var draft = correcting.Draft.Override(new CellRef("table2", "licensing", 0), 7, "更正", "王经办", At(5)).Unwrap();
+        correcting = correcting.Edit(Officer, draft, At(5)).Unwrap();
+
+        var json = ReportWorkflowJson.Serialize(correcting);
+        Assert.Equal(0m, ReportJson.Parse(json)["table2", "licensing", 0].Value); // what the public sees
+        Assert.Equal(7m, ReportWorkflowJson.ParseWorkflow(json).Draft.EffectiveTables()["table2", "licensing", 0].Value);
+
+        var republished = correcting.Submit(Officer, null, EarlyJanuary).Unwrap().Accept(Supervisor, At(6)).Unwrap().Publish(Supervisor, At(7)).Unwrap();
+        var after = ReportWorkflowJson.Serialize(republished);
+        Assert.Equal(7m, ReportJson.Parse(after)["table2", "licensing", 0].Value);
+        Assert.Contains("更正说明（第2版", republished.Current!.ToReport().Sections[5].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_RoundTrip_WorkflowWithVersionsAndHistory()
     {
         var w = Published().StartCorrection(Officer, "更正说明", At(4)).Unwrap();

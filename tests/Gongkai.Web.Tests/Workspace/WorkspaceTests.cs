@@ -139,6 +139,8 @@ public sealed partial class WorkspaceTests
 
         // A correction is a new revision; both published versions are kept.
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(officer, "Correct", new() { ["CorrectionNote"] = "更正第五部分文字" })).StatusCode);
+        Assert.Equal(ReportStatus.Published, await StatusAsync(app)); // the published version stays public meanwhile
+        Assert.Contains("更正第2版", await officer.Http.GetStringAsync("/Workspace"));
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(officer, "Narrative", new() { ["Section1"] = "2024年，本局全面推进政务公开工作。", ["Section5"] = "答复文书模板已统一。", ["Section6"] = "全年收取信息处理费0元。" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(officer, "Submit")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Review("Accept")).StatusCode);

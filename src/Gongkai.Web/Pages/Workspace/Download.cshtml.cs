@@ -44,7 +44,7 @@ public sealed class DownloadModel(CurrentStaff staff, WorkspaceStore store) : Pa
                 return NotFound();
             }
 
-            report = Published(version);
+            report = version.ToReport();
             suffix = r > 1 ? $"（第{r}版）" : string.Empty;
         }
         else
@@ -59,19 +59,4 @@ public sealed class DownloadModel(CurrentStaff staff, WorkspaceStore store) : Pa
         return File(buffer.ToArray(), renderer.MediaType, name);
     }
 
-    /// <summary>The report of a published version; a correction's note closes section 六.</summary>
-    public static Report Published(PublishedVersion version)
-    {
-        var report = version.Draft.ToReport();
-        if (version.RevisionNote is not { } note)
-        {
-            return report;
-        }
-
-        var line = $"更正说明（第{version.Revision}版，{WorkspaceStore.Date(version.PublishedAt)[..10]}）：{note}";
-        return report with
-        {
-            Sections = [.. report.Sections.Select(s => s.Number == 6 ? s with { Text = (s.Text + "\n" + line).Trim() } : s)],
-        };
-    }
 }

@@ -162,7 +162,7 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
         var workflow = next.Value!;
         var now = clock.GetUtcNow().UtcDateTime;
         row.Json = ReportWorkflowJson.Serialize(workflow);
-        row.Status = Enum.Parse<ReportStatus>(workflow.State.ToString());
+        row.Status = StatusOf(workflow);
         row.UpdatedAt = now;
         row.Version++;
         if (workflow.State == ReportState.Published)
@@ -188,6 +188,22 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
     /// <summary>The stored saves of a report, newest first.</summary>
     public Task<List<AnnualReportRevision>> RevisionsAsync(long reportId, CancellationToken ct) =>
         db.AnnualReportRevisions.AsNoTracking().Where(v => v.ReportId == reportId).OrderByDescending(v => v.Number).ToListAsync(ct);
+
+    /// <summary>
+    /// The row's status: the workflow's state, except that a report published once stays
+    /// <see cref="ReportStatus.Published"/> while a correction is prepared (the portal keeps showing
+    /// the published version, which is what the row's canonical JSON holds).
+    /// </summary>
+    public static ReportStatus StatusOf(ReportWorkflow workflow) =>
+        workflow.Current is not null ? ReportStatus.Published : Enum.Parse<ReportStatus>(workflow.State.ToString());
+
+    /// <summary>The workflow's state label of a stored row (what the workspace shows).</summary>
+    public static string StateLabel(AnnualReport row)
+    {
+        var w = ToWorkflow(row);
+        var label = ReportWorkflow.Label(w.State);
+        return w.Current is not null && w.State != ReportState.Published ? $"{label}（更正第{w.Revision}版；第{w.Current.Revision}版已公开）" : label;
+    }
 
     public static AnnualReportError Stale() => new("FLOW.stale", "报告已被他人修改，请刷新页面后重试", "the report changed since it was loaded; reload and retry");
 
