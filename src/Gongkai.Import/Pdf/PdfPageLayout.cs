@@ -105,21 +105,34 @@ internal static partial class PdfPageLayout
     /// <summary>Only a box wider than this (points) can be a frame; narrow tall cells hold vertical labels.</summary>
     public const double MinFrameWidth = 200;
 
-    private sealed class Run(List<Glyph> glyphs)
+    private sealed class Run
     {
-        public List<Glyph> Glyphs { get; } = glyphs;
+        public Run(List<Glyph> glyphs)
+        {
+            Glyphs = glyphs;
+            Bottom = double.MaxValue;
+            Top = double.MinValue;
+            foreach (var g in glyphs)
+            {
+                Bottom = Math.Min(Bottom, g.Bottom);
+                Top = Math.Max(Top, g.Top);
+                Size = Math.Max(Size, g.Size);
+            }
+        }
+
+        public List<Glyph> Glyphs { get; }
 
         public double Left => Glyphs[0].Left;
 
         public double Right => Glyphs[^1].Right;
 
-        public double Bottom => Glyphs.Min(g => g.Bottom);
+        public double Bottom { get; }
 
-        public double Top => Glyphs.Max(g => g.Top);
+        public double Top { get; }
 
         public double BaseY => Glyphs[0].BaseY;
 
-        public double Size => Glyphs.Max(g => g.Size);
+        public double Size { get; }
 
         /// <summary>The glyphs' text, with a space where a gap between two glyphs is a word space (PDFs often draw none).</summary>
         public string Text
