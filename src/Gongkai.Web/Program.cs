@@ -20,6 +20,7 @@ app.MapOpenApi();
 app.MapCaseApi();
 app.MapRegisterApi();
 app.MapReportApi();
+app.MapDisclosureFeeds();
 
 app.Run();
 

@@ -1,0 +1,263 @@
+using System.Text.Json;
+using Gongkai.Data;
+using Gongkai.Data.Disclosure;
+using Gongkai.Data.Entities;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Disclosure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Disclosure;
+
+/// <summary>
+/// The proactive-disclosure desk: loads an item's workflow, runs a command of the domain state
+/// machine, and stores the result (new steps appended, never changed). Pages construct it from
+/// services the application already has, so the feature needs no registration of its own.
+/// </summary>
+public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConfiguration configuration)
+{
+    /// <summary>Refusal code when another user changed the item first.</summary>
+    public const string Concurrent = "FLOW.concurrent";
+
+    /// <summary>Refusal code when the item does not exist in the user's agency.</summary>
+    public const string NotFound = "FLOW.not-found";
+
+    private static readonly TimeSpan s_china = TimeSpan.FromHours(8);
+
+    /// <summary>Paths of the public portal that always exist, for the site link checker.</summary>
+    public static readonly IReadOnlyList<string> PortalPaths =
+        ["/", "/Portal/Guide", "/Portal/Apply", "/Portal/Track", "/Portal/Reports", "/Portal/Deadline", "/Portal/Catalogue", "/gk/feed.xml", "/gk/feed.json"];
+
+    public DateTimeOffset Now => time.GetUtcNow().ToOffset(s_china);
+
+    public DateOnly Today => DateOnly.FromDateTime(Now.DateTime);
+
+    public DbSet<DisclosureRecord> Items => db.Set<DisclosureRecord>();
+
+    public PublicationDeadlines Deadlines { get; } = new(WorkingDayCalendar.China);
+
+    /// <summary>The 目录 tree (the default one per Art. 20 item; an agency-specific tree is future work).</summary>
+    public AgencyCatalogue Columns => AgencyCatalogue.Default;
+
+    public async Task<DisclosureWorkflow?> LoadAsync(Guid id, int agencyId, CancellationToken ct = default)
+    {
+        var record = await Items.AsNoTracking().Include(r => r.Steps).FirstOrDefaultAsync(r => r.Id == id && r.AgencyId == agencyId, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var versions = await db.Set<DisclosureVersionRecord>().AsNoTracking().Where(v => v.ItemId == id).ToListAsync(ct);
+        return DisclosureMapping.ToWorkflow(record, versions);
+    }
+
+    /// <summary>The administrator's 错敏字 list; the built-in default while the table is empty.</summary>
+    public async Task<WrongWordList> WordsAsync(CancellationToken ct = default)
+    {
+        var rows = await db.Set<WordEntryRecord>().AsNoTracking().ToListAsync(ct);
+        return rows.Count == 0
+            ? WrongWordList.Default
+            : new WrongWordList(rows.Select(r => new WordEntry(r.Wrong, r.Right, Enum.Parse<WordEntryKind>(r.Kind), r.Note)));
+    }
+
+    /// <summary>
+    /// The link checker: the site's own published items and portal paths are known; hosts come from
+    /// <c>Gongkai:Disclosure:SiteHosts</c> (comma-separated). With <c>Gongkai:Disclosure:CheckExternalLinks</c>
+    /// true, other hosts are tried over HTTP with a short timeout; otherwise they are recorded unchecked.
+    /// </summary>
+    public async Task<ILinkChecker> LinkCheckerAsync(CancellationToken ct = default)
+    {
+        var published = await Items.AsNoTracking()
+            .Where(r => r.IndexNumber != null && (r.State == nameof(DisclosureState.Published) || r.State == nameof(DisclosureState.Corrected)))
+            .Select(r => new { r.IndexNumber, r.AttachmentsJson })
+            .ToListAsync(ct);
+        var paths = new List<string>(PortalPaths);
+        foreach (var p in published)
+        {
+            paths.Add(DisclosureMapping.PublicPath(p.IndexNumber!));
+            paths.Add(Uri.UnescapeDataString(DisclosureMapping.PublicPath(p.IndexNumber!)));
+            paths.AddRange(JsonSerializer.Deserialize<List<Attachment>>(p.AttachmentsJson, DisclosureMapping.Json)!
+                .Where(a => a.Location is not null && a.Location.StartsWith('/')).Select(a => a.Location!));
+        }
+
+        paths.AddRange((configuration["Gongkai:Disclosure:KnownPaths"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var hosts = (configuration["Gongkai:Disclosure:SiteHosts"] ?? "localhost,127.0.0.1").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var site = new SiteLinkChecker(hosts, paths);
+        return configuration.GetValue("Gongkai:Disclosure:CheckExternalLinks", false) ? new HttpLinkChecker(site) : site;
+    }
+
+    public async Task<ItemChecker> CheckerAsync(CancellationToken ct = default) =>
+        new(await WordsAsync(ct), await LinkCheckerAsync(ct));
+
+    /// <summary>Starts a draft in <paramref name="agencyId"/>; returns its id, or the refusal code.</summary>
+    public async Task<(Guid? Id, string? Error)> CreateAsync(int agencyId, DisclosureItem item, Actor author, CancellationToken ct = default)
+    {
+        var started = DisclosureWorkflow.Start(item, author, Now);
+        if (!started.Succeeded)
+        {
+            return (null, started.Error);
+        }
+
+        var record = new DisclosureRecord
+        {
+            Id = item.Id,
+            AgencyId = agencyId,
+            State = "",
+            Title = "",
+            Publisher = "",
+            CatalogueCode = "",
+            ValidityStatus = "",
+            Channels = "",
+            Kind = "",
+            CreatedAt = time.GetUtcNow(),
+            UpdatedAt = time.GetUtcNow(),
+            ConcurrencyStamp = Guid.NewGuid(),
+        };
+        DisclosureMapping.CopyTo(started.Value, record);
+        record.Steps.AddRange(started.Value.Steps.Select(s => DisclosureMapping.ToRecord(item.Id, s)));
+        Items.Add(record);
+        await db.SaveChangesAsync(ct);
+        return (item.Id, null);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/> on the stored workflow and stores the result: the row updated
+    /// under its concurrency stamp, new steps and replaced versions appended. Returns the refusal code, or null.
+    /// </summary>
+    public async Task<string?> RunAsync(Guid id, int agencyId, Func<DisclosureWorkflow, Task<WorkflowResult>> command, CancellationToken ct = default)
+    {
+        db.ChangeTracker.Clear();
+        var record = await Items.Include(r => r.Steps).FirstOrDefaultAsync(r => r.Id == id && r.AgencyId == agencyId, ct);
+        if (record is null)
+        {
+            return NotFound;
+        }
+
+        var versions = await db.Set<DisclosureVersionRecord>().AsNoTracking().Where(v => v.ItemId == id).ToListAsync(ct);
+        var before = DisclosureMapping.ToWorkflow(record, versions);
+        var result = await command(before);
+        if (!result.Succeeded)
+        {
+            return result.Error;
+        }
+
+        var after = result.Value;
+        DisclosureMapping.CopyTo(after, record);
+        record.UpdatedAt = time.GetUtcNow();
+        record.ConcurrencyStamp = Guid.NewGuid();
+        foreach (var step in after.Steps.Skip(before.Steps.Length))
+        {
+            record.Steps.Add(DisclosureMapping.ToRecord(id, step));
+        }
+
+        foreach (var old in after.PreviousVersions.Skip(before.PreviousVersions.Length))
+        {
+            db.Set<DisclosureVersionRecord>().Add(new DisclosureVersionRecord
+            {
+                ItemId = id,
+                Version = old.Version,
+                SnapshotJson = JsonSerializer.Serialize(old, DisclosureMapping.Json),
+            });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Concurrent;
+        }
+    }
+
+    public Task<string?> EditAsync(Guid id, int agencyId, Actor actor, DisclosureItem changed, CancellationToken ct = default) =>
+        RunAsync(id, agencyId, w => Task.FromResult(w.Edit(actor, changed, Now)), ct);
+
+    /// <summary>Runs the automatic checks on the draft and submits it to 保密审查.</summary>
+    public async Task<string?> SubmitAsync(Guid id, int agencyId, Actor actor, CancellationToken ct = default)
+    {
+        var checker = await CheckerAsync(ct);
+        return await RunAsync(id, agencyId, async w => w.Submit(actor, await checker.CheckAsync(w.Item, Today, ct), Now), ct);
+    }
+
+    /// <summary>
+    /// Publishes an approved item under a fresh 索引号 by the agency's rule. If the number is taken (an
+    /// imported item, a changed rule), the unique index refuses it and a new number is drawn.
+    /// </summary>
+    public async Task<string?> PublishAsync(Guid id, int agencyId, Actor actor, CancellationToken ct = default)
+    {
+        var agency = await db.Set<Agency>().AsNoTracking().FirstAsync(a => a.Id == agencyId, ct);
+        var rule = new IndexNumberRule(configuration["Gongkai:Disclosure:IndexPattern"] ?? IndexNumberRule.DefaultPattern, agency.CreditCode);
+        var generator = new IndexNumberGenerator(rule, new DbIndexSequenceAllocator(db));
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await RunAsync(id, agencyId, async w =>
+                {
+                    if (w.State != DisclosureState.Approved)
+                    {
+                        return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+                    }
+
+                    var number = await generator.NextAsync(w.Item, Today, ct);
+                    return w.Publish(actor, number, Today, Now);
+                }, ct);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Most likely the unique index on the 索引号: draw the next number.
+            }
+        }
+    }
+
+    /// <summary>Due and late items of the agency as of today.</summary>
+    public async Task<DeadlineReport> DeadlineReportAsync(int agencyId, CancellationToken ct = default)
+    {
+        var rows = await Items.AsNoTracking().Where(r => r.AgencyId == agencyId && r.WithdrawnOn == null).ToListAsync(ct);
+        return Deadlines.Report(rows.Select(DisclosureMapping.ToItem), Today);
+    }
+
+    /// <summary>The year's figures for the annual report.</summary>
+    public async Task<DisclosureYearFigures> FiguresAsync(int agencyId, int year, CancellationToken ct = default)
+    {
+        var rows = await Items.AsNoTracking().Where(r => r.AgencyId == agencyId && r.PublishedOn != null).ToListAsync(ct);
+        return DisclosureFigures.Compute(rows.Select(DisclosureMapping.ToItem), year, Deadlines);
+    }
+
+    /// <summary>The public 目录: published (and corrected) items, filtered and searched.</summary>
+    public static IQueryable<DisclosureRecord> Catalogue(GongkaiDbContext db, int? art20, int? year, ValidityStatus? validity, string? query, int? agencyId = null)
+    {
+        var q = db.Set<DisclosureRecord>().AsNoTracking()
+            .Where(r => r.State == nameof(DisclosureState.Published) || r.State == nameof(DisclosureState.Corrected));
+        if (agencyId is { } a)
+        {
+            q = q.Where(r => r.AgencyId == a);
+        }
+
+        if (art20 is { } n)
+        {
+            q = q.Where(r => r.Art20Number == n);
+        }
+
+        if (year is { } y and >= 1 and <= 9998)
+        {
+            var from = new DateOnly(y, 1, 1);
+            var to = new DateOnly(y + 1, 1, 1);
+            q = q.Where(r => r.PublishedOn >= from && r.PublishedOn < to);
+        }
+
+        if (validity is { } v)
+        {
+            var name = v.ToString();
+            q = q.Where(r => r.ValidityStatus == name);
+        }
+
+        foreach (var fragment in CatalogueSearch.QueryFragments(query))
+        {
+            q = q.Where(r => r.SearchText.Contains(fragment));
+        }
+
+        return q.OrderByDescending(r => r.PublishedOn).ThenByDescending(r => r.IndexNumber);
+    }
+}

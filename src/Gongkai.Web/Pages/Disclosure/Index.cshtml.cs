@@ -1,0 +1,32 @@
+using Gongkai.Data;
+using Gongkai.Data.Disclosure;
+using Gongkai.Domain.Disclosure;
+using Gongkai.Web.Disclosure;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Disclosure;
+
+/// <summary>The agency's proactive-disclosure items, what is due or late under Art. 26, and the year's figures.</summary>
+[Authorize(Policy = Policies.Desk)]
+public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff, TimeProvider time, IConfiguration configuration) : PageModel
+{
+    private readonly DisclosureDesk _desk = new(db, time, configuration);
+
+    public List<DisclosureRecord> Items { get; private set; } = [];
+
+    public DeadlineReport Deadlines { get; private set; } = null!;
+
+    public DisclosureYearFigures Figures { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var agency = staff.DeskAgencyId;
+        Items = await _desk.Items.AsNoTracking().Where(r => r.AgencyId == agency)
+            .OrderByDescending(r => r.UpdatedAt).Take(200).ToListAsync(ct);
+        Deadlines = await _desk.DeadlineReportAsync(agency, ct);
+        Figures = await _desk.FiguresAsync(agency, _desk.Today.Year, ct);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text.Json;
+using Gongkai.Data.Disclosure;
+using Gongkai.Domain.Disclosure;
+using Gongkai.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.Web.Tests.Disclosure;
+
+/// <summary>HTTP-level tests of proactive disclosure on both databases: the 流水号 allocator, the feeds, access.</summary>
+public sealed class DisclosureWebTests
+{
+    [Theory]
+    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    public async Task Allocator_ConcurrentContexts_NumbersUnique(Db db)
+    {
+        await using var app = new GongkaiApp(db);
+        _ = app.Server;
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var allocator = new DbIndexSequenceAllocator(scope.ServiceProvider.GetRequiredService<Gongkai.Data.GongkaiDbContext>());
+            return await allocator.NextAsync("TEST/2025-{seq}");
+        }));
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), numbers.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    public async Task Publish_ThroughPages_FeedsAndCatalogueShowIt(Db db)
+    {
+        await using var app = new GongkaiApp(db);
+        var officer = await StaffClient.CreateAsync(app, DemoUsers.HealthOfficer);
+        var created = await officer.PostFormAsync("/Disclosure/Edit", new()
+        {
+            ["Input.Title"] = "兰陵县卫生健康局2025年部门预算公开",
+            ["Input.Publisher"] = "兰陵县卫生健康局",
+            ["Input.WrittenOn"] = "2025-02-10",
+            ["Input.Art20Number"] = "7",
+            ["Input.Kind"] = "Other",
+            ["Input.Validity"] = "InForce",
+            ["Input.Website"] = "true",
+            ["Input.WeChat"] = "true",
+            ["Input.Body"] = "按照预算公开要求，现将部门预算公开如下。",
+        }, "/Disclosure/Edit?handler=Submit");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var review = created.Headers.Location!.OriginalString;
+
+        var approver = await StaffClient.CreateAsync(app, DemoUsers.HealthApprover);
+        foreach (var handler in new[] { "Secrecy", "Legality", "Publish" })
+        {
+            var r = await approver.PostFormAsync(review, [], $"{review}&handler={handler}");
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        }
+
+        var visitor = await StaffClient.CreateAsync(app, null);
+        var rss = await visitor.Http.GetStringAsync("/gk/feed.xml");
+        Assert.Contains("兰陵县卫生健康局2025年部门预算公开", rss, StringComparison.Ordinal);
+        var json = JsonDocument.Parse(await visitor.Http.GetStringAsync("/gk/feed.json"));
+        var item = json.RootElement.GetProperty("items")[0];
+        var index = item.GetProperty("_gongkai").GetProperty("index_number").GetString()!;
+        Assert.True(IndexNumberParser.TryParse(index, out _));
+        Assert.Equal(HttpStatusCode.OK, (await visitor.Http.GetAsync(new Uri(item.GetProperty("url").GetString()!).PathAndQuery)).StatusCode);
+
+        var catalogue = await visitor.Http.GetStringAsync("/Portal/Catalogue?category=7&year=" + DateTime.UtcNow.Year + "&q=" + Uri.EscapeDataString("部门预算"));
+        Assert.Contains(index, catalogue, StringComparison.Ordinal);
+        Assert.DoesNotContain(index, await visitor.Http.GetStringAsync("/Portal/Catalogue?category=1"), StringComparison.Ordinal);
+
+        // A correction keeps the 索引号 and shows its public note; a withdrawal keeps the URL but leaves the 目录.
+        var itemPath = new Uri(item.GetProperty("url").GetString()!).AbsolutePath;
+        var corrected = await approver.PostFormAsync(review, new() { ["body"] = "按照预算公开要求，现将部门预算（更正版）公开如下。", ["note"] = "第一段表述有误，已更正" }, $"{review}&handler=Correct");
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        var page = await visitor.Http.GetStringAsync(itemPath);
+        Assert.Contains("更正说明", page, StringComparison.Ordinal);
+        Assert.Contains("更正版", page, StringComparison.Ordinal);
+        Assert.Contains(index, page, StringComparison.Ordinal);
+
+        var withdrawn = await approver.PostFormAsync(review, new() { ["note"] = "该预算已被调整预算替代" }, $"{review}&handler=Withdraw");
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Contains("该信息已撤回", await visitor.Http.GetStringAsync(itemPath), StringComparison.Ordinal);
+        Assert.DoesNotContain(index, await visitor.Http.GetStringAsync("/Portal/Catalogue"), StringComparison.Ordinal);
+        var versions = await app.WithDbAsync(d => Task.FromResult(d.Set<DisclosureVersionRecord>().Count()));
+        Assert.Equal(1, versions);
+    }
+
+    [Fact]
+    public async Task Desk_Anonymous_RedirectedToLogin()
+    {
+        await using var app = new GongkaiApp();
+        var visitor = await StaffClient.CreateAsync(app, null);
+        var r = await visitor.Http.GetAsync("/Disclosure");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Contains("/Account/Login", r.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.Http.GetAsync("/gk/NOPE/2025-00001")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Review_OfficerCannotPass_OwnDraft()
+    {
+        await using var app = new GongkaiApp();
+        var officer = await StaffClient.CreateAsync(app, DemoUsers.HealthOfficer);
+        var created = await officer.PostFormAsync("/Disclosure/Edit", new()
+        {
+            ["Input.Title"] = "测试",
+            ["Input.Publisher"] = "兰陵县卫生健康局",
+            ["Input.WrittenOn"] = "2025-02-10",
+            ["Input.Art20Number"] = "2",
+            ["Input.Website"] = "true",
+        }, "/Disclosure/Edit?handler=Submit");
+        var review = created.Headers.Location!.OriginalString;
+        var r = await officer.PostFormAsync(review, [], $"{review}&handler=Secrecy");
+        Assert.Contains("/Account/AccessDenied", r.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        var ids = await app.WithDbAsync(d => Task.FromResult(d.Set<DisclosureRecord>().Select(x => x.State).ToList()));
+        Assert.Equal([nameof(DisclosureState.SecrecyReview)], ids);
+    }
+
+    [Fact]
+    public async Task Words_AdministratorAddsEntry_CheckFlagsIt()
+    {
+        await using var app = new GongkaiApp();
+        var admin = await StaffClient.CreateAsync(app, DemoUsers.HealthAdmin);
+        var added = await admin.PostFormAsync("/Disclosure/Words", new() { ["wrong"] = "某某词", ["right"] = "请删除", ["kind"] = "Sensitive" }, "/Disclosure/Words?handler=Add");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var page = await admin.Http.GetStringAsync("/Disclosure/Words");
+        Assert.Contains("某某词", page, StringComparison.Ordinal);
+        Assert.Contains("布署", page, StringComparison.Ordinal); // the built-in entries were kept
+
+        var officer = await StaffClient.CreateAsync(app, DemoUsers.HealthOfficer);
+        var created = await officer.PostFormAsync("/Disclosure/Edit", new()
+        {
+            ["Input.Title"] = "测试",
+            ["Input.Publisher"] = "兰陵县卫生健康局",
+            ["Input.WrittenOn"] = "2025-02-10",
+            ["Input.Art20Number"] = "2",
+            ["Input.Website"] = "true",
+            ["Input.Body"] = "正文含某某词，并周密布署。",
+        }, "/Disclosure/Edit?handler=Submit");
+        var review = await officer.Http.GetStringAsync(created.Headers.Location!.OriginalString);
+        Assert.Contains("data-kind=\"SensitiveWord\"", review, StringComparison.Ordinal);
+        Assert.Contains("data-kind=\"WrongWord\"", review, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.Http.GetAsync("/Disclosure/Words")).StatusCode);
+    }
+}
