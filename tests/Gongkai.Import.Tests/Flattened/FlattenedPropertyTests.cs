@@ -39,17 +39,19 @@ public sealed class FlattenedPropertyTests
     [Fact]
     public void TryRead_ConsistentReport_EverySettledCellIsRightAndEveryAmbiguousOneListsIt()
     {
-        var outcomeRows = FormatCatalogue.Default.LayoutFor("2021", "table3").Rows.Where(r => r.IsOutcome).ToList();
-        Gen.Select(Gen.Select(s_count, Gen.Int[0, 5]).Array[outcomeRows.Count], s_count.Array[6], Gen.Bool, Gen.Bool).Sample(
-            (outcomes, carried, oneLine, ordinals) =>
+        Gen.Select(Gen.Select(s_count, Gen.Int[0, 5]).Array[23], s_count.Array[6], s_count.Array[12], Gen.Bool, Gen.Bool, Gen.Bool).Sample(
+            (outcomes, carried, reviews, oneLine, ordinals, is2019) =>
             {
-                var source = Consistent(outcomeRows, outcomes, carried);
+                var format = is2019 ? "2019" : "2021";
+                var outcomeRows = FormatCatalogue.Default.LayoutFor(format, "table3").Rows.Where(r => r.IsOutcome).ToList();
+                var source = Consistent(format, outcomeRows, outcomes, carried, reviews);
                 var text = FlattenedTextWriter.Write(source, new FlattenStyle(oneLine, ordinals), "示例县人民政府2022年政府信息公开工作年度报告");
 
                 var read = FlattenedTableReader.TryRead(text, "generated.txt");
 
                 Assert.NotNull(read);
-                foreach (var cell in source.LayoutOf("table3").Cells())
+                Assert.Equal(format, read.Format);
+                foreach (var cell in source.LayoutOf("table3").Cells().Concat(source.LayoutOf("table4").Cells()))
                 {
                     var got = read[cell];
                     var truth = source[cell].Value!.Value;
@@ -61,10 +63,10 @@ public sealed class FlattenedPropertyTests
             iter: 60);
     }
 
-    /// <summary>A 2021 report whose table 3 adds up: each outcome row has one count in one applicant column.</summary>
-    private static Report Consistent(List<RowDef> outcomeRows, (int Count, int Column)[] outcomes, int[] carried)
+    /// <summary>A report whose tables add up: each outcome row has one count in one applicant column.</summary>
+    private static Report Consistent(string format, List<RowDef> outcomeRows, (int Count, int Column)[] outcomes, int[] carried, int[] reviews)
     {
-        var builder = new ReportBuilder("2021");
+        var builder = new ReportBuilder(format);
         var totals = new decimal[7];
         for (var i = 0; i < outcomeRows.Count; i++)
         {
@@ -108,12 +110,16 @@ public sealed class FlattenedPropertyTests
             }
         }
 
+        var group = 0;
         foreach (var row in builder.LayoutOf("table4").Rows)
         {
-            for (var c = 0; c < 5; c++)
+            var parts = reviews.Skip(4 * group++).Take(4).Select(v => (decimal)(v % 50)).ToArray();
+            for (var c = 0; c < 4; c++)
             {
-                builder.Set("table4", row.Key, c, 0);
+                builder.Set("table4", row.Key, c, parts[c]);
             }
+
+            builder.Set("table4", row.Key, 4, parts.Sum());
         }
 
         return builder.Build();
