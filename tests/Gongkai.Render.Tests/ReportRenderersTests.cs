@@ -53,4 +53,20 @@ public class ReportRenderersTests
 
         Assert.NotEmpty(ReportRenderers.Render(report, format));
     }
+
+    [Theory]
+    [InlineData("html")]
+    [InlineData("docx")]
+    [InlineData("pdf")]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public void Render_ToAStream_LeavesItOpen(string format)
+    {
+        using var stream = new MemoryStream();
+
+        ReportRenderers.Render(Samples.Format2019(), format, stream);
+
+        Assert.True(stream.CanWrite, "the renderer closed the caller's stream");
+        Assert.True(stream.Length > 0);
+    }
 }
