@@ -19,6 +19,16 @@ namespace Gongkai.Import.Pdf;
 /// </summary>
 public static class PdfSourceReader
 {
+    /// <summary>
+    /// When more than this share of the glyphs decode to private-use or control characters, the
+    /// fonts lack a Unicode mapping and the text layer is noise.
+    /// </summary>
+    public const double MaxUndecodableShare = 0.5;
+
+    /// <summary>Whether a glyph's text is a private-use or control character (a font without a Unicode mapping).</summary>
+    internal static bool IsUndecodable(string value) =>
+        value.Length > 0 && (char.IsControl(value[0]) || value[0] is >= '\uE000' and <= '\uF8FF' || value[0] == '\uFFFD');
+
     public static SourceDocument Read(Stream stream, string name)
     {
         byte[] bytes;
@@ -50,6 +60,7 @@ public static class PdfSourceReader
 
             var lines = ImmutableArray.CreateBuilder<SourceLine>();
             var letters = 0;
+            var garbled = 0;
             for (var p = 1; p <= document.NumberOfPages; p++)
             {
                 var page = document.GetPage(p);
@@ -58,13 +69,26 @@ public static class PdfSourceReader
                     return TooLarge(name, $"PDF 第 {p} 页字符过多（{page.Letters.Count}），上限为 {ImportLimits.MaxPdfLettersPerPage}");
                 }
 
-                letters += page.Letters.Count(l => !string.IsNullOrWhiteSpace(l.Value));
+                foreach (var letter in page.Letters)
+                {
+                    if (!string.IsNullOrWhiteSpace(letter.Value))
+                    {
+                        letters++;
+                        garbled += IsUndecodable(letter.Value) ? 1 : 0;
+                    }
+                }
+
                 lines.AddRange(PdfPageLayout.Lines(Glyphs(page), Segments(page), new PageInfo(name, p, page.Width, page.Height)));
             }
 
             if (letters == 0)
             {
                 return Unreadable(name, "PDF 无文本层（可能为扫描件），无法读取");
+            }
+
+            if (garbled > letters * MaxUndecodableShare)
+            {
+                return Unreadable(name, "PDF 文本层无法解码（字体缺少编码映射），无法读取");
             }
 
             return new SourceDocument(name, lines.ToImmutable(), []);

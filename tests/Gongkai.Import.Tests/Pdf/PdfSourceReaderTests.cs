@@ -197,4 +197,13 @@ public class PdfSourceReaderTests
         var doc = PdfSourceReader.Read("%PDF-1.7\n garbage garbage"u8.ToArray(), "broken.pdf");
         Assert.Equal(DiagnosticCodes.SourceUnreadable, Assert.Single(doc.Diagnostics).Code);
     }
+
+    [Theory]
+    [InlineData("\uE012", true)]
+    [InlineData("\u0003", true)]
+    [InlineData("\uFFFD", true)]
+    [InlineData("政", false)]
+    [InlineData("7", false)]
+    public void IsUndecodable_PrivateUseAndControlCharacters(string glyph, bool undecodable) =>
+        Assert.Equal(undecodable, PdfSourceReader.IsUndecodable(glyph));
 }
