@@ -76,6 +76,30 @@ public class ApplicantForm : IValidatableObject
         }
     }
 
+    /// <summary>
+    /// MVC runs <see cref="IValidatableObject.Validate"/> only when every property is valid; this adds its
+    /// messages too, so a person sees every problem at once.
+    /// </summary>
+    public void AddObjectErrors(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, string prefix)
+    {
+        if (state.IsValid)
+        {
+            return;
+        }
+
+        foreach (var result in Validate(new ValidationContext(this)))
+        {
+            foreach (var member in result.MemberNames)
+            {
+                var key = $"{prefix}.{member}";
+                if (!state.TryGetValue(key, out var entry) || entry.Errors.All(e => e.ErrorMessage != result.ErrorMessage))
+                {
+                    state.AddModelError(key, result.ErrorMessage!);
+                }
+            }
+        }
+    }
+
     public Applicant ToApplicant() => new(
         ApplicantKind,
         ApplicantName!.Trim(),

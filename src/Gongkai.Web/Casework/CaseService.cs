@@ -115,6 +115,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
             return new CaseworkError("portal.not-pending", "该申请已登记", "already registered");
         }
 
+        ThrowIfStale(record, expectedVersion);
         var submission = PortalSubmission.FromJson(record.SubmissionJson);
         var built = submission.ToApplication(record.Id, record.TrackingNumber, record.SubmittedOn, confirmedOn);
         if (built.Error is { } error)
@@ -150,6 +151,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
             return new StepResult(new CaseworkError("case.unconfirmed", "网上申请尚未确认受理", "the portal application is not yet confirmed"));
         }
 
+        ThrowIfStale(loaded.Record, expectedVersion);
         var result = loaded.Case.TryAppend(e, rules);
         if (result.Error is { } error)
         {
@@ -164,6 +166,15 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         audit.Record(action, "case", record.Id, record.AgencyId, $"{record.TrackingNumber} {e.Kind}");
         await db.SaveChangesAsync(ct);
         return StepResult.Ok;
+    }
+
+    /// <summary>The user acted on a version of the case that is no longer current: refuse before the domain even looks.</summary>
+    private static void ThrowIfStale(CaseRecord record, int expectedVersion)
+    {
+        if (record.Version != expectedVersion)
+        {
+            throw new DbUpdateConcurrencyException($"case {record.Id} is at version {record.Version}, not {expectedVersion}");
+        }
     }
 
     private void AddEvent(CaseRecord record, int sequence, ApplicationEvent e) =>

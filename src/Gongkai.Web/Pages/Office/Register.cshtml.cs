@@ -28,6 +28,7 @@ public sealed class RegisterModel(GongkaiDbContext db, CaseService cases, Curren
             }
         }
 
+        Form.AddObjectErrors(ModelState, nameof(Form));
         if (!ModelState.IsValid)
         {
             return Page();

@@ -42,6 +42,7 @@ public sealed class ApplyModel(GongkaiDbContext db, AuditTrail audit, TimeProvid
             ModelState.AddModelError(nameof(AgencyId), "请选择受理机关");
         }
 
+        Form.AddObjectErrors(ModelState, nameof(Form));
         if (!ModelState.IsValid)
         {
             return Page();
