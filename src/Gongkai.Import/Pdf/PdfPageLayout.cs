@@ -197,8 +197,11 @@ internal static partial class PdfPageLayout
         // A frame around a page of text is not a table cell.
         foreach (var (box, list) in cells.ToList())
         {
+            // A "cell" whose line holds several runs with a number among them is a whole row of a
+            // table ruled only across (no column rules): its runs are columns, read as free text.
+            var rowLike = list.GroupBy(r => r.Line).Any(g => g.Count() >= 2 && g.Any(r => IsNumber(r.Text)));
             var wide = box.Right - box.Left > MinFrameWidth;
-            if (wide && (box.Top - box.Bottom > MaxCellHeight || list.Select(r => r.Line).Distinct().Count() > MaxCellLines))
+            if (rowLike || (wide && (box.Top - box.Bottom > MaxCellHeight || list.Select(r => r.Line).Distinct().Count() > MaxCellLines)))
             {
                 free.AddRange(list);
                 cells.Remove(box);

@@ -106,6 +106,19 @@ public class PdfSourceReaderTests
     }
 
     [Fact]
+    public void Read_TableRuledOnlyAcross_ColumnsStaySeparate()
+    {
+        // Horizontal rules between rows and a frame, but no column rules.
+        var pdf = new MiniPdf().Page()
+            .Grid([50, 350], [700, 680, 660])
+            .Text(55, 686, "First").Text(220, 686, "12").Text(270, 686, "0").Text(320, 686, "12")
+            .Text(55, 666, "Second").Text(220, 666, "3").Text(270, 666, "1").Text(320, 666, "4");
+        var doc = PdfSourceReader.Read(pdf.ToBytes(), "across.pdf");
+        Assert.Equal(["First", "12", "0", "12"], Texts(doc.Lines[0]));
+        Assert.Equal(["Second", "3", "1", "4"], Texts(doc.Lines[1]));
+    }
+
+    [Fact]
     public void Read_UnruledTable_LabelOnTheLineAboveIsJoinedToItsNumbers()
     {
         var pdf = new MiniPdf().Page()
