@@ -47,7 +47,7 @@ public static partial class ReportNormaliser
 
         var found = ReadRows(doc, t2, layout2, builder) + ReadRows(doc, t3, layout3, builder) + ReadTable4(doc, t4, cat.Layout("table4"), builder);
 
-        if (found == 0 && Flattened.FlattenedTableReader.TryRead(string.Join('\n', document.Lines.Select(l => l.Text)), document.Name, catalogue: cat) is { } flattened)
+        if (found == 0 && Flattened.FlattenedTableReader.TryRead(document, catalogue: cat) is { } flattened)
         {
             return RuleEngine.Validate(flattened with { Agency = agency, Year = year, Title = title, SourceName = document.Name }, cat);
         }
@@ -85,8 +85,7 @@ public static partial class ReportNormaliser
     /// </summary>
     private static Report TryFlattened(SourceDocument document, Report report, FormatCatalogue cat)
     {
-        var text = string.Join('\n', document.Lines.Select(l => l.Text));
-        var flat = Flattened.FlattenedTableReader.TryRead(text, document.Name, catalogue: cat);
+        var flat = Flattened.FlattenedTableReader.TryRead(document, catalogue: cat);
         if (flat is null || MissingCells(flat, cat) >= MissingCells(report, cat))
         {
             return report;

@@ -127,4 +127,16 @@ public class ImporterBehaviourTests
         Assert.Equal("某市生态环境局", report.Agency);
         Assert.Equal(2023, report.Year);
     }
+
+    [Fact]
+    public void Import_FlattenedText_KeepsTheSourceLineOfEachRow()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "flattened", "zhoucun-2022-line-per-row", "input.txt");
+        var line = File.ReadAllLines(path).ToList().FindIndex(l => l.StartsWith("一、本年新收", StringComparison.Ordinal)) + 1;
+
+        var report = ReportImporter.Import(path);
+
+        Assert.Equal(1m, report["table3", "new_received", 0].Value);
+        Assert.Equal(line, report["table3", "new_received", 0].Source!.Line);
+    }
 }
