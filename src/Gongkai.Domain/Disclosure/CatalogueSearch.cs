@@ -80,7 +80,11 @@ public static class CatalogueSearch
     public static bool Matches(string indexText, string? query) =>
         QueryFragments(query).All(f => indexText.Contains(f, StringComparison.Ordinal));
 
-    /// <summary>Body text with HTML tags removed (a crude but safe reading for search and summaries).</summary>
+    /// <summary>
+    /// Body text with HTML tags removed (a crude but safe reading for search and the public page):
+    /// <c>br</c> and the ends of blocks (<c>p</c>, <c>div</c>, <c>li</c>, <c>tr</c>, headings) become line
+    /// breaks, other tags vanish, entities are decoded.
+    /// </summary>
     public static string StripTags(string? html)
     {
         if (string.IsNullOrEmpty(html))
@@ -89,22 +93,38 @@ public static class CatalogueSearch
         }
 
         var sb = new StringBuilder(html.Length);
+        var tag = new StringBuilder();
         var inTag = false;
         foreach (var c in html)
         {
-            if (c == '<')
+            if (c == '<' && !inTag)
             {
                 inTag = true;
+                tag.Clear();
             }
             else if (c == '>' && inTag)
             {
                 inTag = false;
-                sb.Append(' ');
+                var name = tag.ToString().Trim().ToLowerInvariant();
+                if (name.StartsWith("br", StringComparison.Ordinal) || name is "/p" or "/div" or "/li" or "/tr" or "/h1" or "/h2" or "/h3" or "/h4")
+                {
+                    sb.Append('\n');
+                }
             }
-            else if (!inTag)
+            else if (inTag)
+            {
+                tag.Append(c);
+            }
+            else
             {
                 sb.Append(c);
             }
+        }
+
+        if (inTag)
+        {
+            // An unclosed '<' was text after all.
+            sb.Append('<').Append(tag);
         }
 
         return System.Net.WebUtility.HtmlDecode(sb.ToString());

@@ -33,4 +33,11 @@ public class CatalogueSearchTests
 
     [Fact]
     public void Normalise_FullWidthAndCase_Folded() => Assert.Equal("abc123中文", CatalogueSearch.Normalise("ＡＢＣ １２３，中文。"));
+
+    [Theory]
+    [InlineData("详见<a href=\"/x\">原通知</a>。", "详见原通知。")]
+    [InlineData("<p>第一段</p><p>第二段</p>", "第一段\n第二段\n")]
+    [InlineData("一<br/>二&amp;三", "一\n二&三")]
+    [InlineData("3 < 5", "3 < 5")]
+    public void StripTags_InlineVanish_BlocksBreak(string html, string text) => Assert.Equal(text, CatalogueSearch.StripTags(html));
 }

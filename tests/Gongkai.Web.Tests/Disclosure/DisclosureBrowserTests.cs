@@ -55,6 +55,16 @@ public sealed class DisclosureBrowserTests : IAsyncLifetime
         return page;
     }
 
+    /// <summary>With GONGKAI_SCREENSHOTS set to a folder, saves what the person saw there (for review by eye).</summary>
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("GONGKAI_SCREENSHOTS") is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, $"disclosure-{name}.png"), FullPage = true });
+        }
+    }
+
     [Fact]
     public async Task DraftReviewPublish_PersonalDataAndDeadLink_BlockUntilResolvedThenFoundInCatalogue()
     {
@@ -79,6 +89,7 @@ public sealed class DisclosureBrowserTests : IAsyncLifetime
         var link = reviewer.Locator("#findings tr[data-kind=DeadLink]");
         Assert.Equal(1, await id.CountAsync());
         Assert.Equal(1, await link.CountAsync());
+        await ShotAsync(reviewer, "review-findings");
         Assert.Contains("371324198506150013", await id.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("正文第3行", await id.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("/zwgk/2019/old-notice.html", await link.InnerTextAsync(), StringComparison.Ordinal);
@@ -123,6 +134,7 @@ public sealed class DisclosureBrowserTests : IAsyncLifetime
         await visitor.ClickAsync("button:has-text('检索')");
         var row = visitor.Locator("#catalogue tbody tr");
         Assert.Equal(1, await row.CountAsync());
+        await ShotAsync(visitor, "catalogue-search");
         Assert.Equal(indexNumber, (await row.Locator(".index-number").InnerTextAsync()).Trim());
 
         await visitor.FillAsync("input[name=q]", "财政预算");
@@ -133,6 +145,7 @@ public sealed class DisclosureBrowserTests : IAsyncLifetime
         await visitor.ClickAsync($"#catalogue a:has-text('{Title}')");
         Assert.EndsWith("/gk/" + indexNumber, visitor.Url, StringComparison.Ordinal);
         Assert.Equal(indexNumber, (await visitor.InnerTextAsync("#index-number")).Trim());
+        await ShotAsync(visitor, "public-item");
         Assert.DoesNotContain("371324198506150013", await visitor.ContentAsync(), StringComparison.Ordinal);
     }
 }
