@@ -27,7 +27,22 @@ public sealed record DisclosureYearFigures(
     ImmutableSortedDictionary<int, int> ByCategory,
     DocumentCounts Rules,
     DocumentCounts NormativeDocuments,
-    int PublishedLate);
+    int PublishedLate)
+{
+    /// <summary>
+    /// The six Table 2 cells of 第二十条第（一）项 in the 2021 format's keys (report-json.md):
+    /// rows <c>rules</c> and <c>normative_documents</c>, columns <c>issued</c>, <c>repealed</c>, <c>in_force</c>.
+    /// </summary>
+    public ImmutableArray<(string Row, string Column, int Value)> Table2Cells() =>
+    [
+        ("rules", "issued", Rules.Issued),
+        ("rules", "repealed", Rules.Repealed),
+        ("rules", "in_force", Rules.InForce),
+        ("normative_documents", "issued", NormativeDocuments.Issued),
+        ("normative_documents", "repealed", NormativeDocuments.Repealed),
+        ("normative_documents", "in_force", NormativeDocuments.InForce),
+    ];
+}
 
 /// <summary>Computes <see cref="DisclosureYearFigures"/> from the items.</summary>
 public static class DisclosureFigures

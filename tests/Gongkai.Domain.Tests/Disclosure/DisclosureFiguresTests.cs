@@ -47,6 +47,12 @@ public class DisclosureFiguresTests
         Assert.Equal(new DocumentCounts(Issued: 1, Repealed: 0, InForce: 1), f.Rules);
         Assert.Equal(new DocumentCounts(Issued: 1, Repealed: 1, InForce: 2), f.NormativeDocuments);
         Assert.Equal(1, f.PublishedLate);
+        Assert.Equal(
+            [("rules", "issued", 1), ("rules", "repealed", 0), ("rules", "in_force", 1),
+             ("normative_documents", "issued", 1), ("normative_documents", "repealed", 1), ("normative_documents", "in_force", 2)],
+            f.Table2Cells().AsEnumerable());
+        var layout = Gongkai.Domain.Reports.FormatCatalogue.Default.Layout("table2-2021");
+        Assert.All(f.Table2Cells(), c => Assert.Contains(layout.Rows, r => r.Key == c.Row && r.Columns.Any(col => col.Key == c.Column)));
     }
 
     [Fact]
