@@ -186,7 +186,7 @@ public sealed class ReportModel(CurrentStaff staff, WorkspaceStore store) : Page
         }
 
         return await StepAsync(
-            w => w.Edit(Actor, w.Draft.WithTables(compiled.Compiled.Report, TablesOrigin.Compiled).WithFigures(compiled.Figures with { ProactiveItemsPublished = w.Draft.Figures.ProactiveItemsPublished }), store.Clock.GetUtcNow(), "重新统计表格"),
+            w => w.Edit(Actor, w.Draft.WithTables(compiled.Compiled.Report, TablesOrigin.Compiled).WithFigures(compiled.Figures with { ProactiveItemsPublished = compiled.Figures.ProactiveItemsPublished ?? w.Draft.Figures.ProactiveItemsPublished }), store.Clock.GetUtcNow(), "重新统计表格"),
             "compile",
             "重新统计表格",
             "已根据办件记录重新统计表格，原有修改保留。",

@@ -12,6 +12,7 @@ public static class WorkspaceExtensions
         builder.Configuration.GetSection("Gongkai:AnnualReports").Bind(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddScoped<WorkspaceStore>();
+        builder.Services.AddScoped<IAnnualTablesSource, CaseworkTablesSource>();
         return builder;
     }
 }
