@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Casework;
 
 /// <summary>An open case on the dashboard: its row, its due date and the domain's explanation of it.</summary>
-public sealed record DashboardItem(CaseRecord Record, DateOnly? DueOn, IReadOnlyList<string> Why);
+public sealed record DashboardItem(CaseRecord Record, DateOnly? DueOn, string Summary, IReadOnlyList<string> Why);
 
 /// <summary>The desk's dashboard: open applications by deadline state.</summary>
 public sealed record DashboardView(
@@ -53,7 +53,9 @@ public static class Dashboard
 
         var shown = overdue.Concat(dueSoon).Concat(paused).Concat(extended).Select(c => c.Id).Distinct().ToList();
         var why = await ExplainAsync(db, cases, shown, ct);
-        DashboardItem Item(CaseRecord r) => new(r, why.TryGetValue(r.Id, out var w) ? w.Due : r.DueOn, why.TryGetValue(r.Id, out var x) ? x.Lines : []);
+        DashboardItem Item(CaseRecord r) => why.TryGetValue(r.Id, out var w)
+            ? new(r, w.Due, w.Summary, w.Lines)
+            : new(r, r.DueOn, string.Empty, []);
 
         return new DashboardView(
             today,
@@ -71,19 +73,21 @@ public static class Dashboard
     }
 
     /// <summary>The domain's deadline and explanation for each case, rebuilt from its events.</summary>
-    private static async Task<Dictionary<Guid, (DateOnly? Due, IReadOnlyList<string> Lines)>> ExplainAsync(
+    private static async Task<Dictionary<Guid, (DateOnly? Due, string Summary, IReadOnlyList<string> Lines)>> ExplainAsync(
         GongkaiDbContext db, CaseService cases, List<Guid> ids, CancellationToken ct)
     {
         var events = await db.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.CaseId))
             .OrderBy(e => e.CaseId).ThenBy(e => e.Sequence)
             .Select(e => new { e.CaseId, e.Kind, e.Data })
             .ToListAsync(ct);
-        var result = new Dictionary<Guid, (DateOnly?, IReadOnlyList<string>)>();
+        var result = new Dictionary<Guid, (DateOnly?, string, IReadOnlyList<string>)>();
         foreach (var group in events.GroupBy(e => e.CaseId))
         {
             var c = ApplicationCase.Replay(group.Select(e => ApplicationEventJson.Deserialize(e.Kind, e.Data)), cases.Rules);
             var deadline = c.Deadline(cases.Rules);
-            result[group.Key] = (deadline.DueOn, deadline.Steps.Select(s => s.Text).ToList());
+            // The line that says where the deadline stands: due, or paused; else the latest step.
+            var summary = deadline.Steps.LastOrDefault(s => s.Code is "due" or "paused") ?? deadline.Steps[^1];
+            result[group.Key] = (deadline.DueOn, summary.Text, deadline.Steps.Select(s => s.Text).ToList());
         }
 
         return result;

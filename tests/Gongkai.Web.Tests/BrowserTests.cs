@@ -1,0 +1,156 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Gongkai.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>What a person does, in headless Chromium against the app on a real port.</summary>
+[Collection("browser")]
+public sealed partial class BrowserTests
+{
+    [Fact]
+    public async Task Officer_RegistersSupplementsExtendsDecides_DashboardAndTablesFollow()
+    {
+        await using var session = await BrowserSession.StartAsync(casesPerAgency: 30);
+        var page = await session.LoginAsync(DemoUsers.HealthApprover);
+
+        await page.GotoAsync("/Office");
+        var extendedBefore = int.Parse(await page.Locator("#count-extended").InnerTextAsync());
+        await page.GotoAsync("/Office/Statistics");
+        var receivedBefore = await NewReceivedTotalAsync(page);
+
+        await page.GotoAsync("/Office/Register");
+        await page.GetByLabel("申请人姓名/名称").FillAsync("浏览器测试申请人");
+        await page.GetByLabel("证件号码").FillAsync("371324199001011234");
+        await page.GetByLabel("联系电话").FillAsync("13900001111");
+        await page.GetByLabel("所需政府信息的名称、文号或特征性描述").FillAsync("2025年度医疗卫生专项资金分配文件");
+        await BrowserSession.ScreenshotAsync(page, "register");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(CaseUrl());
+        Assert.Equal("办理中", await page.Locator("#case-state").InnerTextAsync());
+
+        await page.FillAsync("#sup-items", "请写明所需文件的文号或形成时间");
+        await page.ClickAsync("#form-supplement button[type=submit]");
+        await Assertions.Expect(page.Locator("#case-state")).ToHaveTextAsync("待补正");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记收到补正" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#case-state")).ToHaveTextAsync("办理中");
+
+        await page.FillAsync("#ex-reason", "需要向多个科室调取档案");
+        await page.ClickAsync("#form-extend button[type=submit]");
+        await Assertions.Expect(page.Locator("#deadline-steps")).ToContainTextAsync("延长答复期限20个工作日");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("下载政府信息公开延期答复告知书").ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename);
+
+        await page.GotoAsync("/Office");
+        Assert.Equal(extendedBefore + 1, int.Parse(await page.Locator("#count-extended").InnerTextAsync()));
+        await BrowserSession.ScreenshotAsync(page, "dashboard");
+
+        await page.GotoAsync("/Office/Cases?q=浏览器测试申请人");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = TrackingRegex() }).First.ClickAsync();
+        await page.SelectOptionAsync("#de-outcome", "Granted");
+        await page.ClickAsync("#form-decide button[type=submit]");
+        await Assertions.Expect(page.Locator("#case-state")).ToHaveTextAsync("已答复");
+        await BrowserSession.ScreenshotAsync(page, "case");
+
+        await page.GotoAsync("/Office/Statistics");
+        Assert.Equal(receivedBefore + 1, await NewReceivedTotalAsync(page));
+        await BrowserSession.ScreenshotAsync(page, "statistics");
+    }
+
+    [Fact]
+    public async Task Citizen_AppliesOnPortal_AndTracksIt_OtherAgencyIsRefused()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = await session.NewPageAsync();
+        await page.GotoAsync("/Portal/Apply");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#Form_ApplicantName-error")).ToHaveTextAsync("请填写申请人姓名或名称");
+        await BrowserSession.ScreenshotAsync(page, "portal-apply-errors");
+
+        await page.SelectOptionAsync("#AgencyId", new SelectOptionValue { Label = "兰陵县卫生健康局" });
+        await page.GetByLabel("申请人姓名/名称").FillAsync("王公开");
+        await page.GetByLabel("证件号码").FillAsync("371324199202021234");
+        await page.GetByLabel("电子邮箱").FillAsync("wang@example.com");
+        await page.GetByLabel("所需政府信息的名称、文号或特征性描述").FillAsync("家庭医生签约服务考核结果");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
+        var number = await page.Locator("#tracking-number").InnerTextAsync();
+        Assert.Matches("^LLWJ-\\d{4}-[0-9A-Z]{6}$", number);
+
+        var other = await session.NewPageAsync();
+        await other.GotoAsync("/Portal/Track");
+        await other.GetByLabel("查询编号").FillAsync(number);
+        await other.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await Assertions.Expect(other.Locator("#track-state")).ToHaveTextAsync("待确认受理");
+        await BrowserSession.ScreenshotAsync(other, "portal-track");
+
+        // An officer of 卫生健康局 sees it; an officer of 自然资源局 opening the same case is refused.
+        var health = await session.LoginAsync(DemoUsers.HealthOfficer);
+        await health.GotoAsync("/Office");
+        await health.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        var url = health.Url;
+        var land = await session.LoginAsync(DemoUsers.LandOfficer);
+        var response = await land.GotoAsync(url);
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(land.Locator("h1")).ToHaveTextAsync("页面不存在");
+    }
+
+    [Fact]
+    public async Task MainPages_HaveNoSeriousOrCriticalAccessibilityViolations()
+    {
+        await using var session = await BrowserSession.StartAsync(casesPerAgency: 20);
+        var failures = new List<string>();
+
+        async Task Check(IPage page, string path, string? screenshot = null)
+        {
+            await page.GotoAsync(path);
+            var result = await page.RunAxe();
+            foreach (var v in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+            {
+                failures.Add($"{path}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}");
+            }
+
+            if (screenshot is not null)
+            {
+                await BrowserSession.ScreenshotAsync(page, screenshot);
+            }
+        }
+
+        var anon = await session.NewPageAsync();
+        await Check(anon, "/", "home");
+        await Check(anon, "/Portal/Guide", "portal-guide");
+        await Check(anon, "/Portal/Apply", "portal-apply");
+        await Check(anon, "/Portal/Track");
+        await Check(anon, "/Portal/Reports");
+        await Check(anon, "/Portal/Deadline?received=2026-09-28", "portal-deadline");
+        await Check(anon, "/Account/Login", "login");
+
+        var officer = await session.LoginAsync(DemoUsers.HealthApprover);
+        await Check(officer, "/Office");
+        await Check(officer, "/Office/Register");
+        await Check(officer, "/Office/Cases", "cases");
+        await Check(officer, "/Office/Statistics");
+        await Check(officer, "/Office/Reviews", "reviews");
+        await Check(officer, "/Reports/Upload");
+        await officer.GotoAsync("/Office/Cases");
+        await officer.GetByRole(AriaRole.Link, new() { NameRegex = TrackingRegex() }).First.ClickAsync();
+        await Check(officer, new Uri(officer.Url).PathAndQuery);
+
+        var supervisor = await session.LoginAsync(DemoUsers.CountySupervisor);
+        await Check(supervisor, "/Supervisor", "supervisor");
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    private static async Task<int> NewReceivedTotalAsync(IPage page)
+    {
+        var row = page.Locator("#year-tables tr").Filter(new() { HasText = "本年新收" }).First;
+        return int.Parse(await row.Locator("td").Last.InnerTextAsync());
+    }
+
+    private static Func<string, bool> CaseUrl() => url => url.Contains("/Office/Case/", StringComparison.Ordinal);
+
+    [GeneratedRegex("^LLWJ-")]
+    private static partial Regex TrackingRegex();
+}
