@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Gongkai.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -10,6 +11,7 @@ namespace Gongkai.Web.Tests.Disclosure;
 /// while they are open, the officer removes the number, the reviewer accepts the link with a reason and
 /// publishes, and the item is found in the public 目录 by a Chinese full-text search under its 索引号.
 /// </summary>
+[Collection("browser")]
 #pragma warning disable CA1001 // The app, browser and Playwright are disposed by xUnit through IAsyncLifetime.DisposeAsync.
 public sealed class DisclosureBrowserTests : IAsyncLifetime
 #pragma warning restore CA1001
@@ -55,14 +57,31 @@ public sealed class DisclosureBrowserTests : IAsyncLifetime
         return page;
     }
 
-    /// <summary>With GONGKAI_SCREENSHOTS set to a folder, saves what the person saw there (for review by eye).</summary>
+    /// <summary>With GONGKAI_SCREENSHOTS=1, saves what the person saw to docs/screenshots/web-disclosure-<paramref name="name"/>.png.</summary>
     private static async Task ShotAsync(IPage page, string name)
     {
-        if (Environment.GetEnvironmentVariable("GONGKAI_SCREENSHOTS") is { Length: > 0 } dir)
+        if (Environment.GetEnvironmentVariable("GONGKAI_SCREENSHOTS") != "1")
         {
-            Directory.CreateDirectory(dir);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, $"disclosure-{name}.png"), FullPage = true });
+            return;
         }
+
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Gongkai.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        var target = Path.Combine(dir?.FullName ?? ".", "docs", "screenshots");
+        Directory.CreateDirectory(target);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(target, $"web-disclosure-{name}.png"), FullPage = true });
+    }
+
+    /// <summary>Serious or critical axe-core violations on the page as it is now.</summary>
+    private static async Task<List<string>> AccessibilityProblemsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        return [.. result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")];
     }
 
     [Fact]
@@ -71,6 +90,7 @@ public sealed class DisclosureBrowserTests : IAsyncLifetime
         // The officer drafts the item and submits it.
         var officer = await LoginAsync(DemoUsers.HealthOfficer);
         await officer.GotoAsync("/Disclosure/Edit");
+        var editProblems = await AccessibilityProblemsAsync(officer);
         await officer.FillAsync("#Input_Title", Title);
         await officer.FillAsync("#Input_DocumentNumber", "兰卫发〔2025〕12号");
         await officer.SelectOptionAsync("#Input_Art20Number", "11");
@@ -90,6 +110,7 @@ public sealed class DisclosureBrowserTests : IAsyncLifetime
         Assert.Equal(1, await id.CountAsync());
         Assert.Equal(1, await link.CountAsync());
         await ShotAsync(reviewer, "review-findings");
+        var accessibility = await AccessibilityProblemsAsync(reviewer);
         Assert.Contains("371324198506150013", await id.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("正文第3行", await id.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("/zwgk/2019/old-notice.html", await link.InnerTextAsync(), StringComparison.Ordinal);
@@ -135,6 +156,7 @@ public sealed class DisclosureBrowserTests : IAsyncLifetime
         var row = visitor.Locator("#catalogue tbody tr");
         Assert.Equal(1, await row.CountAsync());
         await ShotAsync(visitor, "catalogue-search");
+        accessibility.AddRange(await AccessibilityProblemsAsync(visitor));
         Assert.Equal(indexNumber, (await row.Locator(".index-number").InnerTextAsync()).Trim());
 
         await visitor.FillAsync("input[name=q]", "财政预算");
@@ -146,6 +168,9 @@ public sealed class DisclosureBrowserTests : IAsyncLifetime
         Assert.EndsWith("/gk/" + indexNumber, visitor.Url, StringComparison.Ordinal);
         Assert.Equal(indexNumber, (await visitor.InnerTextAsync("#index-number")).Trim());
         await ShotAsync(visitor, "public-item");
+        accessibility.AddRange(await AccessibilityProblemsAsync(visitor));
+        accessibility.AddRange(editProblems);
+        Assert.True(accessibility.Count == 0, string.Join("\n", accessibility));
         Assert.DoesNotContain("371324198506150013", await visitor.ContentAsync(), StringComparison.Ordinal);
     }
 }
