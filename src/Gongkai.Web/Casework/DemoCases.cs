@@ -71,6 +71,26 @@ public static class DemoCases
         }
     }
 
+    /// <summary>Each department's report for last year, compiled from its casework and published, so the portal has something to show.</summary>
+    public static async Task PublishLastYearAsync(IServiceProvider services, IReadOnlyList<Agency> agencies)
+    {
+        var db = services.GetRequiredService<GongkaiDbContext>();
+        var rules = services.GetRequiredService<CaseRules>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var year = ChinaDate.Today(clock).Year - 1;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var agency in agencies)
+        {
+            var compiled = await YearStatistics.CompileAsync(db, rules, agency.Id, agency.Name, year, CancellationToken.None);
+            var json = Gongkai.Domain.Reports.ReportJson.Serialize(compiled.Report);
+            var report = new AnnualReport { AgencyId = agency.Id, Year = year, Status = ReportStatus.Published, Json = json, UpdatedAt = now, PublishedAt = now };
+            db.AnnualReports.Add(report);
+            db.AnnualReportRevisions.Add(new AnnualReportRevision { Report = report, Number = 1, Status = ReportStatus.Published, Json = json, CreatedAt = now, CreatedBy = "demo", Note = "演示数据：由办件数据汇总并公开" });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     private static (CaseRecord, List<ApplicationEvent>) Build(Agency agency, string[] topics, DateOnly received, DateOnly today, CaseRules rules, Random random)
     {
         var id = Guid.CreateVersion7();

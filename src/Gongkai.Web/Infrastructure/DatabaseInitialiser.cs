@@ -47,6 +47,7 @@ public static class DatabaseInitialiser
         if (options.CasesPerAgency > 0)
         {
             await DemoCases.SeedAsync(services, agencies.Where(a => a.Kind == AgencyKind.Department).ToList(), options.CasesPerAgency);
+            await DemoCases.PublishLastYearAsync(services, agencies.Where(a => a.Kind == AgencyKind.Department).ToList());
         }
 
         if (options.Password is null)

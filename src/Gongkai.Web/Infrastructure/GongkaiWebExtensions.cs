@@ -88,12 +88,29 @@ public static class GongkaiWebExtensions
         services.AddOpenApi();
         services.AddRazorPages(o =>
         {
+            o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Office", Policies.Desk);
             o.Conventions.AuthorizeFolder("/Supervisor", Policies.Supervise);
             o.Conventions.AuthorizePage("/Reports/Upload", Policies.Reports);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
             o.Conventions.AllowAnonymousToFolder("/Portal");
             o.Conventions.AllowAnonymousToFolder("/Account");
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            // Model binding messages in Chinese (a date or number that cannot be read, a missing value).
+            var m = o.ModelBindingMessageProvider;
+            m.SetAttemptedValueIsInvalidAccessor((value, field) => $"“{value}”不是有效的值");
+            m.SetValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
+            m.SetValueMustBeANumberAccessor(field => "请填写数字");
+            m.SetValueMustNotBeNullAccessor(value => "此项必须填写");
+            m.SetMissingBindRequiredValueAccessor(field => "此项必须填写");
+            m.SetMissingKeyOrValueAccessor(() => "此项必须填写");
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
+            m.SetUnknownValueIsInvalidAccessor(field => "填写的值无效");
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "填写的值无效");
+            m.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字");
+            m.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空");
         });
         services.AddAntiforgery(o =>
         {
