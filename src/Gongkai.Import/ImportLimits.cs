@@ -6,8 +6,8 @@ namespace Gongkai.Import;
 /// </summary>
 public static class ImportLimits
 {
-    /// <summary>The largest single file accepted (bytes); the same as <see cref="ReportImporter.MaxFileBytes"/>.</summary>
-    public const long MaxFileBytes = ReportImporter.MaxFileBytes;
+    /// <summary>The largest single file accepted (bytes).</summary>
+    public const long MaxFileBytes = 50L * 1024 * 1024;
 
     /// <summary>The most pages read from one PDF. Annual reports run to 5-30 pages.</summary>
     public const int MaxPdfPages = 300;
@@ -38,4 +38,24 @@ public static class ImportLimits
 
     /// <summary>The most files one batch import reads.</summary>
     public const int MaxBatchFiles = 100_000;
+
+    /// <summary>Reads a whole stream, refusing more than <see cref="MaxFileBytes"/>.</summary>
+    /// <exception cref="InvalidDataException">The stream is longer than <see cref="MaxFileBytes"/>.</exception>
+    public static byte[] ReadBounded(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + n > MaxFileBytes)
+            {
+                throw new InvalidDataException("too large");
+            }
+
+            buffer.Write(chunk, 0, n);
+        }
+
+        return buffer.ToArray();
+    }
 }

@@ -20,15 +20,6 @@ public enum SourceKind
 /// </summary>
 public static class ReportImporter
 {
-    /// <summary>The largest file accepted (bytes).</summary>
-    public const long MaxFileBytes = 50L * 1024 * 1024;
-
-    /// <summary>Readers of binary formats (PDF, DOCX) plug in here.</summary>
-    private static readonly Dictionary<SourceKind, Func<Stream, string, SourceDocument>> s_binaryReaders = [];
-
-    /// <summary>Registers the reader for a binary kind (used by the PDF and DOCX readers).</summary>
-    public static void Register(SourceKind kind, Func<Stream, string, SourceDocument> reader) => s_binaryReaders[kind] = reader;
-
     public static Report Import(string path)
     {
         var name = Path.GetFileName(path);
@@ -40,9 +31,9 @@ public static class ReportImporter
                 return Fail(name, DiagnosticCodes.SourceUnreadable, $"文件不存在：{path}");
             }
 
-            if (info.Length > MaxFileBytes)
+            if (info.Length > ImportLimits.MaxFileBytes)
             {
-                return Fail(name, DiagnosticCodes.SourceTooLarge, $"文件过大（{info.Length / 1024 / 1024} MB），上限为 {MaxFileBytes / 1024 / 1024} MB");
+                return Fail(name, DiagnosticCodes.SourceTooLarge, $"文件过大（{info.Length / 1024 / 1024} MB），上限为 {ImportLimits.MaxFileBytes / 1024 / 1024} MB");
             }
 
             using var stream = File.OpenRead(path);
@@ -71,11 +62,11 @@ public static class ReportImporter
         byte[] bytes;
         try
         {
-            bytes = ReadAll(stream);
+            bytes = ImportLimits.ReadBounded(stream);
         }
         catch (InvalidDataException)
         {
-            return SourceDocument.Failed(name, DiagnosticCodes.Create(DiagnosticCodes.SourceTooLarge, $"文件过大，上限为 {MaxFileBytes / 1024 / 1024} MB", new SourceLocation(name)));
+            return SourceDocument.Failed(name, DiagnosticCodes.Create(DiagnosticCodes.SourceTooLarge, $"文件过大，上限为 {ImportLimits.MaxFileBytes / 1024 / 1024} MB", new SourceLocation(name)));
         }
         catch (IOException e)
         {
@@ -85,13 +76,19 @@ public static class ReportImporter
         var kind = Detect(bytes, name);
         switch (kind)
         {
-            case SourceKind.Pdf or SourceKind.Docx when s_binaryReaders.TryGetValue(kind, out var reader):
+            case SourceKind.Pdf:
                 using (var ms = new MemoryStream(bytes, writable: false))
                 {
-                    return reader(ms, name);
+                    return Pdf.PdfSourceReader.Read(ms, name);
                 }
 
-            case SourceKind.Pdf or SourceKind.Docx or SourceKind.Unsupported:
+            case SourceKind.Docx:
+                using (var ms = new MemoryStream(bytes, writable: false))
+                {
+                    return Docx.DocxSourceReader.Read(ms, name);
+                }
+
+            case SourceKind.Unsupported:
                 return SourceDocument.Failed(name, DiagnosticCodes.Create(
                     DiagnosticCodes.SourceUnsupported,
                     "不支持的文件格式（.doc/.wps/.ofd 等），请另存为 DOCX 或 PDF 后导入",
@@ -160,24 +157,6 @@ public static class ReportImporter
         return name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
             ? SourceKind.Html
             : SourceKind.Text;
-    }
-
-    private static byte[] ReadAll(Stream stream)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int n;
-        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + n > MaxFileBytes)
-            {
-                throw new InvalidDataException("too large");
-            }
-
-            buffer.Write(chunk, 0, n);
-        }
-
-        return buffer.ToArray();
     }
 
     private static Report Fail(string name, string code, string message) =>

@@ -29,7 +29,7 @@ public static class DocxSourceReader
         byte[] bytes;
         try
         {
-            bytes = ReadBounded(stream);
+            bytes = ImportLimits.ReadBounded(stream);
         }
         catch (InvalidDataException)
         {
@@ -91,24 +91,6 @@ public static class DocxSourceReader
         {
             return Fail(name, DiagnosticCodes.SourceUnreadable, $"DOCX 文件已损坏或无法解析：{e.GetType().Name}");
         }
-    }
-
-    private static byte[] ReadBounded(Stream stream)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int n;
-        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + n > ImportLimits.MaxFileBytes)
-            {
-                throw new InvalidDataException("too large");
-            }
-
-            buffer.Write(chunk, 0, n);
-        }
-
-        return buffer.ToArray();
     }
 
     private static SourceDocument Fail(string name, string code, string message) =>

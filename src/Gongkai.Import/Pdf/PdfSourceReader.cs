@@ -34,7 +34,7 @@ public static class PdfSourceReader
         byte[] bytes;
         try
         {
-            bytes = ReadBounded(stream);
+            bytes = ImportLimits.ReadBounded(stream);
         }
         catch (InvalidDataException)
         {
@@ -103,24 +103,6 @@ public static class PdfSourceReader
         {
             return Unreadable(name, $"PDF 文件已损坏或无法解析：{e.GetType().Name}");
         }
-    }
-
-    private static byte[] ReadBounded(Stream stream)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int n;
-        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + n > ImportLimits.MaxFileBytes)
-            {
-                throw new InvalidDataException("too large");
-            }
-
-            buffer.Write(chunk, 0, n);
-        }
-
-        return buffer.ToArray();
     }
 
     /// <summary>The page's glyphs, turned so that the page's main text direction reads left to right.</summary>
