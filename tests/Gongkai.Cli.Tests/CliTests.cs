@@ -116,4 +116,38 @@ public class CliTests
     [InlineData("check", "--bogus", "x")]
     [InlineData("import", "a.txt", "b.txt")]
     public void BadUsage_ExitsTwo(params string[] args) => Assert.Equal(2, Run(args).Exit);
+
+    [Fact]
+    public void Import_DirectoryWithBrokenFiles_FinishesAndReportsThem()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "gongkai-batch-" + Guid.NewGuid().ToString("N"));
+        var input = Directory.CreateDirectory(Path.Combine(root, "in")).FullName;
+        var output = Path.Combine(root, "out");
+        try
+        {
+            File.Copy(Fixture("000.txt"), Path.Combine(input, "good.txt"));
+            File.Copy(Fixture("wrong.txt"), Path.Combine(input, "wrong.txt"));
+            File.WriteAllText(Path.Combine(input, "broken.pdf"), "%PDF-1.4 not really");
+            File.WriteAllText(Path.Combine(input, "empty.txt"), string.Empty);
+            var csv = Path.Combine(root, "reports.csv");
+
+            var (exit, stdout, stderr) = Run("import", input, "--out", output, "--csv", csv);
+
+            Assert.Equal(1, exit);
+            Assert.True(File.Exists(Path.Combine(output, "good.json")));
+            Assert.True(File.Exists(Path.Combine(output, "wrong.json")));
+            var all = stdout + stderr;
+            Assert.Contains("broken.pdf: SOURCE.unreadable", all, StringComparison.Ordinal);
+            Assert.Contains("empty.txt: SOURCE.not-a-report", all, StringComparison.Ordinal);
+            Assert.Contains("共 4 个文件", all, StringComparison.Ordinal);
+            var rows = File.ReadAllLines(csv);
+            Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, File.ReadAllBytes(csv)[..3]);
+            Assert.StartsWith("file,agency,year,format,table2.rules.issued", rows[0], StringComparison.Ordinal);
+            Assert.Contains(rows, r => r.StartsWith("good.txt,兰陵县卫健局,2021,2021,", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
