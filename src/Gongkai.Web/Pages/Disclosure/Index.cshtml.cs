@@ -21,12 +21,17 @@ public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff, TimeProv
 
     public DisclosureYearFigures Figures { get; private set; } = null!;
 
+    /// <summary>The year of the figures; this year when not given.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var agency = staff.DeskAgencyId;
         Items = await _desk.Items.AsNoTracking().Where(r => r.AgencyId == agency)
             .OrderByDescending(r => r.UpdatedAt).Take(200).ToListAsync(ct);
         Deadlines = await _desk.DeadlineReportAsync(agency, ct);
-        Figures = await _desk.FiguresAsync(agency, _desk.Today.Year, ct);
+        var year = Year is >= 2000 and <= 2100 ? Year.Value : _desk.Today.Year;
+        Figures = await _desk.FiguresAsync(agency, year, ct);
     }
 }
