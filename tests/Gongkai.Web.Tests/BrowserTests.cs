@@ -76,7 +76,7 @@ public sealed partial class BrowserTests
         await page.GetByLabel("所需政府信息的名称、文号或特征性描述").FillAsync("家庭医生签约服务考核结果");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
         var number = await page.Locator("#tracking-number").InnerTextAsync();
-        Assert.Matches("^LLWJ-\\d{4}-[0-9A-Z]{6}$", number);
+        Assert.Matches("^LLWJ-\\d{4}-[0-9A-Z]{8}$", number);
 
         var other = await session.NewPageAsync();
         await other.GotoAsync("/Portal/Track");

@@ -54,11 +54,11 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         return new LoadedCase(record, domain, events);
     }
 
-    /// <summary>A new tracking number for <paramref name="agency"/>: code, year and 6 random characters (not guessable).</summary>
+    /// <summary>A new tracking number for <paramref name="agency"/>: code, year and 8 random characters (not guessable).</summary>
     public static string NewTrackingNumber(Agency agency, int year)
     {
         const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-        Span<char> chars = stackalloc char[6];
+        Span<char> chars = stackalloc char[8];
         for (var i = 0; i < chars.Length; i++)
         {
             chars[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];

@@ -37,6 +37,7 @@ public static class DemoCases
         var clock = services.GetRequiredService<TimeProvider>();
         var today = ChinaDate.Today(clock);
         var random = new Random(20_26);
+        var numbers = new HashSet<string>();
         foreach (var agency in agencies)
         {
             var topics = s_topics.TryGetValue(agency.Code, out var t) ? t : s_topics["LLWJ"];
@@ -44,6 +45,11 @@ public static class DemoCases
             {
                 var received = today.AddDays(-random.Next(0, 365));
                 var (record, events) = Build(agency, topics, received, today, rules, random);
+                if (!numbers.Add(record.TrackingNumber))
+                {
+                    continue;
+                }
+
                 db.Cases.Add(record);
                 for (var s = 0; s < events.Count; s++)
                 {
@@ -57,6 +63,12 @@ public static class DemoCases
                         RecordedAt = events[s].Recorded.At.UtcDateTime,
                         RecordedBy = "demo",
                     });
+                }
+
+                if (i % 2000 == 1999)
+                {
+                    await db.SaveChangesAsync();
+                    db.ChangeTracker.Clear();
                 }
             }
 
