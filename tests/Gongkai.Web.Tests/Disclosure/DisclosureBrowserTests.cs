@@ -12,69 +12,9 @@ namespace Gongkai.Web.Tests.Disclosure;
 /// publishes, and the item is found in the public 目录 by a Chinese full-text search under its 索引号.
 /// </summary>
 [Collection("browser")]
-#pragma warning disable CA1001 // The app, browser and Playwright are disposed by xUnit through IAsyncLifetime.DisposeAsync.
-public sealed class DisclosureBrowserTests : IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class DisclosureBrowserTests
 {
     private const string Title = "关于公布2025年基本公共卫生服务项目补助资金分配情况的通知";
-
-    private GongkaiApp _app = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _base = "";
-
-    public async Task InitializeAsync()
-    {
-        _app = new GongkaiApp();
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _base = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            Headless = true,
-            ExecutablePath = Environment.GetEnvironmentVariable("GONGKAI_CHROMIUM") ?? "/usr/bin/chromium",
-            Args = ["--no-sandbox"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-    }
-
-    private async Task<IPage> LoginAsync(string user)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _base, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#UserName", user);
-        await page.FillAsync("#Password", GongkaiApp.Password);
-        await page.ClickAsync("button[type=submit].primary");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return page;
-    }
-
-    /// <summary>With GONGKAI_SCREENSHOTS=1, saves what the person saw to docs/screenshots/web-disclosure-<paramref name="name"/>.png.</summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("GONGKAI_SCREENSHOTS") != "1")
-        {
-            return;
-        }
-
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Gongkai.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        var target = Path.Combine(dir?.FullName ?? ".", "docs", "screenshots");
-        Directory.CreateDirectory(target);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(target, $"web-disclosure-{name}.png"), FullPage = true });
-    }
 
     /// <summary>Serious or critical axe-core violations on the page as it is now.</summary>
     private static async Task<List<string>> AccessibilityProblemsAsync(IPage page)
@@ -87,8 +27,10 @@ public sealed class DisclosureBrowserTests : IAsyncLifetime
     [Fact]
     public async Task DraftReviewPublish_PersonalDataAndDeadLink_BlockUntilResolvedThenFoundInCatalogue()
     {
+        await using var session = await BrowserSession.StartAsync();
+
         // The officer drafts the item and submits it.
-        var officer = await LoginAsync(DemoUsers.HealthOfficer);
+        var officer = await session.LoginAsync(DemoUsers.HealthOfficer);
         await officer.GotoAsync("/Disclosure/Edit");
         var editProblems = await AccessibilityProblemsAsync(officer);
         await officer.FillAsync("#Input_Title", Title);
@@ -103,13 +45,13 @@ public sealed class DisclosureBrowserTests : IAsyncLifetime
         Assert.Equal("保密审查中", await officer.InnerTextAsync("#state"));
 
         // The reviewer sees both problems flagged, with position and suggestion.
-        var reviewer = await LoginAsync(DemoUsers.HealthApprover);
+        var reviewer = await session.LoginAsync(DemoUsers.HealthApprover);
         await reviewer.GotoAsync(reviewUrl);
         var id = reviewer.Locator("#findings tr[data-kind=IdNumber]");
         var link = reviewer.Locator("#findings tr[data-kind=DeadLink]");
         Assert.Equal(1, await id.CountAsync());
         Assert.Equal(1, await link.CountAsync());
-        await ShotAsync(reviewer, "review-findings");
+        await BrowserSession.ScreenshotAsync(reviewer, "disclosure-review-findings");
         var accessibility = await AccessibilityProblemsAsync(reviewer);
         Assert.Contains("371324198506150013", await id.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("正文第3行", await id.InnerTextAsync(), StringComparison.Ordinal);
@@ -149,13 +91,13 @@ public sealed class DisclosureBrowserTests : IAsyncLifetime
         Assert.Matches(@"^11371324MB2858127K/\d{4}-00001$", indexNumber);
 
         // The public finds it by a Chinese search without word spaces, under its 索引号.
-        var visitor = await (await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _base })).NewPageAsync();
+        var visitor = await session.NewPageAsync();
         await visitor.GotoAsync("/Portal/Catalogue");
         await visitor.FillAsync("input[name=q]", "补助资金分配");
         await visitor.ClickAsync("button:has-text('检索')");
         var row = visitor.Locator("#catalogue tbody tr");
         Assert.Equal(1, await row.CountAsync());
-        await ShotAsync(visitor, "catalogue-search");
+        await BrowserSession.ScreenshotAsync(visitor, "disclosure-catalogue-search");
         accessibility.AddRange(await AccessibilityProblemsAsync(visitor));
         Assert.Equal(indexNumber, (await row.Locator(".index-number").InnerTextAsync()).Trim());
 
@@ -167,7 +109,7 @@ public sealed class DisclosureBrowserTests : IAsyncLifetime
         await visitor.ClickAsync($"#catalogue a:has-text('{Title}')");
         Assert.EndsWith("/gk/" + indexNumber, visitor.Url, StringComparison.Ordinal);
         Assert.Equal(indexNumber, (await visitor.InnerTextAsync("#index-number")).Trim());
-        await ShotAsync(visitor, "public-item");
+        await BrowserSession.ScreenshotAsync(visitor, "disclosure-public-item");
         accessibility.AddRange(await AccessibilityProblemsAsync(visitor));
         accessibility.AddRange(editProblems);
         Assert.True(accessibility.Count == 0, string.Join("\n", accessibility));
