@@ -154,13 +154,27 @@ public sealed record ReportWorkflow
     }
 
     /// <summary>
-    /// The checks of the current draft. A correction of a published report (revision 2 or later) is
-    /// not held to the Art. 49 deadline: the report itself was published on time or not, once.
+    /// The checks of the current draft. Once the report has been published, neither the published
+    /// report nor a correction of it (revision 2 or later) is held to the Art. 49 deadline: the report
+    /// was published on time or not, once (<see cref="PublishedLate"/> says which).
     /// </summary>
     public ReportCheckResult Checks(Report? previousYear, TimeProvider clock, ReportCheckOptions? options = null)
     {
         var o = options ?? ReportCheckOptions.Default;
-        return ReportChecks.Run(Draft, previousYear, clock, Revision > 1 ? o with { CheckDeadline = false } : o);
+        return ReportChecks.Run(Draft, previousYear, clock, Versions.IsEmpty ? o : o with { CheckDeadline = false });
+    }
+
+    /// <summary>Whether the first publication came after the Art. 49 deadline (Beijing date); null before publication.</summary>
+    public bool? PublishedLate(DeadlinePolicy? policy = null)
+    {
+        if (Versions.IsEmpty)
+        {
+            return null;
+        }
+
+        var p = policy ?? DeadlinePolicy.Default;
+        var day = DateOnly.FromDateTime(Versions[0].PublishedAt.ToOffset(p.UtcOffset).DateTime);
+        return day > p.DeadlineFor(Draft.Kind, Draft.Year);
     }
 
     /// <summary>Returns the submitted report with comments (required); supervisors.</summary>

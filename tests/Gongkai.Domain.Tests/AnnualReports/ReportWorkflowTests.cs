@@ -158,6 +158,9 @@ public class ReportWorkflowTests
         Assert.DoesNotContain(correcting.Checks(null, late).Findings, f => f.Code == AnnualReportCodes.DeadlinePassed);
         Assert.Equal(ReportState.Submitted, correcting.Submit(Officer, null, late).Unwrap().State);
         Assert.Contains(Started().Checks(null, late).Findings, f => f.Code == AnnualReportCodes.DeadlinePassed);
+        Assert.DoesNotContain(Published().Checks(null, late).Findings, f => f.Code == AnnualReportCodes.DeadlinePassed);
+        Assert.False(Published().PublishedLate()); // published on 10 January
+        Assert.Null(Started().PublishedLate());
     }
 
     [Fact]

@@ -153,6 +153,7 @@ public sealed partial class WorkspaceTests
         Assert.True(revisions >= 10);
         var corrected = await officer.Http.GetStringAsync("/Workspace/Download?agencyId=" + stored.AgencyId + "&year=2024&format=html&revision=2");
         Assert.Contains("更正第五部分文字", corrected);
+        Assert.Contains("首次公开未超过法定期限", await officer.Http.GetStringAsync(Page));
     }
 
     [Fact]

@@ -88,6 +88,9 @@ public sealed class ReportModel(CurrentStaff staff, WorkspaceStore store) : Page
 
     public ReportActor Actor => store.DeskActor();
 
+    /// <summary>Whether the report was first published after the Art. 49 deadline (null before publication).</summary>
+    public bool? PublishedLate => Workflow?.PublishedLate(store.CheckOptions.Deadlines);
+
     /// <summary>The casework compiler, when one is registered.</summary>
     public IAnnualTablesSource? TablesSource => HttpContext.RequestServices.GetService<IAnnualTablesSource>();
 

@@ -228,8 +228,18 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
         }
 
         var state = Enum.Parse<ReportState>(row.Status.ToString());
-        var created = new ReportHistoryEntry(1, ReportAction.Created, new ReportActor("import", "导入", ReportRole.Officer), new DateTimeOffset(DateTime.SpecifyKind(row.UpdatedAt, DateTimeKind.Utc)), ReportState.Draft, state, 1, "由上传的报告文件转换");
-        return new ReportWorkflow { Draft = draft, State = state, History = [created] };
+        var actor = new ReportActor("import", "导入", ReportRole.Officer);
+        var at = new DateTimeOffset(DateTime.SpecifyKind(row.UpdatedAt, DateTimeKind.Utc));
+        var created = new ReportHistoryEntry(1, ReportAction.Created, actor, at, ReportState.Draft, state, 1, "由已保存的报告数据转换");
+        var workflow = new ReportWorkflow { Draft = draft, State = state, History = [created] };
+        if (state == ReportState.Published)
+        {
+            // Published before the workspace existed: it is the first published version.
+            var published = row.PublishedAt is { } p ? new DateTimeOffset(DateTime.SpecifyKind(p, DateTimeKind.Utc)) : at;
+            workflow = workflow with { Versions = [new PublishedVersion(1, draft, published, actor, null)] };
+        }
+
+        return workflow;
     }
 
     /// <summary>The <c>sections</c> of a canonical report JSON (number, text).</summary>
