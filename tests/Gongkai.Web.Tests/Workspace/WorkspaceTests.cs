@@ -185,6 +185,22 @@ public sealed partial class WorkspaceTests
         Assert.Equal(HttpStatusCode.NotFound, otherDownload.StatusCode);
     }
 
+    [Fact]
+    public async Task Review_OnlySupervisorsOfTheAgencyTree_SeeTheReport()
+    {
+        await using var app = new GongkaiApp();
+        await using var factory = WithClock(app, Clock());
+        var land = await LoginAsync(factory, DemoUsers.LandOfficer);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(land, "StartTyped")).StatusCode);
+        var id = await app.WithDbAsync(db => db.AnnualReports.Select(r => r.Id).SingleAsync());
+
+        var health = await LoginAsync(factory, DemoUsers.HealthSupervisor);
+        Assert.Equal(HttpStatusCode.NotFound, (await health.Http.GetAsync($"/Workspace/Review/Report?id={id}")).StatusCode);
+        var county = await LoginAsync(factory, DemoUsers.CountySupervisor);
+        Assert.Equal(HttpStatusCode.OK, (await county.Http.GetAsync($"/Workspace/Review/Report?id={id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await land.Http.GetAsync($"/Workspace/Review/Report?id={id}")).StatusCode); // desk staff are not supervisors
+    }
+
     private static Task<ReportStatus> StatusAsync(GongkaiApp app) => app.WithDbAsync(db => db.AnnualReports.Select(r => r.Status).SingleAsync());
 
     private static Task<int> AgencyIdAsync(GongkaiApp app) => app.WithDbAsync(db => db.AnnualReports.Select(r => r.AgencyId).SingleAsync());
