@@ -26,12 +26,10 @@ public sealed record DashboardView(
 public static class Dashboard
 {
     /// <summary>How many cases each list shows.</summary>
-    public const int ListSize = 50;
+    public const int ListSize = 20;
 
     /// <summary>"Due soon" means due within this many working days.</summary>
     public const int SoonWorkingDays = 3;
-
-    private static readonly ApplicationState[] s_paused = [ApplicationState.AwaitingSupplement, ApplicationState.Consulting, ApplicationState.AwaitingFee];
 
     public static async Task<DashboardView> BuildAsync(GongkaiDbContext db, CaseService cases, int agencyId, CancellationToken ct)
     {
@@ -42,7 +40,7 @@ public static class Dashboard
 
         var overdueQ = running.Where(c => c.DueOn < today);
         var soonQ = running.Where(c => c.DueOn >= today && c.DueOn <= soon);
-        var pausedQ = mine.Where(c => c.State != null && s_paused.Contains(c.State.Value));
+        var pausedQ = mine.Where(c => c.State == ApplicationState.AwaitingSupplement || c.State == ApplicationState.Consulting || c.State == ApplicationState.AwaitingFee);
         var extendedQ = running.Where(c => c.IsExtended);
 
         var overdue = await overdueQ.OrderBy(c => c.DueOn).Take(ListSize).ToListAsync(ct);
@@ -60,7 +58,8 @@ public static class Dashboard
         return new DashboardView(
             today,
             soon,
-            await mine.CountAsync(c => c.State != null && c.State != ApplicationState.Decided && c.State != ApplicationState.Closed, ct),
+            // Equalities over the open states (not "not decided"), so the (AgencyId, State, DueOn) index is used.
+            await mine.CountAsync(c => c.State == ApplicationState.Open || c.State == ApplicationState.AwaitingSupplement || c.State == ApplicationState.Consulting || c.State == ApplicationState.AwaitingFee, ct),
             overdue.Select(Item).ToList(),
             dueSoon.Select(Item).ToList(),
             paused.Select(Item).ToList(),

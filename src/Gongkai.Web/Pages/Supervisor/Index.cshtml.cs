@@ -14,6 +14,8 @@ public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff, CaseServ
 {
     public sealed record Row(Agency Agency, int Open, int Overdue, AnnualReport? Report, int Errors, int Warnings);
 
+    private static readonly ApplicationState[] s_open = [ApplicationState.Open, ApplicationState.AwaitingSupplement, ApplicationState.Consulting, ApplicationState.AwaitingFee];
+
     public int Year { get; private set; }
 
     public List<Row> Rows { get; private set; } = [];
@@ -24,7 +26,7 @@ public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff, CaseServ
         var ids = await staff.SupervisedAgencyIdsAsync(ct);
         var today = cases.Today;
         var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(ct);
-        var open = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.AgencyId) && c.State != null && c.State != ApplicationState.Decided && c.State != ApplicationState.Closed)
+        var open = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.AgencyId) && c.State != null && s_open.Contains(c.State.Value))
             .GroupBy(c => c.AgencyId).Select(g => new { g.Key, Open = g.Count(), Overdue = g.Count(c => c.State == ApplicationState.Open && c.DueOn < today) })
             .ToListAsync(ct);
         var reports = await db.AnnualReports.AsNoTracking().Where(r => ids.Contains(r.AgencyId) && r.Year == Year).ToListAsync(ct);
