@@ -47,7 +47,9 @@ public static class Dashboard
         var dueSoon = await soonQ.OrderBy(c => c.DueOn).Take(ListSize).ToListAsync(ct);
         var paused = await pausedQ.OrderBy(c => c.SubmittedOn).Take(ListSize).ToListAsync(ct);
         var extended = await extendedQ.OrderBy(c => c.DueOn).Take(ListSize).ToListAsync(ct);
-        var awaiting = await mine.Where(c => c.AwaitingConfirmation).OrderBy(c => c.SubmittedOn).Take(ListSize).ToListAsync(ct);
+        // Unconfirmed portal applications have no state yet: "State IS NULL" seeks the state index instead of scanning the agency;
+        var awaiting = (await mine.Where(c => c.State == null && c.AwaitingConfirmation).Take(500).ToListAsync(ct))
+            .OrderBy(c => c.SubmittedOn).Take(ListSize).ToList(); // ordered here: an ORDER BY would make SQLite walk the date index
 
         var shown = overdue.Concat(dueSoon).Concat(paused).Concat(extended).Select(c => c.Id).Distinct().ToList();
         var why = await ExplainAsync(db, cases, shown, ct);
