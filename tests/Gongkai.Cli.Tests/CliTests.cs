@@ -150,4 +150,28 @@ public class CliTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Fact]
+    public void Readme_CheckExample_IsWhatTheCommandPrints()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "README.md")))
+        {
+            dir = dir.Parent;
+        }
+
+        Assert.NotNull(dir);
+        var readme = File.ReadAllLines(Path.Combine(dir.FullName, "README.md"));
+        const string Prefix = "tests/Gongkai.Cli.Tests/Fixtures/wrong.txt:";
+        var example = readme.Where(l => l.StartsWith(Prefix, StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(example);
+
+        var (exit, output, _) = Run("check", Fixture("wrong.txt"));
+
+        Assert.Equal(1, exit);
+        var printed = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => Prefix + l[(l.IndexOf("wrong.txt:", StringComparison.Ordinal) + "wrong.txt:".Length)..])
+            .ToArray();
+        Assert.Equal(example, printed);
+    }
 }
