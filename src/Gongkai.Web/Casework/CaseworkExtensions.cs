@@ -18,6 +18,7 @@ public static class CaseworkExtensions
         var rules = new CaseRules(WorkingDayCalendar.China, policy, section.GetValue("PauseWhileFeePayable", true));
         builder.Services.AddSingleton(rules);
         builder.Services.AddScoped<CaseService>();
+        builder.Services.AddSingleton<DeadlineExplanations>();
         builder.Services.AddScoped<ReportStore>();
         return builder;
     }

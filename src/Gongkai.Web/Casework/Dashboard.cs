@@ -31,7 +31,7 @@ public static class Dashboard
     /// <summary>"Due soon" means due within this many working days.</summary>
     public const int SoonWorkingDays = 3;
 
-    public static async Task<DashboardView> BuildAsync(GongkaiDbContext db, CaseService cases, int agencyId, CancellationToken ct)
+    public static async Task<DashboardView> BuildAsync(GongkaiDbContext db, CaseService cases, DeadlineExplanations explanations, int agencyId, CancellationToken ct)
     {
         var today = cases.Today;
         var soon = cases.Rules.Calendar.AddWorkingDays(today, SoonWorkingDays).Value;
@@ -51,8 +51,8 @@ public static class Dashboard
         var awaiting = (await mine.Where(c => c.State == null && c.AwaitingConfirmation).Take(500).ToListAsync(ct))
             .OrderBy(c => c.SubmittedOn).Take(ListSize).ToList(); // ordered here: an ORDER BY would make SQLite walk the date index
 
-        var shown = overdue.Concat(dueSoon).Concat(paused).Concat(extended).Select(c => c.Id).Distinct().ToList();
-        var why = await ExplainAsync(db, cases, shown, ct);
+        var shown = overdue.Concat(dueSoon).Concat(paused).Concat(extended).DistinctBy(c => c.Id).ToList();
+        var why = await ExplainAsync(db, cases, explanations, shown, ct);
         DashboardItem Item(CaseRecord r) => why.TryGetValue(r.Id, out var w)
             ? new(r, w.Due, w.Summary, w.Lines)
             : new(r, r.DueOn, string.Empty, []);
@@ -73,22 +73,46 @@ public static class Dashboard
             extended.Count < ListSize ? extended.Count : await extendedQ.CountAsync(ct));
     }
 
-    /// <summary>The domain's deadline and explanation for each case, rebuilt from its events.</summary>
-    private static async Task<Dictionary<Guid, (DateOnly? Due, string Summary, IReadOnlyList<string> Lines)>> ExplainAsync(
-        GongkaiDbContext db, CaseService cases, List<Guid> ids, CancellationToken ct)
+    /// <summary>
+    /// The domain's deadline and explanation for each case: from <paramref name="explanations"/> when the case's
+    /// version was already explained today, else rebuilt from its events (and kept for the rest of the day).
+    /// </summary>
+    private static async Task<Dictionary<Guid, DeadlineExplanation>> ExplainAsync(
+        GongkaiDbContext db, CaseService cases, DeadlineExplanations explanations, List<CaseRecord> records, CancellationToken ct)
     {
+        var result = new Dictionary<Guid, DeadlineExplanation>();
+        var missing = new Dictionary<Guid, int>();
+        foreach (var r in records)
+        {
+            if (explanations.TryGet(r.Id, r.Version, out var known))
+            {
+                result[r.Id] = known;
+            }
+            else
+            {
+                missing[r.Id] = r.Version;
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return result;
+        }
+
+        var ids = missing.Keys.ToList();
         var events = await db.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.CaseId))
             .OrderBy(e => e.CaseId).ThenBy(e => e.Sequence)
             .Select(e => new { e.CaseId, e.Kind, e.Data })
             .ToListAsync(ct);
-        var result = new Dictionary<Guid, (DateOnly?, string, IReadOnlyList<string>)>();
         foreach (var group in events.GroupBy(e => e.CaseId))
         {
             var c = ApplicationCase.Replay(group.Select(e => ApplicationEventJson.Deserialize(e.Kind, e.Data)), cases.Rules);
             var deadline = c.Deadline(cases.Rules);
             // The line that says where the deadline stands: due, or paused; else the latest step.
             var summary = deadline.Steps.LastOrDefault(s => s.Code is "due" or "paused") ?? deadline.Steps[^1];
-            result[group.Key] = (deadline.DueOn, summary.Text, deadline.Steps.Select(s => s.Text).ToList());
+            var explained = new DeadlineExplanation(deadline.DueOn, summary.Text, deadline.Steps.Select(s => s.Text).ToArray());
+            explanations.Set(group.Key, missing[group.Key], explained);
+            result[group.Key] = explained;
         }
 
         return result;
