@@ -135,24 +135,25 @@ internal static partial class PdfPageLayout
         public double Size { get; }
 
         /// <summary>The glyphs' text, with a space where a gap between two glyphs is a word space (PDFs often draw none).</summary>
-        public string Text
-        {
-            get
-            {
-                var sb = new StringBuilder(Glyphs.Count + 4);
-                for (var i = 0; i < Glyphs.Count; i++)
-                {
-                    if (i > 0 && !IsWide(Glyphs[i].Value) && !IsWide(Glyphs[i - 1].Value)
-                        && Glyphs[i - 1].GapTo(Glyphs[i]) > WordGapFactor * Math.Min(Glyphs[i].Size, Glyphs[i - 1].Size))
-                    {
-                        sb.Append(' ');
-                    }
+        public string Text => _text ??= BuildText();
 
-                    sb.Append(Glyphs[i].Value);
+        private string? _text;
+
+        private string BuildText()
+        {
+            var sb = new StringBuilder(Glyphs.Count + 4);
+            for (var i = 0; i < Glyphs.Count; i++)
+            {
+                if (i > 0 && !IsWide(Glyphs[i].Value) && !IsWide(Glyphs[i - 1].Value)
+                    && Glyphs[i - 1].GapTo(Glyphs[i]) > WordGapFactor * Math.Min(Glyphs[i].Size, Glyphs[i - 1].Size))
+                {
+                    sb.Append(' ');
                 }
 
-                return sb.ToString();
+                sb.Append(Glyphs[i].Value);
             }
+
+            return sb.ToString();
         }
 
         public int Line { get; init; }
@@ -167,10 +168,11 @@ internal static partial class PdfPageLayout
     public static List<SourceLine> Lines(List<Glyph> glyphs, Segments segments, PageInfo page)
     {
         var visual = VisualLines(glyphs);
+        var rules = new RuleIndex(segments);
         var runs = new List<Run>();
         for (var i = 0; i < visual.Count; i++)
         {
-            runs.AddRange(SplitRuns(visual[i], segments, i));
+            runs.AddRange(SplitRuns(visual[i], rules, i));
         }
 
         var outputs = new List<Output>();
@@ -179,7 +181,7 @@ internal static partial class PdfPageLayout
         var ruled = segments.Horizontal.Count > 0 && segments.Vertical.Count > 0;
         foreach (var run in runs)
         {
-            if (ruled && CellOf(run, segments) is { } box)
+            if (ruled && CellOf(run, rules) is { } box)
             {
                 if (!cells.TryGetValue(box, out var list))
                 {
@@ -248,7 +250,7 @@ internal static partial class PdfPageLayout
         return lines;
     }
 
-    private static IEnumerable<Run> SplitRuns(List<Glyph> line, Segments segments, int lineIndex)
+    private static IEnumerable<Run> SplitRuns(List<Glyph> line, RuleIndex rules, int lineIndex)
     {
         var current = new List<Glyph> { line[0] };
         for (var i = 1; i < line.Count; i++)
@@ -257,7 +259,7 @@ internal static partial class PdfPageLayout
             var next = line[i];
             var gap = prev.GapTo(next);
             var width = Math.Max((prev.Width + next.Width) / 2, Math.Min(prev.Size, next.Size) * 0.3);
-            if (gap > ColumnGapFactor * width || RuleBetween(prev, next, segments))
+            if (gap > ColumnGapFactor * width || RuleBetween(prev, next, rules))
             {
                 yield return new Run(current) { Line = lineIndex };
                 current = [];
@@ -269,14 +271,16 @@ internal static partial class PdfPageLayout
         yield return new Run(current) { Line = lineIndex };
     }
 
-    private static bool RuleBetween(Glyph a, Glyph b, Segments segments)
+    private static bool RuleBetween(Glyph a, Glyph b, RuleIndex rules)
     {
         var y = (a.Bottom + a.Top) / 2;
         var from = Math.Min(a.Right, (a.Left + a.Right) / 2 + (a.Width / 4));
         var to = Math.Max(b.Left, (b.Left + b.Right) / 2 - (b.Width / 4));
-        foreach (var v in segments.Vertical)
+        var vertical = rules.Vertical;
+        for (var i = rules.FirstVerticalAbove(from); i < vertical.Length && vertical[i].X < to; i++)
         {
-            if (v.X > from && v.X < to && v.Y1 - RuleTolerance <= y && y <= v.Y2 + RuleTolerance)
+            var v = vertical[i];
+            if (v.Y1 - RuleTolerance <= y && y <= v.Y2 + RuleTolerance)
             {
                 return true;
             }
@@ -285,29 +289,105 @@ internal static partial class PdfPageLayout
         return false;
     }
 
+    /// <summary>A page's rules sorted once (vertical by x, horizontal by y) for binary search; ties keep drawing order.</summary>
+    private sealed class RuleIndex
+    {
+        public RuleIndex(Segments segments)
+        {
+            // OrderBy is a stable sort: among rules at the same position the one drawn first is
+            // found first, as in a scan in drawing order.
+            Vertical = [.. segments.Vertical.OrderBy(v => v.X)];
+            Horizontal = [.. segments.Horizontal.OrderBy(h => h.Y)];
+        }
+
+        /// <summary>Vertical rules by ascending x.</summary>
+        public VRule[] Vertical { get; }
+
+        /// <summary>Horizontal rules by ascending y.</summary>
+        public HRule[] Horizontal { get; }
+
+        /// <summary>The index of the first vertical rule with x &gt; <paramref name="x"/>.</summary>
+        public int FirstVerticalAbove(double x)
+        {
+            int lo = 0, hi = Vertical.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (Vertical[mid].X > x)
+                {
+                    hi = mid;
+                }
+                else
+                {
+                    lo = mid + 1;
+                }
+            }
+
+            return lo;
+        }
+
+        /// <summary>The index of the first horizontal rule with y &gt;= <paramref name="y"/>.</summary>
+        public int FirstHorizontalAtOrAbove(double y)
+        {
+            int lo = 0, hi = Horizontal.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (Horizontal[mid].Y >= y)
+                {
+                    hi = mid;
+                }
+                else
+                {
+                    lo = mid + 1;
+                }
+            }
+
+            return lo;
+        }
+    }
+
     // ---- ruled tables --------------------------------------------------------------------------
 
-    private static CellBox? CellOf(Run run, Segments segments)
+    private static CellBox? CellOf(Run run, RuleIndex rules)
     {
         var cx = (run.Left + run.Right) / 2;
         var cy = (run.Bottom + run.Top) / 2;
         VRule? left = null, right = null;
         double? top = null, bottom = null;
-        foreach (var v in segments.Vertical)
+        var vertical = rules.Vertical;
+        var leftLimit = run.Left + RuleTolerance;
+        var split = rules.FirstVerticalAbove(leftLimit);
+
+        // Left: the rule with the largest x <= leftLimit covering cy; among equal x the first drawn.
+        for (var i = split - 1; i >= 0; i--)
         {
+            var v = vertical[i];
+            if (left is { } found && v.X < found.X)
+            {
+                break;
+            }
+
             if (v.Y1 - RuleTolerance > cy || cy > v.Y2 + RuleTolerance)
             {
                 continue;
             }
 
-            if (v.X <= run.Left + RuleTolerance && (left is null || v.X > left.Value.X))
+            left = v;
+        }
+
+        // Right: the rule with the smallest x > leftLimit and >= run.Right - tolerance covering cy.
+        var rightLimit = run.Right - RuleTolerance;
+        for (var i = split; i < vertical.Length; i++)
+        {
+            var v = vertical[i];
+            if (v.X < rightLimit || v.Y1 - RuleTolerance > cy || cy > v.Y2 + RuleTolerance)
             {
-                left = v;
+                continue;
             }
-            else if (v.X >= run.Right - RuleTolerance && (right is null || v.X < right.Value.X))
-            {
-                right = v;
-            }
+
+            right = v;
+            break;
         }
 
         if (left is not { } l || right is not { } r)
@@ -315,21 +395,30 @@ internal static partial class PdfPageLayout
             return null;
         }
 
-        foreach (var h in segments.Horizontal)
+        var horizontal = rules.Horizontal;
+        var above = rules.FirstHorizontalAtOrAbove(cy);
+        for (var i = above; i < horizontal.Length; i++)
         {
+            var h = horizontal[i];
             if (h.X1 - RuleTolerance > cx || cx > h.X2 + RuleTolerance)
             {
                 continue;
             }
 
-            if (h.Y >= cy && (top is null || h.Y < top))
+            top = h.Y;
+            break;
+        }
+
+        for (var i = above - 1; i >= 0; i--)
+        {
+            var h = horizontal[i];
+            if (h.X1 - RuleTolerance > cx || cx > h.X2 + RuleTolerance)
             {
-                top = h.Y;
+                continue;
             }
-            else if (h.Y < cy && (bottom is null || h.Y > bottom))
-            {
-                bottom = h.Y;
-            }
+
+            bottom = h.Y;
+            break;
         }
 
         // A merged cell that runs on to the next page has no closing rule on this page: the side

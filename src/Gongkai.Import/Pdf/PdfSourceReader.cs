@@ -78,7 +78,8 @@ public static class PdfSourceReader
                     }
                 }
 
-                lines.AddRange(PdfPageLayout.Lines(Glyphs(page), Segments(page), new PageInfo(name, p, page.Width, page.Height)));
+                var turn = MainTurn(page);
+                lines.AddRange(PdfPageLayout.Lines(Glyphs(page, turn), Segments(page, turn), new PageInfo(name, p, page.Width, page.Height)));
             }
 
             if (letters == 0)
@@ -105,16 +106,17 @@ public static class PdfSourceReader
         }
     }
 
+    /// <summary>The rotation that makes the page's main text direction (that of most glyphs) read left to right.</summary>
+    private static Turn MainTurn(Page page) => Turn.For(page.Letters
+        .Where(l => !string.IsNullOrWhiteSpace(l.Value))
+        .GroupBy(l => l.TextOrientation)
+        .OrderByDescending(g => g.Count())
+        .Select(g => g.Key)
+        .FirstOrDefault(TextOrientation.Horizontal));
+
     /// <summary>The page's glyphs, turned so that the page's main text direction reads left to right.</summary>
-    private static List<Glyph> Glyphs(Page page)
+    private static List<Glyph> Glyphs(Page page, Turn turn)
     {
-        var orientation = page.Letters
-            .Where(l => !string.IsNullOrWhiteSpace(l.Value))
-            .GroupBy(l => l.TextOrientation)
-            .OrderByDescending(g => g.Count())
-            .Select(g => g.Key)
-            .FirstOrDefault(TextOrientation.Horizontal);
-        var turn = Turn.For(orientation);
         var glyphs = new List<Glyph>(page.Letters.Count);
         foreach (var letter in page.Letters)
         {
@@ -163,15 +165,8 @@ public static class PdfSourceReader
     }
 
     /// <summary>The axis-parallel ruling lines of the page (stroked lines, rectangle edges, thin filled bars).</summary>
-    private static Segments Segments(Page page)
+    private static Segments Segments(Page page, Turn turn)
     {
-        var orientation = page.Letters
-            .Where(l => !string.IsNullOrWhiteSpace(l.Value))
-            .GroupBy(l => l.TextOrientation)
-            .OrderByDescending(g => g.Count())
-            .Select(g => g.Key)
-            .FirstOrDefault(TextOrientation.Horizontal);
-        var turn = Turn.For(orientation);
         var segments = new Segments();
         IReadOnlyList<PdfPath> paths;
         try
