@@ -73,7 +73,12 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.GetByLabel("用户名").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(GongkaiApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // Wait for the redirect itself (not for the next page's every resource), with room for a
+        // slow first render on a loaded CI machine.
+        await page.WaitForURLAsync(
+            url => !url.Contains("/Account/Login", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 90_000 });
         return page;
     }
 
