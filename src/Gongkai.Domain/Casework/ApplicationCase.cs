@@ -377,7 +377,8 @@ public sealed class ApplicationCase
     private static ApplicationCase Unwrap(CaseworkResult<ApplicationCase> result) =>
         result.Error is { } error ? throw new CaseworkException(error) : result.Value;
 
-    internal static string StateZh(ApplicationState state) => state switch
+    /// <summary>The state's name in Chinese, as shown to staff and applicants.</summary>
+    public static string StateZh(ApplicationState state) => state switch
     {
         ApplicationState.Open => "办理中",
         ApplicationState.AwaitingSupplement => "待补正",

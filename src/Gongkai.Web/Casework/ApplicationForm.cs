@@ -240,16 +240,8 @@ public static class Labels
 
     public static string Of(ReceiptChannel k) => ChannelText.Zh(k);
 
-    public static string Of(ApplicationState? s, bool awaitingConfirmation = false) => awaitingConfirmation ? "待确认受理" : s switch
-    {
-        ApplicationState.Open => "办理中",
-        ApplicationState.AwaitingSupplement => "待补正",
-        ApplicationState.Consulting => "征求意见中",
-        ApplicationState.AwaitingFee => "待缴费",
-        ApplicationState.Decided => "已答复",
-        ApplicationState.Closed => "已办结",
-        _ => "—",
-    };
+    public static string Of(ApplicationState? s, bool awaitingConfirmation = false) =>
+        awaitingConfirmation ? "待确认受理" : s is { } state ? ApplicationCase.StateZh(state) : "—";
 
     public static string Of(ReviewRoute r) => r switch
     {

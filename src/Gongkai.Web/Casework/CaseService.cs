@@ -190,7 +190,10 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         });
 
     /// <summary>Copies the domain's derived facts into the row's query caches.</summary>
-    public void Refresh(CaseRecord record, ApplicationCase c)
+    public void Refresh(CaseRecord record, ApplicationCase c) => Refresh(record, c, rules);
+
+    /// <summary>Copies the domain's derived facts into the row's query caches (also used by the demo seed).</summary>
+    internal static void Refresh(CaseRecord record, ApplicationCase c, CaseRules rules)
     {
         var deadline = c.Deadline(rules);
         record.ReceivedOn = c.ReceivedOn;

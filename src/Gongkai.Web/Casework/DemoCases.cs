@@ -199,14 +199,7 @@ public static class DemoCases
             Description = application.Description,
             CreatedAt = received.ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc),
         };
-        var deadline = c.Deadline(rules);
-        record.ReceivedOn = c.ReceivedOn;
-        record.Year = c.ReceivedOn.Year;
-        record.State = c.State;
-        record.IsExtended = c.ExtensionDays > 0;
-        record.DueOn = c.ConcludedOn is null ? deadline.DueOn : null;
-        record.Outcome = c.Outcome?.RowKey();
-        record.ConcludedOn = c.ConcludedOn;
+        CaseService.Refresh(record, c, rules);
         return (record, [.. c.Events]);
     }
 
