@@ -41,19 +41,22 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="GongkaiDbContext"/> on the configured provider.</summary>
+    /// <summary>
+    /// Registers <see cref="GongkaiDbContext"/> on the configured provider, pooled: a request takes a
+    /// reset context from the pool instead of building one (the context holds no state of its own).
+    /// </summary>
     public static IServiceCollection AddGongkaiData(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = DatabaseSettings.From(configuration);
         services.AddSingleton(settings);
         if (settings.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<GongkaiDbContext, PostgresGongkaiDbContext>(o => o.UseGongkaiPostgres(settings.ConnectionString));
+            services.AddDbContextPool<GongkaiDbContext, PostgresGongkaiDbContext>(o => o.UseGongkaiPostgres(settings.ConnectionString));
         }
         else
         {
             EnsureSqliteDirectory(settings.ConnectionString);
-            services.AddDbContext<GongkaiDbContext, SqliteGongkaiDbContext>(o => o.UseGongkaiSqlite(settings.ConnectionString));
+            services.AddDbContextPool<GongkaiDbContext, SqliteGongkaiDbContext>(o => o.UseGongkaiSqlite(settings.ConnectionString));
         }
 
         return services;

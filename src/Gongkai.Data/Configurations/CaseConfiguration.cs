@@ -25,6 +25,9 @@ internal sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRec
 
         // The dashboard: open cases of an agency by due date; the case list: newest first; the tables: cases of a year.
         builder.HasIndex(c => new { c.AgencyId, c.State, c.DueOn });
+        // The dashboard's extended cases (list by due date and count, without reading the rows) and its paused cases (oldest first).
+        builder.HasIndex(c => new { c.AgencyId, c.State, c.IsExtended, c.DueOn });
+        builder.HasIndex(c => new { c.AgencyId, c.State, c.SubmittedOn });
         builder.HasIndex(c => new { c.AgencyId, c.SubmittedOn });
         builder.HasIndex(c => new { c.AgencyId, c.Year });
     }

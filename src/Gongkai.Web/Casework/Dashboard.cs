@@ -31,7 +31,27 @@ public static class Dashboard
     /// <summary>"Due soon" means due within this many working days.</summary>
     public const int SoonWorkingDays = 3;
 
+    /// <summary>The states in which the clock is paused (补正, consultation, fee).</summary>
+    private static readonly ApplicationState[] s_paused = [ApplicationState.AwaitingSupplement, ApplicationState.Consulting, ApplicationState.AwaitingFee];
+
     public static async Task<DashboardView> BuildAsync(GongkaiDbContext db, CaseService cases, DeadlineExplanations explanations, int agencyId, CancellationToken ct)
+    {
+        // One connection for the dozen small queries below, rather than one from the pool per query.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await BuildOpenAsync(db, cases, explanations, agencyId, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // Every query below is an equality on State (never a Contains over a state array or "not decided"), so that
+    // SQLite and PostgreSQL seek the (AgencyId, State, …) indexes: (…, DueOn) for the running cases by deadline,
+    // (…, IsExtended, DueOn) for the extended ones and (…, SubmittedOn) for the paused ones, and count from the index alone.
+    private static async Task<DashboardView> BuildOpenAsync(GongkaiDbContext db, CaseService cases, DeadlineExplanations explanations, int agencyId, CancellationToken ct)
     {
         var today = cases.Today;
         var soon = cases.Rules.Calendar.AddWorkingDays(today, SoonWorkingDays).Value;
@@ -40,37 +60,48 @@ public static class Dashboard
 
         var overdueQ = running.Where(c => c.DueOn < today);
         var soonQ = running.Where(c => c.DueOn >= today && c.DueOn <= soon);
-        var pausedQ = mine.Where(c => c.State == ApplicationState.AwaitingSupplement || c.State == ApplicationState.Consulting || c.State == ApplicationState.AwaitingFee);
-        var extendedQ = running.Where(c => c.IsExtended);
+        // Compared with a parameter: EF would write a bare "IsExtended", which SQLite does not treat as an index equality.
+        var extended = true;
+        var extendedQ = running.Where(c => c.IsExtended == extended);
+        IQueryable<CaseRecord> PausedIn(ApplicationState state) => mine.Where(c => c.State == state);
 
         var overdue = await overdueQ.OrderBy(c => c.DueOn).Take(ListSize).ToListAsync(ct);
         var dueSoon = await soonQ.OrderBy(c => c.DueOn).Take(ListSize).ToListAsync(ct);
-        var paused = await pausedQ.OrderBy(c => c.SubmittedOn).Take(ListSize).ToListAsync(ct);
-        var extended = await extendedQ.OrderBy(c => c.DueOn).Take(ListSize).ToListAsync(ct);
+        // The oldest paused cases: the oldest of each paused state in one round trip, merged here.
+        var paused = (await PausedIn(s_paused[0]).OrderBy(c => c.SubmittedOn).Take(ListSize)
+                .Concat(PausedIn(s_paused[1]).OrderBy(c => c.SubmittedOn).Take(ListSize))
+                .Concat(PausedIn(s_paused[2]).OrderBy(c => c.SubmittedOn).Take(ListSize))
+                .ToListAsync(ct))
+            .OrderBy(c => c.SubmittedOn).ThenBy(c => c.TrackingNumber, StringComparer.Ordinal).Take(ListSize).ToList();
+        var extendedList = await extendedQ.OrderBy(c => c.DueOn).Take(ListSize).ToListAsync(ct);
         // Unconfirmed portal applications have no state yet: "State IS NULL" seeks the state index instead of scanning the agency;
         var awaiting = (await mine.Where(c => c.State == null && c.AwaitingConfirmation).Take(500).ToListAsync(ct))
             .OrderBy(c => c.SubmittedOn).Take(ListSize).ToList(); // ordered here: an ORDER BY would make SQLite walk the date index
 
-        var shown = overdue.Concat(dueSoon).Concat(paused).Concat(extended).DistinctBy(c => c.Id).ToList();
+        var shown = overdue.Concat(dueSoon).Concat(paused).Concat(extendedList).DistinctBy(c => c.Id).ToList();
         var why = await ExplainAsync(db, cases, explanations, shown, ct);
         DashboardItem Item(CaseRecord r) => why.TryGetValue(r.Id, out var w)
             ? new(r, w.Due, w.Summary, w.Lines)
             : new(r, r.DueOn, string.Empty, []);
 
+        // Equalities over the open states (not "not decided"), so the (AgencyId, State, DueOn) index is counted alone.
+        var openCount = await mine.CountAsync(c => c.State == ApplicationState.Open || c.State == ApplicationState.AwaitingSupplement || c.State == ApplicationState.Consulting || c.State == ApplicationState.AwaitingFee, ct);
+        var pausedCount = paused.Count < ListSize ? paused.Count
+            : await mine.CountAsync(c => c.State == ApplicationState.AwaitingSupplement || c.State == ApplicationState.Consulting || c.State == ApplicationState.AwaitingFee, ct);
+
         return new DashboardView(
             today,
             soon,
-            // Equalities over the open states (not "not decided"), so the (AgencyId, State, DueOn) index is used.
-            await mine.CountAsync(c => c.State == ApplicationState.Open || c.State == ApplicationState.AwaitingSupplement || c.State == ApplicationState.Consulting || c.State == ApplicationState.AwaitingFee, ct),
+            openCount,
             overdue.Select(Item).ToList(),
             dueSoon.Select(Item).ToList(),
             paused.Select(Item).ToList(),
-            extended.Select(Item).ToList(),
+            extendedList.Select(Item).ToList(),
             awaiting,
             overdue.Count < ListSize ? overdue.Count : await overdueQ.CountAsync(ct),
             dueSoon.Count < ListSize ? dueSoon.Count : await soonQ.CountAsync(ct),
-            paused.Count < ListSize ? paused.Count : await pausedQ.CountAsync(ct),
-            extended.Count < ListSize ? extended.Count : await extendedQ.CountAsync(ct));
+            pausedCount,
+            extendedList.Count < ListSize ? extendedList.Count : await extendedQ.CountAsync(ct));
     }
 
     /// <summary>

@@ -586,6 +586,10 @@ namespace Gongkai.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "State", "DueOn");
 
+                    b.HasIndex("AgencyId", "State", "SubmittedOn");
+
+                    b.HasIndex("AgencyId", "State", "IsExtended", "DueOn");
+
                     b.ToTable("Cases", (string)null);
                 });
 

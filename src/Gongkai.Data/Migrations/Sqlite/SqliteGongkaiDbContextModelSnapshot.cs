@@ -567,6 +567,10 @@ namespace Gongkai.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "State", "DueOn");
 
+                    b.HasIndex("AgencyId", "State", "SubmittedOn");
+
+                    b.HasIndex("AgencyId", "State", "IsExtended", "DueOn");
+
                     b.ToTable("Cases", (string)null);
                 });
 
