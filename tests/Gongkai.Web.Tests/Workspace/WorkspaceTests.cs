@@ -126,6 +126,12 @@ public sealed partial class WorkspaceTests
         Assert.Equal(HttpStatusCode.Redirect, (await Review("Publish")).StatusCode);
         Assert.Equal(ReportStatus.Published, await StatusAsync(app));
 
+        // The public sees the whole published report: the written sections as well as the tables.
+        var citizen = new StaffClient(factory.CreateClient());
+        var portal = await citizen.Http.GetStringAsync($"/Portal/Report/{id}");
+        Assert.Contains("依申请公开答复文书规范性有待提升", portal);
+        Assert.Contains("全年收取信息处理费0元。", portal);
+
         // Locked: the officer's edit is refused with the code.
         var locked = await PostAsync(officer, "Narrative", new() { ["Section1"] = "改动", ["Section5"] = "x", ["Section6"] = "y" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, locked.StatusCode);
@@ -142,6 +148,7 @@ public sealed partial class WorkspaceTests
         Assert.Equal(ReportStatus.Published, await StatusAsync(app)); // the published version stays public meanwhile
         Assert.Contains("更正第2版", await officer.Http.GetStringAsync("/Workspace"));
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(officer, "Narrative", new() { ["Section1"] = "2024年，本局全面推进政务公开工作。", ["Section5"] = "答复文书模板已统一。", ["Section6"] = "全年收取信息处理费0元。" })).StatusCode);
+        Assert.Contains("依申请公开答复文书规范性有待提升", await citizen.Http.GetStringAsync($"/Portal/Report/{id}")); // the correction is not public yet
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(officer, "Submit")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Review("Accept")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Review("Publish")).StatusCode);
@@ -153,6 +160,9 @@ public sealed partial class WorkspaceTests
         Assert.True(revisions >= 10);
         var corrected = await officer.Http.GetStringAsync("/Workspace/Download?agencyId=" + stored.AgencyId + "&year=2024&format=html&revision=2");
         Assert.Contains("更正第五部分文字", corrected);
+        portal = await citizen.Http.GetStringAsync($"/Portal/Report/{id}");
+        Assert.Contains("答复文书模板已统一。", portal);
+        Assert.DoesNotContain("依申请公开答复文书规范性有待提升", portal);
         Assert.Contains("首次公开未超过法定期限", await officer.Http.GetStringAsync(Page));
     }
 
