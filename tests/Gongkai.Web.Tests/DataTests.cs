@@ -41,6 +41,8 @@ public sealed class DataTests
         var (cases, published) = await app.WithDbAsync(async d => (await d.Cases.CountAsync(), await d.AnnualReports.CountAsync(r => r.Status == ReportStatus.Published)));
         Assert.Equal(30, cases);
         Assert.Equal(2, published);
+        var creditCodes = await app.WithDbAsync(d => d.Agencies.Select(a => a.CreditCode).ToListAsync());
+        Assert.All(creditCodes, c => Assert.True(Gongkai.Domain.Disclosure.UnifiedSocialCreditCode.IsValid(c), c + " fails GB 32100"));
         var client = await StaffClient.CreateAsync(app, null);
         var list = await client.Http.GetStringAsync("/Portal/Reports");
         Assert.Contains("兰陵县卫生健康局", list);

@@ -121,7 +121,7 @@ public sealed class DisclosureVersionRecord
     public required string SnapshotJson { get; set; }
 }
 
-/// <summary>The last 流水号 handed out in a 索引号 scope (e.g. <c>11371324MB2858127K/2025-{seq}</c>).</summary>
+/// <summary>The last 流水号 handed out in a 索引号 scope (e.g. <c>11371324MB2858127M/2025-{seq}</c>).</summary>
 public sealed class IndexSequenceRecord
 {
     public required string Scope { get; set; }

@@ -67,14 +67,14 @@ public static class DatabaseInitialiser
         }
     }
 
-    /// <summary>The demo tree: 兰陵县人民政府 and two of its departments. Credit codes are made up.</summary>
+    /// <summary>The demo tree: 兰陵县人民政府 and two of its departments. Credit codes are made up but well formed (GB 32100 check character).</summary>
     private static async Task<List<Agency>> SeedAgenciesAsync(GongkaiDbContext db)
     {
         var county = new Agency
         {
             Name = "兰陵县人民政府",
             Code = "LLX",
-            CreditCode = "11371324MB2858011D",
+            CreditCode = "11371324MB2858011C",
             Kind = AgencyKind.Government,
             Address = "兰陵县会宝路1号 县政府办公室政务公开科",
             Phone = "0539-5211001",
@@ -84,7 +84,7 @@ public static class DatabaseInitialiser
         {
             Name = "兰陵县卫生健康局",
             Code = "LLWJ",
-            CreditCode = "11371324MB2858127K",
+            CreditCode = "11371324MB2858127M",
             Kind = AgencyKind.Department,
             Parent = county,
             Address = "兰陵县文化路18号 办公室",
@@ -95,7 +95,7 @@ public static class DatabaseInitialiser
         {
             Name = "兰陵县自然资源局",
             Code = "LLZR",
-            CreditCode = "11371324MB2858135D",
+            CreditCode = "11371324MB2858135G",
             Kind = AgencyKind.Department,
             Parent = county,
             Address = "兰陵县金山路66号 政务公开办公室",

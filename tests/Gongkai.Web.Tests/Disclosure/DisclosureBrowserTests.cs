@@ -88,7 +88,7 @@ public sealed class DisclosureBrowserTests
         await reviewer.ClickAsync("button:has-text('发布')");
         Assert.Equal("已发布", await reviewer.InnerTextAsync("#state"));
         var indexNumber = (await reviewer.InnerTextAsync("#index-number")).Trim();
-        Assert.Matches(@"^11371324MB2858127K/\d{4}-00001$", indexNumber);
+        Assert.Matches(@"^11371324MB2858127M/\d{4}-00001$", indexNumber);
 
         // The public finds it by a Chinese search without word spaces, under its 索引号.
         var visitor = await session.NewPageAsync();

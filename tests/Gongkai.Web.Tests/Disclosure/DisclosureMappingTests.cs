@@ -74,5 +74,5 @@ public sealed class DisclosureMappingTests
 
     [Fact]
     public void PublicPath_KeepsSlash_EscapesTheRest() =>
-        Assert.Equal("/gk/11371324MB2858127K/2025-00001", DisclosureMapping.PublicPath("11371324MB2858127K/2025-00001"));
+        Assert.Equal("/gk/11371324MB2858127M/2025-00001", DisclosureMapping.PublicPath("11371324MB2858127M/2025-00001"));
 }
