@@ -1,8 +1,7 @@
-using Gongkai.Data;
 using Gongkai.Domain.Casework;
 using Microsoft.EntityFrameworkCore;
 
-namespace Gongkai.Web.Casework;
+namespace Gongkai.Data.Casework;
 
 /// <summary>The year's tables of an agency, compiled from its casework by <see cref="AnnualStatistics.Compile"/>.</summary>
 public static class YearStatistics
