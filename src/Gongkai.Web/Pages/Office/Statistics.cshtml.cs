@@ -1,4 +1,5 @@
 using Gongkai.Data;
+using Gongkai.Data.Casework;
 using Gongkai.Domain.Casework;
 using Gongkai.Domain.Reports;
 using Gongkai.Web.Casework;
