@@ -262,6 +262,10 @@ public sealed class ApplicationCaseTests
         Assert.Equal("event.invalid-transition", ex.Error.Code);
     }
 
+    /// <summary>The event options with the default encoder, which escapes every non-ASCII character.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions s_escaping =
+        new(ApplicationEventJson.Options) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default };
+
     [Fact]
     public void Events_SerialiseAndReplay_RoundTrip()
     {
@@ -280,6 +284,9 @@ public sealed class ApplicationCaseTests
         Assert.Equal(["registered", "supplement_requested", "supplement_received", "consultation_started", "consultation_ended", "extended", "fee_notified", "fee_paid", "decided", "closed"], stored.Select(s => s.Kind));
         Assert.Contains("\"kind\":\"fee_notified\"", stored[6].Json, StringComparison.Ordinal);
         Assert.Contains("\"method\":\"PerPage\"", stored[6].Json, StringComparison.Ordinal);
+        // Chinese is stored as text, not \uXXXX escapes (a third of the size, and readable in the database).
+        Assert.Contains("市财政局", stored[3].Json, StringComparison.Ordinal);
+        Assert.Contains("2024年度部门预算执行情况", stored[0].Json, StringComparison.Ordinal);
 
         var back = stored.Select(s => ApplicationEventJson.Deserialize(s.Kind, s.Json)).ToList();
         Assert.Equal(c.Events, back);
@@ -287,6 +294,11 @@ public sealed class ApplicationCaseTests
         Assert.Equal(c.State, replayed.State);
         Assert.Equal(c.Deadline().DueOn, replayed.Deadline().DueOn);
         Assert.Equal(c.Events[0], ApplicationEventJson.Deserialize(stored[0].Json));
+
+        // Events stored before, with every Chinese character escaped, read back the same.
+        var escaped = System.Text.Json.JsonSerializer.Serialize<ApplicationEvent>(c.Events[3], s_escaping);
+        Assert.Contains("\\u5E02", escaped, StringComparison.Ordinal);
+        Assert.Equal(c.Events[3], ApplicationEventJson.Deserialize("consultation_started", escaped));
     }
 
     [Fact]
