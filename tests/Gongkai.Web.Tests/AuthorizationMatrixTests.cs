@@ -5,7 +5,7 @@ namespace Gongkai.Web.Tests;
 
 /// <summary>
 /// Every page and endpoint, tried anonymously, with each role of 卫生健康局 (LLWJ), with an officer of
-/// another agency (自然资源局, LLZR) and with the county supervisor above both.
+/// another agency (自然资源局, LLZR) and with the county supervisor and administrator above both.
 /// </summary>
 public sealed class AuthorizationMatrixTests
 {
@@ -16,34 +16,38 @@ public sealed class AuthorizationMatrixTests
 
     private static readonly string?[] s_users =
     [
-        null, DemoUsers.HealthOfficer, DemoUsers.HealthApprover, DemoUsers.HealthSupervisor, DemoUsers.HealthAdmin, DemoUsers.LandOfficer, DemoUsers.CountySupervisor,
+        null, DemoUsers.HealthOfficer, DemoUsers.HealthApprover, DemoUsers.HealthSupervisor, DemoUsers.HealthAdmin, DemoUsers.LandOfficer, DemoUsers.CountySupervisor, DemoUsers.CountyAdmin,
     ];
 
-    /// <summary>Path → expected outcome per user, in the order of <see cref="s_users"/>. {case} is an LLWJ application.</summary>
+    /// <summary>Path → expected outcome per user, in the order of <see cref="s_users"/>. {case} is an LLWJ application; {llwj-user} and {llzr-user} the accounts of llwj.officer and llzr.officer.</summary>
     private static readonly (string Path, string[] Expected)[] s_matrix =
     [
-        ("/", [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ("/Portal/Guide", [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ("/Portal/Apply", [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ("/Portal/Track?no=X", [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ("/Portal/Reports", [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ("/Portal/Deadline?received=2026-01-30", [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ("/openapi/v1.json", [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ("/Office", [Login, Ok, Ok, Denied, Denied, Ok, Denied]),
-        ("/Office/Cases", [Login, Ok, Ok, Denied, Denied, Ok, Denied]),
-        ("/Office/Register", [Login, Ok, Ok, Denied, Denied, Ok, Denied]),
-        ("/Office/Statistics", [Login, Ok, Ok, Denied, Denied, Ok, Denied]),
-        ("/Office/Reviews", [Login, Ok, Ok, Denied, Denied, Ok, Denied]),
-        ("/Office/Case/{case}", [Login, Ok, Ok, Denied, Denied, NotFound, Denied]),
-        ("/Office/Letter/{case}/1", [Login, Ok, Ok, Denied, Denied, NotFound, Denied]),
-        ("/Supervisor", [Login, Denied, Denied, Ok, Denied, Denied, Ok]),
-        ("/Reports/Upload", [Login, Ok, Ok, Ok, Denied, Ok, Ok]),
-        ("/Admin/Audit", [Login, Denied, Denied, Denied, Ok, Denied, Denied]),
-        ("/api/cases", [Login, Ok, Ok, Denied, Denied, Ok, Denied]),
-        ("/api/cases/{case}", [Login, Ok, Ok, Denied, Denied, NotFound, Denied]),
-        ("/api/registers/documents", [Login, Ok, Ok, Denied, Denied, Ok, Denied]),
-        ("/api/registers/monthly/2026", [Login, Ok, Ok, Denied, Denied, Ok, Denied]),
-        ("/api/reports", [Login, Ok, Ok, Ok, Denied, Ok, Ok]),
+        ("/", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("/Portal/Guide", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("/Portal/Apply", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("/Portal/Track?no=X", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("/Portal/Reports", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("/Portal/Deadline?received=2026-01-30", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("/openapi/v1.json", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("/Office", [Login, Ok, Ok, Denied, Denied, Ok, Denied, Denied]),
+        ("/Office/Cases", [Login, Ok, Ok, Denied, Denied, Ok, Denied, Denied]),
+        ("/Office/Register", [Login, Ok, Ok, Denied, Denied, Ok, Denied, Denied]),
+        ("/Office/Statistics", [Login, Ok, Ok, Denied, Denied, Ok, Denied, Denied]),
+        ("/Office/Reviews", [Login, Ok, Ok, Denied, Denied, Ok, Denied, Denied]),
+        ("/Office/Case/{case}", [Login, Ok, Ok, Denied, Denied, NotFound, Denied, Denied]),
+        ("/Office/Letter/{case}/1", [Login, Ok, Ok, Denied, Denied, NotFound, Denied, Denied]),
+        ("/Supervisor", [Login, Denied, Denied, Ok, Denied, Denied, Ok, Denied]),
+        ("/Reports/Upload", [Login, Ok, Ok, Ok, Denied, Ok, Ok, Denied]),
+        ("/Admin/Audit", [Login, Denied, Denied, Denied, Ok, Denied, Denied, Ok]),
+        ("/Admin/Users", [Login, Denied, Denied, Denied, Ok, Denied, Denied, Ok]),
+        ("/Admin/Users/New", [Login, Denied, Denied, Denied, Ok, Denied, Denied, Ok]),
+        ("/Admin/Users/{llwj-user}", [Login, Denied, Denied, Denied, Ok, Denied, Denied, Ok]),
+        ("/Admin/Users/{llzr-user}", [Login, Denied, Denied, Denied, NotFound, Denied, Denied, Ok]),
+        ("/api/cases", [Login, Ok, Ok, Denied, Denied, Ok, Denied, Denied]),
+        ("/api/cases/{case}", [Login, Ok, Ok, Denied, Denied, NotFound, Denied, Denied]),
+        ("/api/registers/documents", [Login, Ok, Ok, Denied, Denied, Ok, Denied, Denied]),
+        ("/api/registers/monthly/2026", [Login, Ok, Ok, Denied, Denied, Ok, Denied, Denied]),
+        ("/api/reports", [Login, Ok, Ok, Ok, Denied, Ok, Ok, Denied]),
     ];
 
     [Theory]
@@ -52,13 +56,15 @@ public sealed class AuthorizationMatrixTests
     {
         await using var app = new GongkaiApp(db);
         var caseId = await Cases.RegisterAsync(await StaffClient.CreateAsync(app, DemoUsers.HealthOfficer));
+        var healthUser = await app.UserIdAsync(DemoUsers.HealthOfficer);
+        var landUser = await app.UserIdAsync(DemoUsers.LandOfficer);
         var failures = new List<string>();
         for (var u = 0; u < s_users.Length; u++)
         {
             var client = await StaffClient.CreateAsync(app, s_users[u]);
             foreach (var (path, expected) in s_matrix)
             {
-                var url = path.Replace("{case}", caseId.ToString());
+                var url = path.Replace("{case}", caseId.ToString()).Replace("{llwj-user}", healthUser).Replace("{llzr-user}", landUser);
                 var response = await client.Http.GetAsync(url);
                 var actual = Classify(response);
                 if (actual != expected[u])

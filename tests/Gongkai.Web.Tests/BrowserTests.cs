@@ -97,6 +97,37 @@ public sealed partial class BrowserTests
     }
 
     [Fact]
+    public async Task Admin_CreatesAccount_NewStaffSignsInWithTheShownPassword()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var admin = await session.LoginAsync(DemoUsers.HealthAdmin);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "账号管理" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("账号管理");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "新建账号" }).ClickAsync();
+
+        // Nothing filled in: the messages appear beside the fields.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "创建账号" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#Form_UserName-error")).ToHaveTextAsync("请填写用户名");
+        await Assertions.Expect(admin.Locator("#Form_DisplayName-error")).ToHaveTextAsync("请填写姓名");
+        await BrowserSession.ScreenshotAsync(admin, "admin-user-new");
+
+        await admin.GetByLabel("用户名", new() { Exact = true }).FillAsync("llwj.lisi");
+        await admin.GetByLabel("姓名", new() { Exact = true }).FillAsync("李四");
+        await admin.GetByLabel("角色", new() { Exact = true }).SelectOptionAsync("approver");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "创建账号" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("账号已创建");
+        var password = await admin.Locator("#password").InnerTextAsync();
+
+        var staff = await session.NewPageAsync();
+        await staff.GotoAsync("/Account/Login");
+        await staff.GetByLabel("用户名").FillAsync("llwj.lisi");
+        await staff.GetByLabel("密码").FillAsync(password);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await staff.WaitForURLAsync(url => url.EndsWith("/Office", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        await Assertions.Expect(staff.Locator("header.site .account")).ToContainTextAsync("李四");
+    }
+
+    [Fact]
     public async Task MainPages_HaveNoSeriousOrCriticalAccessibilityViolations()
     {
         await using var session = await BrowserSession.StartAsync(casesPerAgency: 20);
@@ -139,6 +170,13 @@ public sealed partial class BrowserTests
 
         var supervisor = await session.LoginAsync(DemoUsers.CountySupervisor);
         await Check(supervisor, "/Supervisor", "supervisor");
+
+        var admin = await session.LoginAsync(DemoUsers.CountyAdmin);
+        await Check(admin, "/Admin/Users", "admin-users");
+        await Check(admin, "/Admin/Users/New");
+        await admin.GotoAsync("/Admin/Users");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "llwj.officer", Exact = true }).ClickAsync();
+        await Check(admin, new Uri(admin.Url).PathAndQuery, "admin-user");
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }

@@ -30,11 +30,13 @@ public sealed class GongkaiClaimsFactory(
 
 /// <summary>
 /// Who is asking and what they may see: desk staff see their own agency; supervisors their
-/// agency and every agency below it. Every page and endpoint filters through this.
+/// agency and every agency below it; administrators manage the accounts (and read the audit trail)
+/// of their agency and every agency below it. Every page and endpoint filters through this.
 /// </summary>
 public sealed class CurrentStaff(IHttpContextAccessor accessor, GongkaiDbContext db)
 {
     private IReadOnlyList<int>? _supervised;
+    private IReadOnlyList<int>? _administered;
 
     public ClaimsPrincipal User => accessor.HttpContext?.User ?? new ClaimsPrincipal();
 
@@ -53,6 +55,8 @@ public sealed class CurrentStaff(IHttpContextAccessor accessor, GongkaiDbContext
 
     public bool IsSupervisor => User.IsInRole(Roles.Supervisor);
 
+    public bool IsAdmin => User.IsInRole(Roles.Admin);
+
     /// <summary>The agency whose cases this user works on; an <see cref="InvalidOperationException"/> for a user without one (the policies prevent that).</summary>
     public int DeskAgencyId => AgencyId ?? throw new InvalidOperationException("This account belongs to no agency.");
 
@@ -69,6 +73,32 @@ public sealed class CurrentStaff(IHttpContextAccessor accessor, GongkaiDbContext
             return _supervised = [];
         }
 
+        return _supervised = await SubtreeAsync(root, ct);
+    }
+
+    /// <summary>
+    /// The administrator's agency and all agencies below it (empty for others): the accounts and the
+    /// audit trail an administrator manages. Independent of <see cref="SupervisedAgencyIdsAsync"/>:
+    /// being an administrator gives no sight of cases or reports.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> AdministeredAgencyIdsAsync(CancellationToken ct = default)
+    {
+        if (_administered is not null)
+        {
+            return _administered;
+        }
+
+        if (!IsAdmin || AgencyId is not { } root)
+        {
+            return _administered = [];
+        }
+
+        return _administered = await SubtreeAsync(root, ct);
+    }
+
+    /// <summary><paramref name="root"/> and every agency below it, walking the parent links breadth first.</summary>
+    private async Task<List<int>> SubtreeAsync(int root, CancellationToken ct)
+    {
         var all = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.ParentId }).ToListAsync(ct);
         var result = new List<int> { root };
         for (var i = 0; i < result.Count; i++)
@@ -76,7 +106,7 @@ public sealed class CurrentStaff(IHttpContextAccessor accessor, GongkaiDbContext
             result.AddRange(all.Where(a => a.ParentId == result[i]).Select(a => a.Id));
         }
 
-        return _supervised = result;
+        return result;
     }
 
     /// <summary>Whether this user may see the reports and statistics of <paramref name="agencyId"/>.</summary>

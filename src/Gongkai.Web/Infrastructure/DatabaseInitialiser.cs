@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Microsoft.AspNetCore.Identity;
@@ -116,7 +115,7 @@ public static class DatabaseInitialiser
             foreach (var role in Roles.All)
             {
                 var name = DemoUserName(agency.Code, role);
-                var password = fixedPassword ?? RandomPassword();
+                var password = fixedPassword ?? PasswordGenerator.Generate();
                 var user = new GongkaiUser
                 {
                     UserName = name,
@@ -140,27 +139,6 @@ public static class DatabaseInitialiser
 
     /// <summary>The demo account name of <paramref name="role"/> at the agency with <paramref name="agencyCode"/>, e.g. <c>llwj.officer</c>.</summary>
     public static string DemoUserName(string agencyCode, string role) => $"{agencyCode.ToLowerInvariant()}.{role}";
-
-    private static string RandomPassword()
-    {
-        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-        const string lower = "abcdefghijkmnpqrstuvwxyz";
-        const string digits = "23456789";
-        const string symbols = "!#%+=?@";
-        const string all = upper + lower + digits + symbols;
-        var chars = new char[16];
-        chars[0] = upper[RandomNumberGenerator.GetInt32(upper.Length)];
-        chars[1] = lower[RandomNumberGenerator.GetInt32(lower.Length)];
-        chars[2] = digits[RandomNumberGenerator.GetInt32(digits.Length)];
-        chars[3] = symbols[RandomNumberGenerator.GetInt32(symbols.Length)];
-        for (var i = 4; i < chars.Length; i++)
-        {
-            chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
-        }
-
-        RandomNumberGenerator.Shuffle(chars.AsSpan());
-        return new string(chars);
-    }
 
     private static void PrintOnce(List<(string Agency, string User, string Role, string Password)> credentials)
     {

@@ -37,6 +37,12 @@ public static class GongkaiWebExtensions
             .AddClaimsPrincipalFactory<GongkaiClaimsFactory>()
             .AddDefaultTokenProviders();
 
+        // How often a session cookie is checked against the account (security stamp, roles): a
+        // disabled account or a reset password ends existing sessions, and a new role takes effect,
+        // within this many seconds. 0 checks on every request (one more query per request).
+        var recheck = builder.Configuration.GetValue("Gongkai:Identity:SessionRecheckSeconds", 60);
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(0, recheck)));
+
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -82,6 +88,7 @@ public static class GongkaiWebExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentStaff>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<StaffAccounts>();
         services.AddProblemDetails();
         // Chinese text is written as characters, not &#x…; entities (still HTML-encoded where it matters).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -93,6 +93,10 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>());
     }
 
+    /// <summary>The id of the account named <paramref name="userName"/>.</summary>
+    public Task<string> UserIdAsync(string userName) =>
+        WithDbAsync(d => d.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+
     public override async ValueTask DisposeAsync()
     {
         if (_postgres is not null)

@@ -9,18 +9,25 @@ public sealed partial class StaffClient(HttpClient client)
 {
     public HttpClient Http { get; } = client;
 
-    public static async Task<StaffClient> CreateAsync(GongkaiApp app, string? user)
+    public static async Task<StaffClient> CreateAsync(GongkaiApp app, string? user, string password = GongkaiApp.Password)
     {
-        var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var staff = new StaffClient(http);
+        var staff = Anonymous(app);
         if (user is not null)
         {
-            var response = await staff.PostFormAsync("/Account/Login", new() { ["UserName"] = user, ["Password"] = GongkaiApp.Password });
+            var response = await staff.LoginAsync(user, password);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"login as {user} failed: {response.StatusCode}");
         }
 
         return staff;
     }
+
+    /// <summary>A client with a cookie jar and no session.</summary>
+    public static StaffClient Anonymous(GongkaiApp app) =>
+        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>Posts the login form; a redirect means signed in, 200 is the form again with its message.</summary>
+    public Task<HttpResponseMessage> LoginAsync(string user, string password) =>
+        PostFormAsync("/Account/Login", new() { ["UserName"] = user, ["Password"] = password });
 
     /// <summary>GETs <paramref name="formPage"/> for its antiforgery token, then posts <paramref name="fields"/> to <paramref name="action"/> (defaults to the page).</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, Dictionary<string, string> fields, string? action = null)

@@ -12,6 +12,6 @@ public sealed class HomeModel : PageModel
     public IActionResult OnGet() => Redirect(
         User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Approver) ? "/Office"
         : User.IsInRole(Roles.Supervisor) ? "/Supervisor"
-        : User.IsInRole(Roles.Admin) ? "/Admin/Audit"
+        : User.IsInRole(Roles.Admin) ? "/Admin/Users"
         : "/");
 }

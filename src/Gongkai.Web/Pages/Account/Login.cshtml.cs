@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Gongkai.Data.Entities;
+using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,7 +41,11 @@ public sealed class LoginModel(SignInManager<GongkaiUser> signIn) : PageModel
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Account/Home");
         }
 
-        if (result.IsLockedOut)
+        if (result.IsLockedOut && await signIn.UserManager.FindByNameAsync(UserName) is { LockoutEnd: { } end } && end >= StaffAccounts.DisabledUntil)
+        {
+            ModelState.AddModelError(string.Empty, "该账号已停用，请联系系统管理员。");
+        }
+        else if (result.IsLockedOut)
         {
             ModelState.AddModelError(string.Empty, "登录失败次数过多，账号已临时锁定，请15分钟后再试。");
         }

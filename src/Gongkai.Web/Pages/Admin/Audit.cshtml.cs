@@ -13,18 +13,7 @@ public sealed class AuditModel(GongkaiDbContext db, CurrentStaff staff) : PageMo
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var agency = staff.AgencyId;
-        var all = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.ParentId }).ToListAsync(ct);
-        var ids = new List<int>();
-        if (agency is { } root)
-        {
-            ids.Add(root);
-            for (var i = 0; i < ids.Count; i++)
-            {
-                ids.AddRange(all.Where(a => a.ParentId == ids[i]).Select(a => a.Id));
-            }
-        }
-
+        var ids = await staff.AdministeredAgencyIdsAsync(ct);
         Rows = await db.AuditEntries.AsNoTracking().Where(a => a.AgencyId != null && ids.Contains(a.AgencyId.Value))
             .OrderByDescending(a => a.Id).Take(200).ToListAsync(ct);
     }

@@ -1,0 +1,371 @@
+using System.ComponentModel.DataAnnotations;
+using Gongkai.Data;
+using Gongkai.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Web.Infrastructure;
+
+/// <summary>Whether an account may sign in.</summary>
+public enum AccountStatus
+{
+    /// <summary>正常.</summary>
+    Active,
+
+    /// <summary>已锁定: locked for a while after repeated failed sign-ins.</summary>
+    LockedOut,
+
+    /// <summary>已停用: disabled by an administrator until enabled again.</summary>
+    Disabled,
+}
+
+/// <summary>One staff account as the administrator's pages show it.</summary>
+public sealed record StaffAccount(
+    string Id,
+    string UserName,
+    string DisplayName,
+    int AgencyId,
+    string AgencyName,
+    IReadOnlyList<string> Roles,
+    AccountStatus Status,
+    DateTime? ChangedAt,
+    string? ChangedBy)
+{
+    /// <summary>The account's one role, or null when it has none or (by some earlier mistake) several.</summary>
+    public string? Role => Roles.Count == 1 ? Roles[0] : null;
+
+    public string RolesZh => Roles.Count == 0 ? "（无）" : string.Join("、", Roles.Select(Infrastructure.Roles.Label));
+
+    public string StatusZh => StaffAccounts.Label(Status);
+}
+
+/// <summary>The form of a new account. Messages are Chinese and appear beside each field.</summary>
+public sealed class NewAccountForm
+{
+    [Required(ErrorMessage = "请填写用户名")]
+    [StringLength(50, MinimumLength = 3, ErrorMessage = "用户名应为3至50个字符")]
+    [RegularExpression(@"^[A-Za-z0-9.]+$", ErrorMessage = "用户名只能包含英文字母、数字和点（.）")]
+    [Display(Name = "用户名")]
+    public string? UserName { get; set; }
+
+    [Required(ErrorMessage = "请填写姓名")]
+    [StringLength(50, ErrorMessage = "姓名不超过50个字")]
+    [Display(Name = "姓名")]
+    public string? DisplayName { get; set; }
+
+    [Required(ErrorMessage = "请选择所属机关")]
+    [Display(Name = "所属机关")]
+    public int? AgencyId { get; set; }
+
+    [Required(ErrorMessage = "请选择角色")]
+    [Display(Name = "角色")]
+    public string? Role { get; set; }
+}
+
+/// <summary>A refusal and the form field it belongs to (<c>UserName</c>, <c>DisplayName</c>, <c>AgencyId</c>, <c>Role</c>, or empty for the whole form).</summary>
+public sealed record AccountError(string Field, string Message);
+
+/// <summary>
+/// 账号管理: an administrator's staff accounts, i.e. those of the administrator's agency and every
+/// agency below it (<see cref="CurrentStaff.AdministeredAgencyIdsAsync"/>). Every change runs in
+/// one transaction with its audit entry; passwords are generated here, returned once to be shown,
+/// and never stored in clear, logged or audited.
+/// </summary>
+public sealed class StaffAccounts(
+    GongkaiDbContext db,
+    UserManager<GongkaiUser> users,
+    IOptions<IdentityOptions> identity,
+    CurrentStaff staff,
+    AuditTrail audit,
+    TimeProvider clock)
+{
+    /// <summary>The lockout end of a disabled account: "until enabled again".</summary>
+    public static readonly DateTimeOffset DisabledUntil = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The entity type of account lines in the audit trail.</summary>
+    public const string AuditEntity = "user";
+
+    public static string Label(AccountStatus status) => status switch
+    {
+        AccountStatus.LockedOut => "已锁定",
+        AccountStatus.Disabled => "已停用",
+        _ => "正常",
+    };
+
+    /// <summary>The agencies whose accounts the current administrator manages, top first.</summary>
+    public async Task<List<Agency>> AgenciesAsync(CancellationToken ct = default)
+    {
+        var scope = await staff.AdministeredAgencyIdsAsync(ct);
+        var agencies = await db.Agencies.AsNoTracking().Where(a => scope.Contains(a.Id)).ToListAsync(ct);
+        return [.. agencies.OrderBy(a => scope.ToList().IndexOf(a.Id))];
+    }
+
+    /// <summary>Every account in scope, by agency (top first) and user name.</summary>
+    public async Task<List<StaffAccount>> ListAsync(CancellationToken ct = default)
+    {
+        var scope = await staff.AdministeredAgencyIdsAsync(ct);
+        var rows = await db.Users.AsNoTracking()
+            .Where(u => u.AgencyId != null && scope.Contains(u.AgencyId.Value))
+            .Select(u => new Row(u.Id, u.UserName!, u.DisplayName, u.AgencyId!.Value, u.Agency!.Name, u.LockoutEnabled, u.LockoutEnd))
+            .ToListAsync(ct);
+        var order = scope.ToList();
+        return [.. (await ToAccountsAsync(rows, ct)).OrderBy(a => order.IndexOf(a.AgencyId)).ThenBy(a => a.UserName, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The account with <paramref name="id"/> if the current administrator manages it; null otherwise (a 404 for the caller).</summary>
+    public async Task<StaffAccount?> FindAsync(string id, CancellationToken ct = default)
+    {
+        var scope = await staff.AdministeredAgencyIdsAsync(ct);
+        var rows = await db.Users.AsNoTracking()
+            .Where(u => u.Id == id && u.AgencyId != null && scope.Contains(u.AgencyId.Value))
+            .Select(u => new Row(u.Id, u.UserName!, u.DisplayName, u.AgencyId!.Value, u.Agency!.Name, u.LockoutEnabled, u.LockoutEnd))
+            .ToListAsync(ct);
+        return (await ToAccountsAsync(rows, ct)).SingleOrDefault();
+    }
+
+    /// <summary>Whether <paramref name="id"/> is the signed-in administrator's own account.</summary>
+    public bool IsSelf(string id) => string.Equals(id, staff.UserId, StringComparison.Ordinal);
+
+    /// <summary>The checks of a new account that need the database (the form's own checks are its attributes): a free user name, an agency in scope, a known role.</summary>
+    public async Task<List<AccountError>> CheckNewAsync(NewAccountForm form, CancellationToken ct = default)
+    {
+        var errors = new List<AccountError>();
+        if (!string.IsNullOrWhiteSpace(form.UserName) && await users.FindByNameAsync(form.UserName.Trim()) is not null)
+        {
+            errors.Add(new(nameof(form.UserName), "该用户名已被使用，请换一个"));
+        }
+
+        if (form.AgencyId is { } agency && !(await staff.AdministeredAgencyIdsAsync(ct)).Contains(agency))
+        {
+            errors.Add(new(nameof(form.AgencyId), "只能选择本机关或下级机关"));
+        }
+
+        if (!string.IsNullOrEmpty(form.Role) && !Roles.All.Contains(form.Role))
+        {
+            errors.Add(new(nameof(form.Role), "请选择经办人员、审批人员、监督人员或系统管理员之一"));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Creates the account with one role and a generated password; returns the new id and that password (to be shown once), or the refusals (nothing saved).</summary>
+    public async Task<(string? Id, string? Password, List<AccountError> Errors)> CreateAsync(NewAccountForm form, CancellationToken ct = default)
+    {
+        var errors = await CheckNewAsync(form, ct);
+        if (errors.Count > 0)
+        {
+            return (null, null, errors);
+        }
+
+        var password = PasswordGenerator.Generate(identity.Value.Password);
+        var user = new GongkaiUser
+        {
+            UserName = form.UserName!.Trim(),
+            DisplayName = form.DisplayName!.Trim(),
+            AgencyId = form.AgencyId,
+            EmailConfirmed = true,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return (null, null, [Describe(created, nameof(form.UserName))]);
+        }
+
+        var added = await users.AddToRoleAsync(user, form.Role!);
+        if (!added.Succeeded)
+        {
+            return (null, null, [Describe(added, nameof(form.Role))]);
+        }
+
+        audit.Record("user.create", AuditEntity, user.Id, user.AgencyId, $"{user.UserName} {user.DisplayName} {Roles.Label(form.Role!)}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (user.Id, password, []);
+    }
+
+    /// <summary>Gives the account exactly <paramref name="role"/>. An administrator cannot change their own role.</summary>
+    public async Task<AccountError?> ChangeRoleAsync(StaffAccount account, string? role, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(role) || !Roles.All.Contains(role))
+        {
+            return new("Role", "请选择经办人员、审批人员、监督人员或系统管理员之一");
+        }
+
+        if (IsSelf(account.Id))
+        {
+            return new("Role", "不能更改自己的角色，请由其他系统管理员操作");
+        }
+
+        if (account.Role == role)
+        {
+            return null;
+        }
+
+        var user = await users.FindByIdAsync(account.Id) ?? throw new InvalidOperationException("The account disappeared.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var current = await users.GetRolesAsync(user);
+        var removed = await users.RemoveFromRolesAsync(user, current);
+        if (!removed.Succeeded)
+        {
+            return Describe(removed, "Role");
+        }
+
+        var added = await users.AddToRoleAsync(user, role);
+        if (!added.Succeeded)
+        {
+            return Describe(added, "Role");
+        }
+
+        audit.Record("user.role", AuditEntity, user.Id, user.AgencyId, $"{user.UserName} {account.RolesZh} → {Roles.Label(role)}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>Disables sign-in until enabled again and ends the account's sessions. An administrator cannot disable their own account.</summary>
+    public async Task<AccountError?> DisableAsync(StaffAccount account, CancellationToken ct = default)
+    {
+        if (IsSelf(account.Id))
+        {
+            return new(string.Empty, "不能停用自己的账号");
+        }
+
+        if (account.Status == AccountStatus.Disabled)
+        {
+            return null;
+        }
+
+        var user = await users.FindByIdAsync(account.Id) ?? throw new InvalidOperationException("The account disappeared.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var step in new Func<Task<IdentityResult>>[]
+        {
+            () => users.SetLockoutEnabledAsync(user, true),
+            () => users.SetLockoutEndDateAsync(user, DisabledUntil),
+            () => users.UpdateSecurityStampAsync(user),
+        })
+        {
+            var result = await step();
+            if (!result.Succeeded)
+            {
+                return Describe(result, string.Empty);
+            }
+        }
+
+        audit.Record("user.disable", AuditEntity, user.Id, user.AgencyId, $"{user.UserName} 停用（禁止登录，现有会话失效）");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>Enables a disabled account, or ends a lockout after failed sign-ins.</summary>
+    public async Task<AccountError?> EnableAsync(StaffAccount account, CancellationToken ct = default)
+    {
+        if (account.Status == AccountStatus.Active)
+        {
+            return null;
+        }
+
+        var user = await users.FindByIdAsync(account.Id) ?? throw new InvalidOperationException("The account disappeared.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ended = await users.SetLockoutEndDateAsync(user, null);
+        if (!ended.Succeeded)
+        {
+            return Describe(ended, string.Empty);
+        }
+
+        var reset = await users.ResetAccessFailedCountAsync(user);
+        if (!reset.Succeeded)
+        {
+            return Describe(reset, string.Empty);
+        }
+
+        audit.Record("user.enable", AuditEntity, user.Id, user.AgencyId, $"{user.UserName} {(account.Status == AccountStatus.Disabled ? "启用" : "解除锁定")}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>
+    /// Replaces the password with a generated one (returned once, to be shown) and a new security
+    /// stamp, so the account's existing sessions end. Not for one's own account.
+    /// </summary>
+    public async Task<(string? Password, AccountError? Error)> ResetPasswordAsync(StaffAccount account, CancellationToken ct = default)
+    {
+        if (IsSelf(account.Id))
+        {
+            return (null, new(string.Empty, "不能重置自己的密码，请由其他系统管理员操作"));
+        }
+
+        var user = await users.FindByIdAsync(account.Id) ?? throw new InvalidOperationException("The account disappeared.");
+        var password = PasswordGenerator.Generate(identity.Value.Password);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        // Resetting the password also gives the account a new security stamp.
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded)
+        {
+            return (null, Describe(result, string.Empty));
+        }
+
+        audit.Record("user.reset-password", AuditEntity, user.Id, user.AgencyId, $"{user.UserName} 重置密码（现有会话失效）");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (password, null);
+    }
+
+    private static AccountError Describe(IdentityResult result, string field)
+    {
+        var codes = result.Errors.Select(e => e.Code).ToList();
+        var message = codes switch
+        {
+            _ when codes.Contains(nameof(IdentityErrorDescriber.DuplicateUserName)) => "该用户名已被使用，请换一个",
+            _ when codes.Contains(nameof(IdentityErrorDescriber.InvalidUserName)) => "用户名只能包含英文字母、数字和点（.）",
+            _ when codes.Contains(nameof(IdentityErrorDescriber.ConcurrencyFailure)) => "该账号刚被他人修改，请刷新页面后重试",
+            _ => "操作未成功，未作任何修改，请稍后重试",
+        };
+        return new(field, message);
+    }
+
+    private async Task<List<StaffAccount>> ToAccountsAsync(List<Row> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ids.Contains(ur.UserId)
+                           select new { ur.UserId, r.Name }).AsNoTracking().ToListAsync(ct);
+        var lastIds = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == AuditEntity && a.EntityId != null && ids.Contains(a.EntityId))
+            .GroupBy(a => a.EntityId)
+            .Select(g => g.Max(a => a.Id))
+            .ToListAsync(ct);
+        var last = await db.AuditEntries.AsNoTracking().Where(a => lastIds.Contains(a.Id))
+            .Select(a => new { a.EntityId, a.At, a.UserName }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return [.. rows.Select(r =>
+        {
+            var change = last.FirstOrDefault(a => a.EntityId == r.Id);
+            return new StaffAccount(
+                r.Id,
+                r.UserName,
+                r.DisplayName ?? r.UserName,
+                r.AgencyId,
+                r.AgencyName,
+                [.. roles.Where(x => x.UserId == r.Id && x.Name is not null).Select(x => x.Name!).OrderBy(n => Roles.All.ToList().IndexOf(n))],
+                StatusOf(r.LockoutEnabled, r.LockoutEnd, now),
+                change?.At,
+                change?.UserName);
+        })];
+    }
+
+    private static AccountStatus StatusOf(bool lockoutEnabled, DateTimeOffset? end, DateTimeOffset now) =>
+        !lockoutEnabled || end is not { } e || e <= now ? AccountStatus.Active
+        : e.Year >= DisabledUntil.Year ? AccountStatus.Disabled
+        : AccountStatus.LockedOut;
+
+    private sealed record Row(string Id, string UserName, string? DisplayName, int AgencyId, string AgencyName, bool LockoutEnabled, DateTimeOffset? LockoutEnd);
+}
+
+/// <summary>A generated password, for the one page that shows it.</summary>
+public sealed record IssuedPassword(string UserName, string Password);
