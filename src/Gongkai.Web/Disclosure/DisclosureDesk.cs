@@ -3,6 +3,7 @@ using Gongkai.Data;
 using Gongkai.Data.Disclosure;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Casework;
 using Gongkai.Domain.Disclosure;
 using Microsoft.EntityFrameworkCore;
 
@@ -149,6 +150,7 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
             record.Steps.Add(DisclosureMapping.ToRecord(id, step));
         }
 
+        await EnterInRegisterAsync(agencyId, after, ct);
         foreach (var old in after.PreviousVersions.Skip(before.PreviousVersions.Length))
         {
             db.Set<DisclosureVersionRecord>().Add(new DisclosureVersionRecord
@@ -167,6 +169,48 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
         catch (DbUpdateConcurrencyException)
         {
             return Concurrent;
+        }
+    }
+
+    /// <summary>
+    /// A published 规章 or 行政规范性文件 is entered in the agency's Table 2 register (issued on its 成文日期,
+    /// repealed on the end of its validity when 已废止), under the disclosure item's id, so the office does
+    /// not type it twice; saved with the publication. A register entry of the same kind and 文号 (or, without
+    /// one, title) typed by hand is left as it is rather than counted again. Later changes of an entry made
+    /// this way follow the item's validity.
+    /// </summary>
+    private async Task EnterInRegisterAsync(int agencyId, DisclosureWorkflow workflow, CancellationToken ct)
+    {
+        var item = workflow.Item;
+        if (workflow.State is not (DisclosureState.Published or DisclosureState.Corrected) || item.Kind.ToRegisterKind() is not { } kind)
+        {
+            return;
+        }
+
+        var repealed = item.Validity.Status == ValidityStatus.Repealed ? item.Validity.EndedOn : null;
+        var own = await db.RegulatoryDocuments.FirstOrDefaultAsync(r => r.Id == item.Id, ct);
+        if (own is not null)
+        {
+            own.RepealedOn = repealed;
+            return;
+        }
+
+        var number = string.IsNullOrWhiteSpace(item.DocumentNumber) ? null : item.DocumentNumber.Trim();
+        var typed = number is not null
+            ? await db.RegulatoryDocuments.AnyAsync(r => r.AgencyId == agencyId && r.Kind == kind && r.DocumentNumber == number, ct)
+            : await db.RegulatoryDocuments.AnyAsync(r => r.AgencyId == agencyId && r.Kind == kind && r.Title == item.Title, ct);
+        if (!typed)
+        {
+            db.RegulatoryDocuments.Add(new RegulatoryDocumentRecord
+            {
+                Id = item.Id,
+                AgencyId = agencyId,
+                Kind = kind,
+                Title = item.Title,
+                DocumentNumber = number,
+                IssuedOn = item.WrittenOn,
+                RepealedOn = repealed,
+            });
         }
     }
 

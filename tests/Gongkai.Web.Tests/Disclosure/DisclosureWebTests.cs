@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using Gongkai.Data.Disclosure;
+using Gongkai.Data.Entities;
+using Gongkai.Domain.Casework;
 using Gongkai.Domain.Disclosure;
 using Gongkai.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Web.Tests.Disclosure;
@@ -81,6 +84,58 @@ public sealed class DisclosureWebTests
         Assert.DoesNotContain(index, await visitor.Http.GetStringAsync("/Portal/Catalogue"), StringComparison.Ordinal);
         var versions = await app.WithDbAsync(d => Task.FromResult(d.Set<DisclosureVersionRecord>().Count()));
         Assert.Equal(1, versions);
+    }
+
+    [Theory]
+    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    public async Task PublishingARuleOrNormativeDocument_EntersItInTheTable2Register_Once(Db db)
+    {
+        await using var app = new GongkaiApp(db);
+        var agency = await app.WithDbAsync(d => d.Agencies.Where(a => a.Code == "LLWJ").Select(a => a.Id).SingleAsync());
+        // A 行政规范性文件 already typed into the register by hand: publishing it must not count it twice.
+        await app.WithDbAsync(async d =>
+        {
+            d.RegulatoryDocuments.Add(new RegulatoryDocumentRecord { Id = Guid.NewGuid(), AgencyId = agency, Kind = RegulatoryDocumentKind.NormativeDocument, Title = "关于印发医疗机构管理办法的通知", DocumentNumber = "兰卫发〔2025〕3号", IssuedOn = new DateOnly(2025, 3, 1) });
+            return await d.SaveChangesAsync();
+        });
+        var officer = await StaffClient.CreateAsync(app, DemoUsers.HealthOfficer);
+        var approver = await StaffClient.CreateAsync(app, DemoUsers.HealthApprover);
+        async Task<Guid> PublishAsync(string title, string number, string kind, string validity, string? ended = null)
+        {
+            var created = await officer.PostFormAsync("/Disclosure/Edit", new()
+            {
+                ["Input.Title"] = title,
+                ["Input.DocumentNumber"] = number,
+                ["Input.Publisher"] = "兰陵县卫生健康局",
+                ["Input.WrittenOn"] = "2025-02-10",
+                ["Input.Art20Number"] = "1",
+                ["Input.Kind"] = kind,
+                ["Input.Validity"] = validity,
+                ["Input.EndedOn"] = ended ?? "",
+                ["Input.Website"] = "true",
+                ["Input.Body"] = "现予公布，自公布之日起施行。",
+            }, "/Disclosure/Edit?handler=Submit");
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            var review = created.Headers.Location!.OriginalString;
+            foreach (var handler in new[] { "Secrecy", "Legality", "Publish" })
+            {
+                Assert.Equal(HttpStatusCode.Redirect, (await approver.PostFormAsync(review, [], $"{review}&handler={handler}")).StatusCode);
+            }
+
+            return Guid.Parse(System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://x"), review).Query)["id"]!);
+        }
+
+        var rule = await PublishAsync("兰陵县卫生健康局行政规范性文件管理规定", "兰卫发〔2025〕1号", "NormativeDocument", "InForce");
+        var repealed = await PublishAsync("关于废止部分行政规范性文件的决定", "兰卫发〔2025〕2号", "NormativeDocument", "Repealed", "2025-06-30");
+        await PublishAsync("关于印发医疗机构管理办法的通知", "兰卫发〔2025〕3号", "NormativeDocument", "InForce");
+        await PublishAsync("2025年部门预算", "", "Other", "InForce");
+
+        var register = await app.WithDbAsync(d => d.RegulatoryDocuments.AsNoTracking().Where(r => r.AgencyId == agency).ToListAsync());
+        Assert.Equal(3, register.Count);
+        var entered = register.Single(r => r.Id == rule);
+        Assert.Equal((RegulatoryDocumentKind.NormativeDocument, "兰卫发〔2025〕1号", new DateOnly(2025, 2, 10), (DateOnly?)null), (entered.Kind, entered.DocumentNumber, entered.IssuedOn, entered.RepealedOn));
+        Assert.Equal(new DateOnly(2025, 6, 30), register.Single(r => r.Id == repealed).RepealedOn);
+        Assert.Single(register, r => r.DocumentNumber == "兰卫发〔2025〕3号");
     }
 
     [Fact]
