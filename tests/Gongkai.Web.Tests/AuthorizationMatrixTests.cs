@@ -39,6 +39,7 @@ public sealed class AuthorizationMatrixTests
         ("/Supervisor", [Login, Denied, Denied, Ok, Denied, Denied, Ok, Denied]),
         ("/Reports/Upload", [Login, Ok, Ok, Ok, Denied, Ok, Ok, Denied]),
         ("/Admin/Audit", [Login, Denied, Denied, Denied, Ok, Denied, Denied, Ok]),
+        ("/Account/Password", [Login, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("/Admin/Users", [Login, Denied, Denied, Denied, Ok, Denied, Denied, Ok]),
         ("/Admin/Users/New", [Login, Denied, Denied, Denied, Ok, Denied, Denied, Ok]),
         ("/Admin/Users/{llwj-user}", [Login, Denied, Denied, Denied, Ok, Denied, Denied, Ok]),

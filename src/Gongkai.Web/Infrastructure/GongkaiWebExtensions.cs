@@ -35,6 +35,7 @@ public static class GongkaiWebExtensions
             })
             .AddEntityFrameworkStores<GongkaiDbContext>()
             .AddClaimsPrincipalFactory<GongkaiClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
             .AddDefaultTokenProviders();
 
         // How often a session cookie is checked against the account (security stamp, roles): a
@@ -101,7 +102,11 @@ public static class GongkaiWebExtensions
             o.Conventions.AuthorizePage("/Reports/Upload", Policies.Reports);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
             o.Conventions.AllowAnonymousToFolder("/Portal");
-            o.Conventions.AllowAnonymousToFolder("/Account");
+            // Signing in and out is for anyone; the rest of /Account (home, own password) needs a signed-in user.
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/Logout");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            o.Conventions.AuthorizePage("/Account/Password");
         });
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
         {
