@@ -22,11 +22,11 @@ public sealed class ChineseIdentityErrors : IdentityErrorDescriber
 
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"密码须包含至少 {uniqueChars} 个不同的字符" };
 
-    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"用户名“{userName}”已被使用" };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = "该用户名已被使用，请换一个" };
 
     public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = "用户名只能包含英文字母、数字和点（.）" };
 
     public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "该账号刚被他人修改，请刷新页面后重试" };
 
-    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "操作未成功，请重试" };
+    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "操作未成功，未作任何修改，请稍后重试" };
 }

@@ -315,18 +315,9 @@ public sealed class StaffAccounts(
         return (password, null);
     }
 
-    private static AccountError Describe(IdentityResult result, string field)
-    {
-        var codes = result.Errors.Select(e => e.Code).ToList();
-        var message = codes switch
-        {
-            _ when codes.Contains(nameof(IdentityErrorDescriber.DuplicateUserName)) => "该用户名已被使用，请换一个",
-            _ when codes.Contains(nameof(IdentityErrorDescriber.InvalidUserName)) => "用户名只能包含英文字母、数字和点（.）",
-            _ when codes.Contains(nameof(IdentityErrorDescriber.ConcurrencyFailure)) => "该账号刚被他人修改，请刷新页面后重试",
-            _ => "操作未成功，未作任何修改，请稍后重试",
-        };
-        return new(field, message);
-    }
+    /// <summary>Identity's refusals, in Chinese by <see cref="ChineseIdentityErrors"/>, as one message for <paramref name="field"/>.</summary>
+    private static AccountError Describe(IdentityResult result, string field) =>
+        new(field, string.Join("；", result.Errors.Select(e => e.Description).Distinct()));
 
     private async Task<List<StaffAccount>> ToAccountsAsync(List<Row> rows, CancellationToken ct)
     {
