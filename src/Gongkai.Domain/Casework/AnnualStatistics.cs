@@ -65,14 +65,29 @@ public static class AnnualStatistics
 
         void Row(string row, Func<ApplicationCase, bool> include)
         {
-            var selected = cases.Where(include).ToList();
+            // One pass: each selected case into its applicant column (Table 3's columns are the applicant kinds).
+            var columns = new List<Guid>[TotalColumn];
+            var all = new List<Guid>();
             for (var c = 0; c < TotalColumn; c++)
             {
-                var column = selected.Where(a => (int)a.Applicant.Kind == c).Select(a => a.Id).ToList();
-                Put("table3", row, c, column.Count, column);
+                columns[c] = [];
             }
 
-            Put("table3", row, TotalColumn, selected.Count, selected.Select(a => a.Id));
+            foreach (var a in cases)
+            {
+                if (include(a))
+                {
+                    columns[(int)a.Applicant.Kind].Add(a.Id);
+                    all.Add(a.Id);
+                }
+            }
+
+            for (var c = 0; c < TotalColumn; c++)
+            {
+                Put("table3", row, c, columns[c].Count, columns[c]);
+            }
+
+            Put("table3", row, TotalColumn, all.Count, all);
         }
 
         // Table 3.
@@ -137,7 +152,7 @@ public static class AnnualStatistics
         var provisional = false;
         foreach (var a in cases.Where(ConcludedInYear))
         {
-            var deadline = a.Deadline(rules);
+            var deadline = a.DeadlineFigures(rules);
             late.AddRange(deadline.AnsweredLate ? [a] : []);
             provisional |= deadline.IsProvisional;
         }

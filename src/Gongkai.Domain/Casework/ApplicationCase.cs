@@ -137,6 +137,12 @@ public sealed class ApplicationCase
     /// <summary>The answer deadline derived from the events, with the step-by-step explanation.</summary>
     public CaseDeadline Deadline(CaseRules? rules = null) => CaseDeadline.Derive(_fold, rules ?? CaseRules.Default);
 
+    /// <summary>
+    /// <see cref="Deadline"/>'s figures (due date, paused, provisional, late) without its explanation
+    /// (<see cref="CaseDeadline.Steps"/> empty), for compiling or indexing many cases.
+    /// </summary>
+    public CaseDeadline DeadlineFigures(CaseRules? rules = null) => CaseDeadline.Derive(_fold, rules ?? CaseRules.Default, explain: false);
+
     /// <summary>The last day to notify a 补正 (7 working days from receipt, Art. 30).</summary>
     public CalendarAnswer<DateOnly> SupplementNoticeDue(CaseRules? rules = null)
     {
@@ -361,7 +367,7 @@ public sealed class ApplicationCase
 
     private CaseworkError? AfterDue(ApplicationEvent e, CaseRules rules, string code, string zh, string en)
     {
-        var deadline = CaseDeadline.Derive(_fold, rules);
+        var deadline = CaseDeadline.Derive(_fold, rules, explain: false);
         return deadline.DueOn is { } due && e.OccurredOn > due
             ? Error(code, $"{zh}（期限 {due:yyyy-MM-dd}）", $"{en} (due {due:yyyy-MM-dd})")
             : null;

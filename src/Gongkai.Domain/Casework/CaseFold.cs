@@ -95,41 +95,46 @@ public sealed record CaseDeadline(
     public CalendarAnswer<int>? WorkingDaysLeft(DateOnly today, WorkingDayCalendar calendar) =>
         DueOn is { } due ? calendar.CountWorkingDays(today, due) : null;
 
-    internal static CaseDeadline Derive(CaseFold fold, CaseRules rules)
+    /// <summary>
+    /// The deadline of <paramref name="fold"/>; with <paramref name="explain"/> false the figures only (no
+    /// <see cref="Steps"/>: the explanation's text is most of the cost when many cases are compiled).
+    /// </summary>
+    internal static CaseDeadline Derive(CaseFold fold, CaseRules rules, bool explain = true)
     {
         var cal = rules.Calendar;
         var app = fold.Application;
-        var steps = new List<ExplanationStep>();
+        // Null when not explaining: "steps?.Add(…)" then skips building each line's text as well.
+        var steps = explain ? new List<ExplanationStep>() : null;
         var provisional = new HashSet<int>();
-        steps.Add(new(app.ReceivedOn, "received", $"收到申请 received {CalendarText.Day(cal.Describe(app.ReceivedOn))}，{ChannelText.Zh(app.Channel)} {app.Channel}；{rules.Counting.DescriptionZh}"));
+        steps?.Add(new(app.ReceivedOn, "received", $"收到申请 received {CalendarText.Day(cal.Describe(app.ReceivedOn))}，{ChannelText.Zh(app.Channel)} {app.Channel}；{rules.Counting.DescriptionZh}"));
         if (fold.SupplementRequestedOn is { } asked)
         {
             var by = fold.SupplyBy is { } s ? $"，补正期限 {CalendarText.Date(s)}" : string.Empty;
-            steps.Add(new(asked, "supplement-requested", $"{CalendarText.Date(asked)} 一次性告知补正 supplement requested{by}；答复期限自收到补正之日起重新计算"));
+            steps?.Add(new(asked, "supplement-requested", $"{CalendarText.Date(asked)} 一次性告知补正 supplement requested{by}；答复期限自收到补正之日起重新计算"));
         }
 
         if (fold.SupplementRequestedOn is { } waiting && fold.SupplementReceivedOn is null)
         {
             // Waiting for the supplement, or deemed abandoned without it: the answer period never restarted.
-            steps.Add(new(waiting, "paused", "待补正：答复期限未起算 waiting for the supplement; the period has not restarted"));
+            steps?.Add(new(waiting, "paused", "待补正：答复期限未起算 waiting for the supplement; the period has not restarted"));
             if (fold.ConcludedOn is { } abandoned)
             {
-                steps.Add(new(abandoned, "decided", $"{CalendarText.Date(abandoned)} 办结 concluded：{fold.Outcome!.Value.RowKey()}"));
+                steps?.Add(new(abandoned, "decided", $"{CalendarText.Date(abandoned)} 办结 concluded：{fold.Outcome!.Value.RowKey()}"));
             }
 
-            return new CaseDeadline(null, fold.State == ApplicationState.AwaitingSupplement, false, Calendar.WorkingDays.AnswerPeriod.Count, 0, false, [.. steps]);
+            return new CaseDeadline(null, fold.State == ApplicationState.AwaitingSupplement, false, Calendar.WorkingDays.AnswerPeriod.Count, 0, false, steps is null ? [] : [.. steps]);
         }
 
         var start = fold.ClockStart;
         if (fold.SupplementReceivedOn is { } restarted)
         {
-            steps.Add(new(restarted, "supplement-received", $"收到补正 supplement received {CalendarText.Day(cal.Describe(restarted))}，答复期限重新起算 period restarts"));
+            steps?.Add(new(restarted, "supplement-received", $"收到补正 supplement received {CalendarText.Day(cal.Describe(restarted))}，答复期限重新起算 period restarts"));
         }
 
         var allowance = Calendar.WorkingDays.AnswerPeriod.Count + fold.ExtensionDays;
         foreach (var x in fold.Extensions)
         {
-            steps.Add(new(x.OccurredOn, "extended", $"{CalendarText.Date(x.OccurredOn)} 经{x.ApprovedBy}同意延长答复期限{x.WorkingDays}个工作日 extended by {x.WorkingDays} working days（{x.Reason}）"));
+            steps?.Add(new(x.OccurredOn, "extended", $"{CalendarText.Date(x.OccurredOn)} 经{x.ApprovedBy}同意延长答复期限{x.WorkingDays}个工作日 extended by {x.WorkingDays} working days（{x.Reason}）"));
         }
 
         // Pauses: (from, to]; to == null while still running.
@@ -142,11 +147,11 @@ public sealed record CaseDeadline(
             if (c.Ended is { } end)
             {
                 var paused = cal.CountWorkingDays(c.Started.OccurredOn, end.OccurredOn).Value;
-                steps.Add(new(c.Started.OccurredOn, "consultation", $"{CalendarText.Date(c.Started.OccurredOn)} 至 {CalendarText.Date(end.OccurredOn)} 征求{party}（{c.Started.PartyName}）意见，{paused}个工作日不计入 consultation, not counted"));
+                steps?.Add(new(c.Started.OccurredOn, "consultation", $"{CalendarText.Date(c.Started.OccurredOn)} 至 {CalendarText.Date(end.OccurredOn)} 征求{party}（{c.Started.PartyName}）意见，{paused}个工作日不计入 consultation, not counted"));
             }
             else
             {
-                steps.Add(new(c.Started.OccurredOn, "consultation", $"{CalendarText.Date(c.Started.OccurredOn)} 起征求{party}（{c.Started.PartyName}）意见，答复期限暂停 consultation, paused；对方答复期限 {CalendarText.Date(replyDue.Value)}（15个工作日）"));
+                steps?.Add(new(c.Started.OccurredOn, "consultation", $"{CalendarText.Date(c.Started.OccurredOn)} 起征求{party}（{c.Started.PartyName}）意见，答复期限暂停 consultation, paused；对方答复期限 {CalendarText.Date(replyDue.Value)}（15个工作日）"));
             }
         }
 
@@ -156,7 +161,7 @@ public sealed record CaseDeadline(
             var method = fee.Method == FeeMethod.PerRequest ? "按件" : "按量";
             var pausedText = rules.PauseWhileFeePayable ? "，缴费期间不计入答复期限 not counted while payable" : string.Empty;
             var paid = fee.PaidOn is { } p ? $"，{CalendarText.Date(p)} 已缴费 paid" : string.Empty;
-            steps.Add(new(fee.NotifiedOn, "fee", $"{CalendarText.Date(fee.NotifiedOn)} 发出收费通知（{method}，{fee.Amount:0.##}元）fee notified，缴费期限 {CalendarText.Date(payBy)}{paid}{pausedText}"));
+            steps?.Add(new(fee.NotifiedOn, "fee", $"{CalendarText.Date(fee.NotifiedOn)} 发出收费通知（{method}，{fee.Amount:0.##}元）fee notified，缴费期限 {CalendarText.Date(payBy)}{paid}{pausedText}"));
             if (rules.PauseWhileFeePayable)
             {
                 pauses.Add((fee.NotifiedOn, fee.PaidOn ?? (fold.State == ApplicationState.AwaitingFee ? null : fold.ConcludedOn)));
@@ -194,19 +199,19 @@ public sealed record CaseDeadline(
         }
 
         var crossedTo = due ?? day;
-        foreach (var group in GroupSpecial(cal.SpecialDaysBetween(start.AddDays(1), crossedTo)))
+        if (steps is not null)
         {
-            steps.Add(group);
+            steps.AddRange(GroupSpecial(cal.SpecialDaysBetween(start.AddDays(1), crossedTo)));
         }
 
         if (due is { } d)
         {
             var ext = fold.ExtensionDays > 0 ? $"（20+延长{fold.ExtensionDays}）" : string.Empty;
-            steps.Add(new(d, "due", $"答复期限 due {CalendarText.Date(d)}（{CalendarText.Weekday(d)}），第{allowance}个工作日{ext}"));
+            steps?.Add(new(d, "due", $"答复期限 due {CalendarText.Date(d)}（{CalendarText.Weekday(d)}），第{allowance}个工作日{ext}"));
         }
         else if (isPaused)
         {
-            steps.Add(new(day, "paused", $"已计{counted}个工作日，答复期限暂停中 paused after {counted} working days"));
+            steps?.Add(new(day, "paused", $"已计{counted}个工作日，答复期限暂停中 paused after {counted} working days"));
         }
 
         var late = false;
@@ -214,15 +219,15 @@ public sealed record CaseDeadline(
         {
             late = due is { } dd && concluded > dd && fold.Decision is not null;
             var outcome = fold.Outcome!.Value.RowKey();
-            steps.Add(new(concluded, "decided", $"{CalendarText.Date(concluded)} 办结 concluded：{outcome}{(late ? "（逾期 late）" : due is null ? string.Empty : "（按期 in time）")}"));
+            steps?.Add(new(concluded, "decided", $"{CalendarText.Date(concluded)} 办结 concluded：{outcome}{(late ? "（逾期 late）" : due is null ? string.Empty : "（按期 in time）")}"));
         }
 
         if (provisional.Count > 0)
         {
-            steps.Add(new(crossedTo, "provisional", $"【暂定 provisional】{string.Join('、', provisional.Order())}年未载入放假安排，仅按周末计算"));
+            steps?.Add(new(crossedTo, "provisional", $"【暂定 provisional】{string.Join('、', provisional.Order())}年未载入放假安排，仅按周末计算"));
         }
 
-        return new CaseDeadline(due, isPaused, provisional.Count > 0, allowance, counted, late, [.. steps.OrderBy(s => s.Date)]);
+        return new CaseDeadline(due, isPaused, provisional.Count > 0, allowance, counted, late, steps is null ? [] : [.. steps.OrderBy(s => s.Date)]);
     }
 
     private static IEnumerable<ExplanationStep> GroupSpecial(ImmutableArray<SpecialDay> days)

@@ -195,7 +195,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
     /// <summary>Copies the domain's derived facts into the row's query caches (also used by the demo seed).</summary>
     internal static void Refresh(CaseRecord record, ApplicationCase c, CaseRules rules)
     {
-        var deadline = c.Deadline(rules);
+        var deadline = c.DeadlineFigures(rules);
         record.ReceivedOn = c.ReceivedOn;
         record.Year = c.ReceivedOn.Year;
         record.State = c.State;

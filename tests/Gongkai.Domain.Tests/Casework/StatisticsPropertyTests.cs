@@ -116,6 +116,22 @@ public sealed class StatisticsPropertyTests
     }
 
     [Fact]
+    public void DeadlineFigures_RandomHistories_EqualTheExplainedDeadlineWithoutItsSteps()
+    {
+        s_case.Sample(script =>
+        {
+            var c = Play(script, 1);
+            var explained = c.Deadline();
+            var figures = c.DeadlineFigures();
+            Assert.NotEmpty(explained.Steps);
+            Assert.Empty(figures.Steps);
+            Assert.Equal(
+                (explained.DueOn, explained.IsPaused, explained.IsProvisional, explained.WorkingDays, explained.Counted, explained.AnsweredLate),
+                (figures.DueOn, figures.IsPaused, figures.IsProvisional, figures.WorkingDays, figures.Counted, figures.AnsweredLate));
+        }, iter: 300);
+    }
+
+    [Fact]
     public void Deadline_RandomHistories_KnownWhenRunningUnknownWhenPaused()
     {
         s_case.Sample(script =>
