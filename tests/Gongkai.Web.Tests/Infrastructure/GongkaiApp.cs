@@ -2,6 +2,7 @@ using Gongkai.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -27,10 +28,13 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "gongkai-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _postgres;
     private readonly Dictionary<string, string?> _settings;
+    private readonly TimeProvider? _clock;
 
-    public GongkaiApp(Db db = Db.Sqlite, int casesPerAgency = 0, IDictionary<string, string?>? settings = null)
+    /// <param name="clock">The app's clock (e.g. a FakeTimeProvider); the system clock when null.</param>
+    public GongkaiApp(Db db = Db.Sqlite, int casesPerAgency = 0, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         Db = db;
+        _clock = clock;
         Directory.CreateDirectory(_dir);
         _settings = new Dictionary<string, string?>
         {
@@ -84,6 +88,10 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
 
         // Hashing with the production work factor would dominate every test's run time.
         builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
+        if (_clock is { } clock)
+        {
+            builder.ConfigureTestServices(s => s.AddSingleton(clock));
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> with a scoped DbContext.</summary>
