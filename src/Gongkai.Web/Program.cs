@@ -1,4 +1,5 @@
 using Gongkai.Data;
+using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Api;
 using Gongkai.Web.Infrastructure;
 
@@ -8,7 +9,7 @@ builder.Services.AddGongkaiData(builder.Configuration);
 builder.AddGongkaiIdentity();
 builder.AddGongkaiWeb();
 builder.AddGongkaiCasework();
-builder.AddGongkaiWorkspace();
+builder.AddGongkaiAnnualReports();
 
 var app = builder.Build();
 

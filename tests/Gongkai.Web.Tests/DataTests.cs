@@ -1,3 +1,4 @@
+using Gongkai.Domain.AnnualReports;
 using Gongkai.Data.Entities;
 using Gongkai.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class DataTests
     public async Task DemoSeed_AYearOfCases_AndLastYearsReportsPublished(Db db)
     {
         await using var app = new GongkaiApp(db, casesPerAgency: 15);
-        var (cases, published) = await app.WithDbAsync(async d => (await d.Cases.CountAsync(), await d.AnnualReports.CountAsync(r => r.Status == ReportStatus.Published)));
+        var (cases, published) = await app.WithDbAsync(async d => (await d.Cases.CountAsync(), await d.AnnualReports.CountAsync(r => r.Status == ReportState.Published)));
         Assert.Equal(30, cases);
         Assert.Equal(2, published);
         var creditCodes = await app.WithDbAsync(d => d.Agencies.Select(a => a.CreditCode).ToListAsync());

@@ -1,14 +1,6 @@
+using Gongkai.Domain.AnnualReports;
+
 namespace Gongkai.Data.Entities;
-
-/// <summary>Whether an agency is a people's government or one of its departments (Art. 49 deadlines differ).</summary>
-public enum AgencyKind
-{
-    /// <summary>县级以上人民政府部门 (or a 乡镇 office): reports by 31 January.</summary>
-    Department,
-
-    /// <summary>人民政府: its 办公厅(室) publishes the government's report by 31 March.</summary>
-    Government,
-}
 
 /// <summary>
 /// An administrative agency (行政机关) that handles applications and publishes an annual report.

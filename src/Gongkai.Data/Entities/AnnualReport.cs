@@ -1,16 +1,8 @@
+using Gongkai.Domain.AnnualReports;
+
 namespace Gongkai.Data.Entities;
 
-/// <summary>Where an annual report is in its life: drafted, submitted to the competent authority, returned, accepted, published.</summary>
-public enum ReportStatus
-{
-    Draft,
-    Submitted,
-    Returned,
-    Accepted,
-    Published,
-}
-
-/// <summary>An agency's 政府信息公开工作年度报告 for a year: the current canonical JSON and its status.</summary>
+/// <summary>An agency's 政府信息公开工作年度报告 for a year: the workflow (<c>ReportWorkflowJson</c>, canonical report JSON at the top level) and its state, mirrored for queries.</summary>
 public sealed class AnnualReport
 {
     public long Id { get; set; }
@@ -21,7 +13,7 @@ public sealed class AnnualReport
 
     public int Year { get; set; }
 
-    public ReportStatus Status { get; set; }
+    public ReportState Status { get; set; }
 
     /// <summary>The report in canonical JSON (report-json.md).</summary>
     public required string Json { get; set; }
@@ -46,7 +38,7 @@ public sealed class AnnualReportRevision
 
     public int Number { get; set; }
 
-    public ReportStatus Status { get; set; }
+    public ReportState Status { get; set; }
 
     public required string Json { get; set; }
 

@@ -32,6 +32,8 @@ public static class AnnualReportCodes
     public const string CommentRequired = "FLOW.comment-required";
     public const string NoteRequired = "FLOW.note-required";
     public const string Locked = "FLOW.locked";
+    public const string YearNotEnded = "FLOW.year-not-ended";
+    public const string Stale = "FLOW.stale";
 
     private static readonly FrozenDictionary<string, (string Zh, string En)> s_messages = new Dictionary<string, (string, string)>
     {
@@ -52,6 +54,8 @@ public static class AnnualReportCodes
         [CommentRequired] = ("退回时必须填写意见", "returning a report needs comments"),
         [NoteRequired] = ("更正已公开的报告必须填写更正说明", "correcting a published report needs a revision note"),
         [Locked] = ("报告已公开，内容已锁定；如需更正，请新建更正版本", "the report is published and locked; start a correction"),
+        [YearNotEnded] = ("报告年度尚未结束，不能报送或公开", "the report's year has not ended; it cannot be submitted or published yet"),
+        [Stale] = ("报告已被他人修改，请刷新页面后重试", "the report changed since it was loaded; reload and retry"),
     }.ToFrozenDictionary();
 
     /// <summary>The Chinese message of <paramref name="code"/>.</summary>

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Reports;
 
 namespace Gongkai.Domain.AnnualReports;
 
-/// <summary>Where an annual report is: the same five states as the web's <c>ReportStatus</c>.</summary>
+/// <summary>Where an annual report is: the same five states as the web's <c>ReportState</c>.</summary>
 public enum ReportState
 {
     /// <summary>草稿: editable.</summary>
@@ -131,13 +132,19 @@ public sealed record ReportWorkflow
 
     /// <summary>
     /// Submits the draft to the competent authority. Runs <see cref="ReportChecks"/> (time from
-    /// <paramref name="clock"/>); refused while an error is neither fixed nor explained.
+    /// <paramref name="clock"/>); refused before the report's year has ended (China date) and while an
+    /// error is neither fixed nor explained.
     /// </summary>
     public AnnualReportResult<ReportWorkflow> Submit(ReportActor actor, Report? previousYear, TimeProvider clock, ReportCheckOptions? options = null)
     {
         if (Refuse(actor, "报送", [ReportRole.Officer, ReportRole.Approver, ReportRole.Admin]) is { } refused)
         {
             return refused;
+        }
+
+        if (BeforeYearEnds(clock.GetUtcNow(), "报送") is { } early)
+        {
+            return early;
         }
 
         var checks = Checks(previousYear, clock, options);
@@ -204,12 +211,17 @@ public sealed record ReportWorkflow
         return Append(ReportAction.Accepted, actor, at, ReportState.Accepted, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
     }
 
-    /// <summary>Publishes the accepted report, keeping it as a <see cref="PublishedVersion"/>; approvers and supervisors.</summary>
+    /// <summary>Publishes the accepted report, keeping it as a <see cref="PublishedVersion"/>; approvers and supervisors; never before the report's year has ended.</summary>
     public AnnualReportResult<ReportWorkflow> Publish(ReportActor actor, DateTimeOffset at)
     {
         if (Refuse(actor, "公开", [ReportRole.Approver, ReportRole.Supervisor, ReportRole.Admin], ReportState.Accepted) is { } refused)
         {
             return refused;
+        }
+
+        if (BeforeYearEnds(at, "公开") is { } early)
+        {
+            return early;
         }
 
         var published = this with { Versions = Versions.Add(new PublishedVersion(Revision, Draft, at, actor, RevisionNote)) };
@@ -291,6 +303,15 @@ public sealed record ReportWorkflow
         ReportRole.Admin => "系统管理员",
         _ => role.ToString(),
     };
+
+    /// <summary>A report for year Y is about the whole of Y: refused while the China date at <paramref name="at"/> is still in Y (or before).</summary>
+    private AnnualReportError? BeforeYearEnds(DateTimeOffset at, string step) =>
+        ChinaTime.DateOf(at).Year > Draft.Year
+            ? null
+            : AnnualReportCodes.Error(
+                AnnualReportCodes.YearNotEnded,
+                $"{Draft.Year}年度报告须在{Draft.Year + 1}年1月1日起{step}",
+                $"{step} of the {Draft.Year} report before {Draft.Year + 1}-01-01");
 
     private AnnualReportError? Refuse(ReportActor actor, string step, ReportRole[] roles, params ReportState[] states)
     {

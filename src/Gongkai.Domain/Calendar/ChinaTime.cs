@@ -10,5 +10,8 @@ public static class ChinaTime
     public static TimeSpan Offset { get; } = TimeSpan.FromHours(8);
 
     /// <summary>The date in China at the instant <paramref name="clock"/> reports.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    /// <summary>The date in China at <paramref name="instant"/>.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
 }

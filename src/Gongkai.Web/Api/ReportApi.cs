@@ -1,7 +1,7 @@
 using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.Reports;
-using Gongkai.Web.Annual;
+using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Casework;
-using Gongkai.Web.Annual;
 using Gongkai.Web.Casework;
 
 namespace Gongkai.Web.Infrastructure;
@@ -19,7 +18,6 @@ public static class CaseworkExtensions
         builder.Services.AddSingleton(rules);
         builder.Services.AddScoped<CaseService>();
         builder.Services.AddSingleton<DeadlineExplanations>();
-        builder.Services.AddScoped<ReportStore>();
         return builder;
     }
 }

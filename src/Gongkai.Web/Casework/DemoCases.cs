@@ -1,3 +1,4 @@
+using Gongkai.Domain.AnnualReports;
 using Gongkai.Data;
 using Gongkai.Data.Casework;
 using Gongkai.Data.Entities;
@@ -96,9 +97,9 @@ public static class DemoCases
         {
             var compiled = await YearStatistics.CompileAsync(db, rules, agency.Id, agency.Name, year, CancellationToken.None);
             var json = Gongkai.Domain.Reports.ReportJson.Serialize(compiled.Report);
-            var report = new AnnualReport { AgencyId = agency.Id, Year = year, Status = ReportStatus.Published, Json = json, UpdatedAt = now, PublishedAt = now };
+            var report = new AnnualReport { AgencyId = agency.Id, Year = year, Status = ReportState.Published, Json = json, UpdatedAt = now, PublishedAt = now };
             db.AnnualReports.Add(report);
-            db.AnnualReportRevisions.Add(new AnnualReportRevision { Report = report, Number = 1, Status = ReportStatus.Published, Json = json, CreatedAt = now, CreatedBy = "demo", Note = "演示数据：由办件数据汇总并公开" });
+            db.AnnualReportRevisions.Add(new AnnualReportRevision { Report = report, Number = 1, Status = ReportState.Published, Json = json, CreatedAt = now, CreatedBy = "demo", Note = "演示数据：由办件数据汇总并公开" });
         }
 
         await db.SaveChangesAsync();

@@ -1,3 +1,4 @@
+using Gongkai.Domain.AnnualReports;
 using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Microsoft.AspNetCore.Identity;

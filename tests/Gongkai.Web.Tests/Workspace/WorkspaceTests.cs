@@ -69,7 +69,7 @@ public sealed partial class WorkspaceTests
         var body = await refused.Content.ReadAsStringAsync();
         Assert.Contains(AnnualReportCodes.UnexplainedErrors, body);
         Assert.Contains("仍有错误未修正或未说明", body);
-        Assert.Equal(ReportStatus.Draft, await StatusAsync(app));
+        Assert.Equal(ReportState.Draft, await StatusAsync(app));
 
         // Explain every error, then submit.
         var html = await officer.Http.GetStringAsync(Page);
@@ -83,7 +83,7 @@ public sealed partial class WorkspaceTests
         }
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(officer, "Submit")).StatusCode);
-        Assert.Equal(ReportStatus.Submitted, await StatusAsync(app));
+        Assert.Equal(ReportState.Submitted, await StatusAsync(app));
 
         // The supervisor sees the submitted report, its errors and the explanations.
         var supervisor = await LoginAsync(factory, DemoUsers.HealthSupervisor);
@@ -103,7 +103,7 @@ public sealed partial class WorkspaceTests
         Assert.Contains(AnnualReportCodes.CommentRequired, await noComment.Content.ReadAsStringAsync());
         var returned = await supervisor.PostFormAsync(page, new() { ["Version"] = version, ["Comments"] = "请核实表三总计" }, $"{page}&handler=Return");
         Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
-        Assert.Equal(ReportStatus.Returned, await StatusAsync(app));
+        Assert.Equal(ReportState.Returned, await StatusAsync(app));
         Assert.Contains("请核实表三总计", await officer.Http.GetStringAsync(Page));
     }
 
@@ -124,7 +124,7 @@ public sealed partial class WorkspaceTests
             await supervisor.PostFormAsync(page, new() { ["Version"] = VersionRegex().Match(await supervisor.Http.GetStringAsync(page)).Groups[1].Value }, $"{page}&handler={handler}");
         Assert.Equal(HttpStatusCode.Redirect, (await Review("Accept")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Review("Publish")).StatusCode);
-        Assert.Equal(ReportStatus.Published, await StatusAsync(app));
+        Assert.Equal(ReportState.Published, await StatusAsync(app));
 
         // The public sees the whole published report: the written sections as well as the tables.
         var citizen = new StaffClient(factory.CreateClient());
@@ -145,7 +145,7 @@ public sealed partial class WorkspaceTests
 
         // A correction is a new revision; both published versions are kept.
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(officer, "Correct", new() { ["CorrectionNote"] = "更正第五部分文字" })).StatusCode);
-        Assert.Equal(ReportStatus.Published, await StatusAsync(app)); // the published version stays public meanwhile
+        Assert.Equal(ReportState.Published, await StatusAsync(app)); // the published version stays public meanwhile
         Assert.Contains("更正第2版", await officer.Http.GetStringAsync("/Workspace"));
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(officer, "Narrative", new() { ["Section1"] = "2024年，本局全面推进政务公开工作。", ["Section5"] = "答复文书模板已统一。", ["Section6"] = "全年收取信息处理费0元。" })).StatusCode);
         Assert.Contains("依申请公开答复文书规范性有待提升", await citizen.Http.GetStringAsync($"/Portal/Report/{id}")); // the correction is not public yet
@@ -211,7 +211,92 @@ public sealed partial class WorkspaceTests
         Assert.Equal(HttpStatusCode.Redirect, (await land.Http.GetAsync($"/Workspace/Review/Report?id={id}")).StatusCode); // desk staff are not supervisors
     }
 
-    private static Task<ReportStatus> StatusAsync(GongkaiApp app) => app.WithDbAsync(db => db.AnnualReports.Select(r => r.Status).SingleAsync());
+    [Fact]
+    public async Task Upload_IntoWorkspaceDraft_BecomesAVersion_HistoryAndTextKept_OldShapeRowStillLoads()
+    {
+        await using var app = new GongkaiApp();
+        await using var factory = WithClock(app, Clock());
+        var officer = await LoginAsync(factory, DemoUsers.HealthOfficer);
+        await StartBrokenReportAsync(officer);
+        var agencyId = await AgencyIdAsync(app);
+
+        // A row in the old upload shape (plain canonical report JSON), as /Reports/Upload once wrote it.
+        var old = Gongkai.Domain.Reports.Report.Empty("2021") with { Agency = "兰陵县卫生健康局", Year = 2023 };
+        await app.WithDbAsync(async db =>
+        {
+            db.AnnualReports.Add(new AnnualReport { AgencyId = agencyId, Year = 2023, Status = ReportState.Draft, Json = Gongkai.Domain.Reports.ReportJson.Serialize(old), UpdatedAt = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc) });
+            return await db.SaveChangesAsync();
+        });
+        var oldPage = await officer.Http.GetAsync("/Workspace/Report?year=2023");
+        Assert.Equal(HttpStatusCode.OK, oldPage.StatusCode);
+        Assert.Contains("草稿", await oldPage.Content.ReadAsStringAsync());
+
+        // Upload a 2024 report file and keep it as the agency's draft.
+        var tables = Gongkai.Domain.Reports.Report.Empty("2021") with { Agency = "兰陵县卫生健康局", Year = 2024 };
+        var html = Gongkai.Render.ReportRenderers.Render(tables, "html");
+        var token = await officer.TokenAsync("/Reports/Upload");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(html), "ReportFile", "2024年度报告.html" },
+            { new StringContent(agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture)), "SaveForAgencyId" },
+        };
+        var uploaded = await officer.Http.PostAsync("/Reports/Upload", form);
+        Assert.Contains("已保存为 2024 年度报告草稿", await uploaded.Content.ReadAsStringAsync());
+
+        // One workflow: the upload is the latest step; what came before, and the written text, are kept.
+        var json = await app.WithDbAsync(db => db.AnnualReports.Where(r => r.Year == 2024).Select(r => r.Json).SingleAsync());
+        var workflow = ReportWorkflowJson.ParseWorkflow(json);
+        Assert.Equal(ReportAction.Created, workflow.History[0].Action);
+        Assert.True(workflow.History.Length >= 4);
+        Assert.Contains("2024年度报告.html", workflow.History[^1].Comment);
+        Assert.Equal(TablesOrigin.Imported, workflow.Draft.Origin);
+        Assert.Contains("依申请公开答复文书规范性有待提升", workflow.Draft.TextOf(5));
+    }
+
+    [Fact]
+    public async Task SupervisorOverview_PerAgencyStanding_AndTheReviewPagesChecks()
+    {
+        await using var app = new GongkaiApp();
+        await using var factory = WithClock(app, Clock());
+        var officer = await LoginAsync(factory, DemoUsers.HealthOfficer);
+        await StartBrokenReportAsync(officer);
+        var supervisor = await LoginAsync(factory, DemoUsers.CountySupervisor);
+
+        var html = await supervisor.Http.GetStringAsync("/Supervisor?year=2024");
+        var health = Regex.Match(html, "<tr data-agency=\"LLWJ\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        var land = Regex.Match(html, "<tr data-agency=\"LLZR\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("未提交", health);
+        Assert.Contains("未提交", land);
+        Assert.DoesNotContain("逾期", health);
+
+        // The same findings as the review page (ReportChecks: the unbalanced table 3 and more).
+        var id = await app.WithDbAsync(db => db.AnnualReports.Select(r => r.Id).SingleAsync());
+        Assert.Contains($"/Workspace/Review/Report?id={id}", health);
+        var errors = int.Parse(Regex.Match(health, "(\\d+) 个错误").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var review = await supervisor.Http.GetStringAsync($"/Workspace/Review/Report?id={id}");
+        Assert.True(errors > 0);
+        Assert.Contains("T3.balance", review);
+    }
+
+    [Fact]
+    public async Task Submit_BeforeYearEnds_RefusedInChinese()
+    {
+        await using var app = new GongkaiApp();
+        await using var factory = WithClock(app, new FakeTimeProvider(new DateTimeOffset(2024, 12, 20, 2, 0, 0, TimeSpan.Zero)));
+        var officer = await LoginAsync(factory, DemoUsers.HealthOfficer);
+        await StartBrokenReportAsync(officer);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(officer, "Cell", new() { ["CellKey"] = "table3:new_received:6", ["CellValue"] = "0" })).StatusCode);
+
+        var refused = await PostAsync(officer, "Submit");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.Contains(AnnualReportCodes.YearNotEnded, body);
+        Assert.Contains("2024年度报告须在2025年1月1日起报送", body);
+        Assert.Equal(ReportState.Draft, await StatusAsync(app));
+    }
+
+    private static Task<ReportState> StatusAsync(GongkaiApp app) => app.WithDbAsync(db => db.AnnualReports.Select(r => r.Status).SingleAsync());
 
     private static Task<int> AgencyIdAsync(GongkaiApp app) => app.WithDbAsync(db => db.AnnualReports.Select(r => r.AgencyId).SingleAsync());
 
@@ -264,6 +349,6 @@ public sealed class PreviousYearTests
         var body = await officer.Http.GetStringAsync(page);
         Assert.Contains("X.carry-over", body);
         Assert.DoesNotContain("导入2023年度已发布的报告用于核对", body);
-        Assert.Equal(Gongkai.Data.Entities.ReportStatus.Published, await app.WithDbAsync(db => db.AnnualReports.Where(x => x.Year == 2023).Select(x => x.Status).SingleAsync()));
+        Assert.Equal(ReportState.Published, await app.WithDbAsync(db => db.AnnualReports.Where(x => x.Year == 2023).Select(x => x.Status).SingleAsync()));
     }
 }

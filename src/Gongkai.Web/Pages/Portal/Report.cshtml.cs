@@ -1,7 +1,9 @@
+using Gongkai.Domain.AnnualReports;
 using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Gongkai.Render;
-using Gongkai.Web.Pages.Workspace;
+using Gongkai.Web.AnnualReports;
+
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +18,8 @@ public sealed class ReportModel(GongkaiDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        var row = await db.AnnualReports.AsNoTracking().Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == id && r.Status == ReportStatus.Published, ct);
-        if (row is null || WorkspaceStore.ToWorkflow(row).Current is not { } published)
+        var row = await db.AnnualReports.AsNoTracking().Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == id && r.Status == ReportState.Published, ct);
+        if (row is null || AnnualReportStore.ToWorkflow(row).Current is not { } published)
         {
             return NotFound();
         }

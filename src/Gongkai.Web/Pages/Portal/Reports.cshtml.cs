@@ -1,3 +1,4 @@
+using Gongkai.Domain.AnnualReports;
 using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ public sealed class ReportsModel(GongkaiDbContext db) : PageModel
     public List<Row> Rows { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Rows = await db.AnnualReports.AsNoTracking().Where(r => r.Status == ReportStatus.Published)
+        Rows = await db.AnnualReports.AsNoTracking().Where(r => r.Status == ReportState.Published)
             .OrderByDescending(r => r.Year).ThenBy(r => r.AgencyId)
             .Select(r => new Row(r.Id, r.Agency!.Name, r.Year, r.PublishedAt)).ToListAsync(ct);
 }

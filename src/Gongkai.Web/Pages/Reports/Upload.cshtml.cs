@@ -3,7 +3,7 @@ using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.Reports;
 using Gongkai.Import;
-using Gongkai.Web.Annual;
+using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +14,7 @@ namespace Gongkai.Web.Pages.Reports;
 /// <summary>Upload a report file → canonical JSON + the rule engine's findings; optionally keep it as the agency's draft.</summary>
 [RequestSizeLimit(GongkaiWebExtensions.MaxUploadBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = GongkaiWebExtensions.MaxUploadBytes + (1024 * 1024))]
-public sealed class UploadModel(GongkaiDbContext db, CurrentStaff staff, ReportStore reports) : PageModel
+public sealed class UploadModel(GongkaiDbContext db, CurrentStaff staff, AnnualReportStore reports) : PageModel
 {
     [BindProperty]
     [Display(Name = "报告文件")]
@@ -60,7 +60,7 @@ public sealed class UploadModel(GongkaiDbContext db, CurrentStaff staff, ReportS
         Json = ReportJson.Serialize(report);
         if (SaveForAgencyId is { } agencyId)
         {
-            if (Agencies.All(a => a.Id != agencyId))
+            if (Agencies.FirstOrDefault(a => a.Id == agencyId) is not { } agency)
             {
                 return Forbid();
             }
@@ -71,8 +71,13 @@ public sealed class UploadModel(GongkaiDbContext db, CurrentStaff staff, ReportS
                 return Page();
             }
 
-            await reports.SaveDraftAsync(agencyId, year, report, $"上传 {ReportFile.FileName}", ct);
-            SavedMessage = $"已保存为 {year} 年度报告草稿。";
+            if (await reports.ImportAsync(agency, year, report, Path.GetFileName(ReportFile.FileName), null, ct) is { } error)
+            {
+                ModelState.AddModelError(nameof(SaveForAgencyId), $"未保存：{error.MessageZh}");
+                return Page();
+            }
+
+            SavedMessage = $"已保存为 {year} 年度报告草稿（年度报告编制中可继续修改）。";
         }
 
         return Page();

@@ -1,7 +1,8 @@
 using Gongkai.Data;
 using Gongkai.Data.Entities;
+using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Casework;
-using Gongkai.Web.Api;
+using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Casework;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,10 +10,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Supervisor;
 
-/// <summary>Supervision over the agency tree: overdue open cases, and whether each agency's report for the year is published and passes the checks.</summary>
-public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff, CaseService cases) : PageModel
+/// <summary>
+/// Supervision over the agency tree: overdue open cases, and where each agency's report for the year
+/// stands (<see cref="ReportStanding"/>), with the findings of the same checks as the review pages
+/// (<see cref="ReportChecks"/> through the workflow).
+/// </summary>
+public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff, CaseService cases, AnnualReportStore reports) : PageModel
 {
-    public sealed record Row(Agency Agency, int Open, int Overdue, AnnualReport? Report, int Errors, int Warnings);
+    public sealed record Row(Agency Agency, int Open, int Overdue, AnnualReportItem? Report, ReportStanding Standing, int Errors, int Warnings);
 
     private static readonly ApplicationState[] s_open = [ApplicationState.Open, ApplicationState.AwaitingSupplement, ApplicationState.Consulting, ApplicationState.AwaitingFee];
 
@@ -29,15 +34,14 @@ public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff, CaseServ
         var open = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.AgencyId) && c.State != null && s_open.Contains(c.State.Value))
             .GroupBy(c => c.AgencyId).Select(g => new { g.Key, Open = g.Count(), Overdue = g.Count(c => c.State == ApplicationState.Open && c.DueOn < today) })
             .ToListAsync(ct);
-        var reports = await db.AnnualReports.AsNoTracking().Where(r => ids.Contains(r.AgencyId) && r.Year == Year).ToListAsync(ct);
+        var items = await reports.ListAsync(ids, Year, ct);
         foreach (var a in agencies)
         {
             var o = open.FirstOrDefault(x => x.Key == a.Id);
-            var report = reports.FirstOrDefault(r => r.AgencyId == a.Id);
-            var checks = report is null ? [] : ReportApi.Checks(report.Json);
-            Rows.Add(new Row(a, o?.Open ?? 0, o?.Overdue ?? 0, report,
-                checks.Count(d => d.Severity == Gongkai.Domain.Reports.Severity.Error),
-                checks.Count(d => d.Severity == Gongkai.Domain.Reports.Severity.Warning)));
+            var item = items.FirstOrDefault(r => r.Row.AgencyId == a.Id);
+            var checks = item is null ? null : reports.Check(item.Workflow, await reports.PreviousYearAsync(a.Id, Year, ct));
+            Rows.Add(new Row(a, o?.Open ?? 0, o?.Overdue ?? 0, item, reports.Standing(a, Year, item?.Workflow),
+                checks?.Errors.Count() ?? 0, checks?.Warnings.Count() ?? 0));
         }
     }
 }

@@ -1,6 +1,7 @@
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Reports;
 using Gongkai.Render;
+using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Gongkai.Web.Pages.Workspace;
 /// at the end of section 六.
 /// </summary>
 [Authorize(Policy = Policies.Reports)]
-public sealed class DownloadModel(CurrentStaff staff, WorkspaceStore store) : PageModel
+public sealed class DownloadModel(CurrentStaff staff, AnnualReportStore store) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int agencyId, int year, string format, int? revision, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Gongkai.Data;
 using Gongkai.Data.Entities;
+using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ namespace Gongkai.Web.Pages.Workspace;
 
 /// <summary>The desk's annual reports: one line per year, and a link to start or open a year's workspace.</summary>
 [Authorize(Policy = Policies.Desk)]
-public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff, WorkspaceStore store) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff, AnnualReportStore store) : PageModel
 {
     public Agency? Agency { get; private set; }
 

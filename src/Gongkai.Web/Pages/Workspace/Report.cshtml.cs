@@ -3,7 +3,7 @@ using System.Globalization;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Reports;
-using Gongkai.Web.Annual;
+using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +19,7 @@ namespace Gongkai.Web.Pages.Workspace;
 [Authorize(Policy = Policies.Desk)]
 [RequestSizeLimit(GongkaiWebExtensions.MaxUploadBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = GongkaiWebExtensions.MaxUploadBytes + (1024 * 1024))]
-public sealed class ReportModel(CurrentStaff staff, WorkspaceStore store) : PageModel
+public sealed class ReportModel(CurrentStaff staff, AnnualReportStore store) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Year { get; set; }
@@ -68,7 +68,7 @@ public sealed class ReportModel(CurrentStaff staff, WorkspaceStore store) : Page
 
     public Agency? Agency { get; private set; }
 
-    public WorkspaceItem? Item { get; private set; }
+    public AnnualReportItem? Item { get; private set; }
 
     public ReportWorkflow? Workflow => Item?.Workflow;
 
@@ -162,7 +162,7 @@ public sealed class ReportModel(CurrentStaff staff, WorkspaceStore store) : Page
             }
         }
 
-        await store.CreateAsync(Agency!, Year, ReportDraft.Start(Agency!.Name, WorkspaceStore.KindOf(Agency), Year, tables, TablesOrigin.Typed), "新建（手工填写表格）", ct);
+        await store.CreateAsync(Agency!, Year, ReportDraft.Start(Agency!.Name, AnnualReportStore.KindOf(Agency), Year, tables, TablesOrigin.Typed), "新建（手工填写表格）", ct);
         Message = "已新建年度报告草稿，请填写表格和正文。";
         return Redirect();
     }
@@ -182,7 +182,7 @@ public sealed class ReportModel(CurrentStaff staff, WorkspaceStore store) : Page
 
         if (Item is null)
         {
-            var draft = ReportDraft.Start(Agency.Name, WorkspaceStore.KindOf(Agency), Year, compiled.Compiled.Report, TablesOrigin.Compiled).WithFigures(compiled.Figures);
+            var draft = ReportDraft.Start(Agency.Name, AnnualReportStore.KindOf(Agency), Year, compiled.Compiled.Report, TablesOrigin.Compiled).WithFigures(compiled.Figures);
             await store.CreateAsync(Agency, Year, draft, "新建（办件统计生成表格）", ct);
             Message = "已根据办件记录生成表格。";
             return Redirect();
@@ -216,20 +216,14 @@ public sealed class ReportModel(CurrentStaff staff, WorkspaceStore store) : Page
             return Fail(new AnnualReportError("WEB.file-unreadable", $"无法读取该文件：{reason}", "unreadable file"));
         }
 
-        if (Item is null)
+        var created = Item is null;
+        if (await store.ImportAsync(Agency!, Year, report, ReportFile.FileName, created ? null : Version, ct) is { } error)
         {
-            var draft = ReportDraft.Start(Agency!.Name, WorkspaceStore.KindOf(Agency), Year, report, TablesOrigin.Imported);
-            foreach (var s in report.Sections.Where(s => ReportDraft.WrittenSections.Contains(s.Number) && s.Text.Trim().Length > 0))
-            {
-                draft = draft.WithNarrative(s.Number, (draft.TextOf(s.Number) + "\n" + s.Text).Trim()).Value ?? draft;
-            }
-
-            await store.CreateAsync(Agency!, Year, draft, $"新建（导入 {ReportFile.FileName}）", ct);
-            Message = $"已从 {ReportFile.FileName} 导入表格和正文。";
-            return Redirect();
+            return Fail(error);
         }
 
-        return await StepAsync(w => w.Edit(Actor, w.Draft.WithTables(report, TablesOrigin.Imported), store.Clock.GetUtcNow(), $"导入表格 {ReportFile.FileName}"), "import", $"导入表格 {ReportFile.FileName}", "已导入表格。", ct);
+        Message = created ? $"已从 {ReportFile.FileName} 导入表格和正文。" : "已导入表格。";
+        return Redirect();
     }
 
     /// <summary>Saves the written sections and the supplementary figures.</summary>

@@ -1,6 +1,7 @@
 using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.AnnualReports;
+using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +25,7 @@ public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff) : PageMo
         }
 
         Reports = (await query.ToListAsync(ct))
-            .OrderBy(r => WorkspaceStore.ToWorkflow(r).State == ReportState.Submitted ? 0 : 1)
+            .OrderBy(r => AnnualReportStore.ToWorkflow(r).State == ReportState.Submitted ? 0 : 1)
             .ThenByDescending(r => r.Year)
             .ThenBy(r => r.Agency?.Name, StringComparer.Ordinal)
             .ToList();

@@ -1,4 +1,5 @@
 using Gongkai.Domain.AnnualReports;
+using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ namespace Gongkai.Web.Pages.Workspace.Review;
 
 /// <summary>A submitted report as the supervisor sees it: checks with the agency's explanations, tables, overrides, text; return with comments, accept, publish.</summary>
 [Authorize(Policy = Policies.Supervise)]
-public sealed class ReportModel(CurrentStaff staff, WorkspaceStore store) : PageModel
+public sealed class ReportModel(CurrentStaff staff, AnnualReportStore store) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public long Id { get; set; }
@@ -22,7 +23,7 @@ public sealed class ReportModel(CurrentStaff staff, WorkspaceStore store) : Page
     [TempData]
     public string? Message { get; set; }
 
-    public WorkspaceItem? Item { get; private set; }
+    public AnnualReportItem? Item { get; private set; }
 
     public ReportCheckResult? Checks { get; private set; }
 

@@ -3,19 +3,18 @@ using System.Text.Json.Nodes;
 using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Reports;
 using Gongkai.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using DataKind = Gongkai.Data.Entities.AgencyKind;
-using DomainKind = Gongkai.Domain.AnnualReports.AgencyKind;
 
-namespace Gongkai.Web.Pages.Workspace;
+namespace Gongkai.Web.AnnualReports;
 
 /// <summary>An agency's annual report for a year as stored (the web's <see cref="AnnualReport"/> row) and as a workflow.</summary>
-public sealed record WorkspaceItem(AnnualReport Row, ReportWorkflow Workflow);
+public sealed record AnnualReportItem(AnnualReport Row, ReportWorkflow Workflow);
 
 /// <summary>Settings of the workspace (<c>Gongkai:AnnualReports</c>): the Art. 49 deadlines and the repetition threshold.</summary>
-public sealed class WorkspaceOptions
+public sealed class AnnualReportOptions
 {
     public int DepartmentDeadlineMonth { get; set; } = 1;
 
@@ -40,7 +39,7 @@ public sealed class WorkspaceOptions
 /// top level, the draft and workflow under <c>annual_report</c>), <see cref="AnnualReport.Status"/> mirrors
 /// the workflow's state, and every save adds an <see cref="AnnualReportRevision"/>. No schema change.
 /// </summary>
-public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, AuditTrail audit, TimeProvider clock, WorkspaceOptions options)
+public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, AuditTrail audit, TimeProvider clock, AnnualReportOptions options)
 {
     public TimeProvider Clock => clock;
 
@@ -52,7 +51,7 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
     public Task<Agency?> AgencyAsync(int agencyId, CancellationToken ct) =>
         db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, ct);
 
-    public static DomainKind KindOf(Agency agency) => agency.Kind == DataKind.Government ? DomainKind.Government : DomainKind.Department;
+    public static AgencyKind KindOf(Agency agency) => agency.Kind;
 
     /// <summary>The person acting at the desk (officer or approver).</summary>
     public ReportActor DeskActor() => new(staff.UserId ?? staff.UserName ?? "?", staff.DisplayName, staff.IsApprover ? ReportRole.Approver : ReportRole.Officer);
@@ -61,16 +60,16 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
     public ReportActor SupervisorActor() => new(staff.UserId ?? staff.UserName ?? "?", staff.DisplayName, ReportRole.Supervisor);
 
     /// <summary>The report of <paramref name="agencyId"/> for <paramref name="year"/>, tracked, as a workflow (a plain uploaded report is read as an imported draft).</summary>
-    public async Task<WorkspaceItem?> LoadAsync(int agencyId, int year, CancellationToken ct)
+    public async Task<AnnualReportItem?> LoadAsync(int agencyId, int year, CancellationToken ct)
     {
         var row = await db.AnnualReports.Include(r => r.Agency).SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Year == year, ct);
-        return row is null ? null : new WorkspaceItem(row, ToWorkflow(row));
+        return row is null ? null : new AnnualReportItem(row, ToWorkflow(row));
     }
 
-    public async Task<WorkspaceItem?> LoadAsync(long id, CancellationToken ct)
+    public async Task<AnnualReportItem?> LoadAsync(long id, CancellationToken ct)
     {
         var row = await db.AnnualReports.Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == id, ct);
-        return row is null ? null : new WorkspaceItem(row, ToWorkflow(row));
+        return row is null ? null : new AnnualReportItem(row, ToWorkflow(row));
     }
 
     /// <summary>
@@ -93,7 +92,7 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
     public ReportCheckResult Check(ReportWorkflow workflow, Report? previous) => workflow.Checks(previous, clock, CheckOptions);
 
     /// <summary>Starts the report of an agency for a year (refused when one exists).</summary>
-    public async Task<WorkspaceItem> CreateAsync(Agency agency, int year, ReportDraft draft, string note, CancellationToken ct)
+    public async Task<AnnualReportItem> CreateAsync(Agency agency, int year, ReportDraft draft, string note, CancellationToken ct)
     {
         var workflow = ReportWorkflow.Start(draft, DeskActor(), clock.GetUtcNow());
         var now = clock.GetUtcNow().UtcDateTime;
@@ -101,7 +100,7 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
         {
             AgencyId = agency.Id,
             Year = year,
-            Status = ReportStatus.Draft,
+            Status = ReportState.Draft,
             Json = ReportWorkflowJson.Serialize(workflow),
             UpdatedAt = now,
         };
@@ -109,7 +108,40 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
         AddRevision(row, 1, note, now);
         audit.Record("report.workspace.create", "report", $"{agency.Id}/{year}", agency.Id, note);
         await db.SaveChangesAsync(ct);
-        return new WorkspaceItem(row, workflow);
+        return new AnnualReportItem(row, workflow);
+    }
+
+    /// <summary>A new draft from a report file: its tables (imported) and its written sections.</summary>
+    public static ReportDraft ImportedDraft(Agency agency, int year, Report report)
+    {
+        var draft = ReportDraft.Start(agency.Name, KindOf(agency), year, report, TablesOrigin.Imported);
+        foreach (var s in report.Sections.Where(s => ReportDraft.WrittenSections.Contains(s.Number) && s.Text.Trim().Length > 0))
+        {
+            draft = draft.WithNarrative(s.Number, (draft.TextOf(s.Number) + "\n" + s.Text).Trim()).Value ?? draft;
+        }
+
+        return draft;
+    }
+
+    /// <summary>
+    /// Keeps a report file as the agency's report for <paramref name="year"/>: a new report (tables and
+    /// written sections from the file) when there is none, else a new version of the draft in the same
+    /// workflow (the tables from the file; written sections, explanations and history kept). Refused by
+    /// the workflow once the report is submitted (<c>FLOW.locked</c>, <c>FLOW.wrong-state</c>), or
+    /// <c>FLOW.stale</c> when <paramref name="expectedVersion"/> is given and someone saved since.
+    /// </summary>
+    public async Task<AnnualReportError?> ImportAsync(Agency agency, int year, Report report, string fileName, int? expectedVersion, CancellationToken ct)
+    {
+        var existing = await LoadAsync(agency.Id, year, ct);
+        if (existing is null)
+        {
+            await CreateAsync(agency, year, ImportedDraft(agency, year, report), $"新建（导入 {fileName}）", ct);
+            return null;
+        }
+
+        var note = $"导入表格 {fileName}";
+        var w = existing.Workflow;
+        return await SaveAsync(existing, w.Edit(DeskActor(), w.Draft.WithTables(report, TablesOrigin.Imported), clock.GetUtcNow(), note), expectedVersion ?? existing.Row.Version, "import", note, ct);
     }
 
     /// <summary>
@@ -118,12 +150,7 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
     /// </summary>
     public async Task ImportPublishedAsync(Agency agency, int year, Report report, string fileName, CancellationToken ct)
     {
-        var draft = ReportDraft.Start(agency.Name, KindOf(agency), year, report, TablesOrigin.Imported);
-        foreach (var s in report.Sections.Where(s => ReportDraft.WrittenSections.Contains(s.Number) && s.Text.Trim().Length > 0))
-        {
-            draft = draft.WithNarrative(s.Number, (draft.TextOf(s.Number) + "\n" + s.Text).Trim()).Value ?? draft;
-        }
-
+        var draft = ImportedDraft(agency, year, report);
         var at = clock.GetUtcNow();
         var actor = DeskActor();
         var note = $"导入已发布的报告 {fileName}";
@@ -135,7 +162,7 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
             Versions = [new PublishedVersion(1, draft, at, actor, null)],
         };
         var now = at.UtcDateTime;
-        var row = new AnnualReport { AgencyId = agency.Id, Year = year, Status = ReportStatus.Published, Json = ReportWorkflowJson.Serialize(workflow), UpdatedAt = now, PublishedAt = now };
+        var row = new AnnualReport { AgencyId = agency.Id, Year = year, Status = ReportState.Published, Json = ReportWorkflowJson.Serialize(workflow), UpdatedAt = now, PublishedAt = now };
         db.AnnualReports.Add(row);
         AddRevision(row, 1, note, now);
         audit.Record("report.workspace.import-published", "report", $"{agency.Id}/{year}", agency.Id, note);
@@ -146,7 +173,7 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
     /// Stores the next workflow of <paramref name="item"/>, or returns why not: the step's refusal, or
     /// <c>FLOW.stale</c> when someone else saved since <paramref name="expectedVersion"/>.
     /// </summary>
-    public async Task<AnnualReportError?> SaveAsync(WorkspaceItem item, AnnualReportResult<ReportWorkflow> next, int expectedVersion, string action, string note, CancellationToken ct)
+    public async Task<AnnualReportError?> SaveAsync(AnnualReportItem item, AnnualReportResult<ReportWorkflow> next, int expectedVersion, string action, string note, CancellationToken ct)
     {
         if (next.Error is { } error)
         {
@@ -191,11 +218,11 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
 
     /// <summary>
     /// The row's status: the workflow's state, except that a report published once stays
-    /// <see cref="ReportStatus.Published"/> while a correction is prepared (the portal keeps showing
+    /// <see cref="ReportState.Published"/> while a correction is prepared (the portal keeps showing
     /// the published version, which is what the row's canonical JSON holds).
     /// </summary>
-    public static ReportStatus StatusOf(ReportWorkflow workflow) =>
-        workflow.Current is not null ? ReportStatus.Published : Enum.Parse<ReportStatus>(workflow.State.ToString());
+    public static ReportState StatusOf(ReportWorkflow workflow) =>
+        workflow.Current is not null ? ReportState.Published : workflow.State;
 
     /// <summary>The workflow's state label of a stored row (what the workspace shows).</summary>
     public static string StateLabel(AnnualReport row)
@@ -205,7 +232,21 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
         return w.Current is not null && w.State != ReportState.Published ? $"{label}（更正第{w.Revision}版；第{w.Current.Revision}版已公开）" : label;
     }
 
-    public static AnnualReportError Stale() => new("FLOW.stale", "报告已被他人修改，请刷新页面后重试", "the report changed since it was loaded; reload and retry");
+    public static AnnualReportError Stale() => AnnualReportCodes.Error(AnnualReportCodes.Stale);
+
+    /// <summary>The reports of <paramref name="agencyIds"/> for <paramref name="year"/>, not tracked, as workflows.</summary>
+    public async Task<List<AnnualReportItem>> ListAsync(IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct)
+    {
+        var rows = await db.AnnualReports.AsNoTracking().Include(r => r.Agency).Where(r => agencyIds.Contains(r.AgencyId) && r.Year == year).ToListAsync(ct);
+        return [.. rows.Select(r => new AnnualReportItem(r, ToWorkflow(r)))];
+    }
+
+    /// <summary>Where <paramref name="agency"/>'s report for <paramref name="year"/> stands today (China date), 逾期 included.</summary>
+    public ReportStanding Standing(Agency agency, int year, ReportWorkflow? workflow) =>
+        ReportStanding.Of(workflow, KindOf(agency), year, ChinaTime.Today(clock), CheckOptions.Deadlines);
+
+    /// <summary>Whether a stored row's first publication came after the Art. 49 deadline (null: not published).</summary>
+    public bool? PublishedLate(AnnualReport row) => ToWorkflow(row).PublishedLate(CheckOptions.Deadlines);
 
     /// <summary>The workflow stored in a row; a plain canonical report (uploaded) becomes an imported draft in the row's status.</summary>
     public static ReportWorkflow ToWorkflow(AnnualReport row)
@@ -217,7 +258,7 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
 
         var tables = ReportJson.Parse(row.Json);
         var agency = row.Agency?.Name ?? tables.Agency ?? string.Empty;
-        var kind = row.Agency is { } a ? KindOf(a) : DomainKind.Department;
+        var kind = row.Agency is { } a ? KindOf(a) : AgencyKind.Department;
         var draft = ReportDraft.Start(agency, kind, row.Year, tables, TablesOrigin.Imported);
         foreach (var (number, text) in Sections(row.Json))
         {
@@ -227,7 +268,7 @@ public sealed class WorkspaceStore(GongkaiDbContext db, CurrentStaff staff, Audi
             }
         }
 
-        var state = Enum.Parse<ReportState>(row.Status.ToString());
+        var state = row.Status;
         var actor = new ReportActor("import", "导入", ReportRole.Officer);
         var at = new DateTimeOffset(DateTime.SpecifyKind(row.UpdatedAt, DateTimeKind.Utc));
         var created = new ReportHistoryEntry(1, ReportAction.Created, actor, at, ReportState.Draft, state, 1, "由已保存的报告数据转换");

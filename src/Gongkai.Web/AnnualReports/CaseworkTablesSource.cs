@@ -6,7 +6,7 @@ using Gongkai.Web.Casework;
 using Gongkai.Web.Disclosure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Gongkai.Web.Pages.Workspace;
+namespace Gongkai.Web.AnnualReports;
 
 /// <summary>
 /// The tables compiled from the agency's casework by the desk's <see cref="YearStatistics"/>, the

@@ -1,7 +1,7 @@
 using Gongkai.Domain.Reports;
 using Gongkai.Import;
 
-namespace Gongkai.Web.Annual;
+namespace Gongkai.Web.AnnualReports;
 
 /// <summary>Reading an uploaded report file: never throws; says plainly when the file could not be read.</summary>
 public static class ReportUploads

@@ -1,7 +1,7 @@
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Casework;
 
-namespace Gongkai.Web.Pages.Workspace;
+namespace Gongkai.Web.AnnualReports;
 
 /// <summary>
 /// Where the workspace gets tables compiled from an agency's casework (<see cref="AnnualStatistics.Compile"/>)
