@@ -224,12 +224,13 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
     public static ReportState StatusOf(ReportWorkflow workflow) =>
         workflow.Current is not null ? ReportState.Published : workflow.State;
 
-    /// <summary>The workflow's state label of a stored row (what the workspace shows).</summary>
-    public static string StateLabel(AnnualReport row)
+    /// <summary>The workflow's state label of a stored row (what the workspace lists show), with 逾期 when first published after the deadline.</summary>
+    public string StateLabel(AnnualReport row)
     {
         var w = ToWorkflow(row);
         var label = ReportWorkflow.Label(w.State);
-        return w.Current is not null && w.State != ReportState.Published ? $"{label}（更正第{w.Revision}版；第{w.Current.Revision}版已公开）" : label;
+        var late = PublishedLate(w) == true ? "（逾期）" : string.Empty;
+        return w.Current is not null && w.State != ReportState.Published ? $"{label}（更正第{w.Revision}版；第{w.Current.Revision}版已公开{late}）" : label + late;
     }
 
     public static AnnualReportError Stale() => AnnualReportCodes.Error(AnnualReportCodes.Stale);
@@ -246,7 +247,17 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
         ReportStanding.Of(workflow, KindOf(agency), year, ChinaTime.Today(clock), CheckOptions.Deadlines);
 
     /// <summary>Whether a stored row's first publication came after the Art. 49 deadline (null: not published).</summary>
-    public bool? PublishedLate(AnnualReport row) => ToWorkflow(row).PublishedLate(CheckOptions.Deadlines);
+    public bool? PublishedLate(AnnualReport row) => PublishedLate(ToWorkflow(row));
+
+    /// <summary>Whether the first publication came after the Art. 49 deadline (null: not published).</summary>
+    public bool? PublishedLate(ReportWorkflow workflow) => workflow.PublishedLate(CheckOptions.Deadlines);
+
+    /// <summary>
+    /// The 索引号 of a published annual report: the agency's 统一社会信用代码, the report year and
+    /// <c>NB</c> with the two-digit revision (<c>11371324MB2858127M/2025-NB01</c>); stable, never reused.
+    /// </summary>
+    public static string IndexNumber(Agency agency, int year, int revision) =>
+        string.Create(CultureInfo.InvariantCulture, $"{agency.CreditCode}/{year}-NB{revision:00}");
 
     /// <summary>The workflow stored in a row; a plain canonical report (uploaded) becomes an imported draft in the row's status.</summary>
     public static ReportWorkflow ToWorkflow(AnnualReport row)

@@ -65,6 +65,12 @@ public sealed partial class AnnualReportBrowserTests
         await WriteAsync(health, "2026年，本局全面推进政务公开工作，依法办理政府信息公开申请。");
         await Assertions.Expect(health.Locator("#checks")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(health, "annual-report-workspace");
+
+        // Not before the year has ended (China date).
+        await health.GetByRole(AriaRole.Button, new() { Name = "报送审核" }).ClickAsync();
+        await Assertions.Expect(health.Locator("[role=alert]").Filter(new() { HasText = "2026年度报告须在2027年1月1日起报送" })).ToBeVisibleAsync();
+        await Assertions.Expect(health.Locator("strong.status")).ToHaveTextAsync("草稿");
+
         clock.SetUtcNow(s_afterYear);
         health = await session.LoginAsync(DemoUsers.HealthOfficer);
         await OpenReportAsync(health, 2026);
@@ -103,5 +109,39 @@ public sealed partial class AnnualReportBrowserTests
         await Assertions.Expect(supervisor.Locator("strong.status")).ToHaveTextAsync("已审核");
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "公开报告" }).ClickAsync();
         await Assertions.Expect(supervisor.Locator("strong.status")).ToHaveTextAsync("已公开");
+
+        // The supervisor's overview: both published on time.
+        await supervisor.Locator("a[href='/Supervisor']").First.ClickAsync();
+        await Assertions.Expect(supervisor.Locator("tr[data-agency=LLWJ] .standing")).ToHaveTextAsync("已公开");
+        await Assertions.Expect(supervisor.Locator("tr[data-agency=LLZR] .standing")).ToHaveTextAsync("已公开");
+        await BrowserSession.ScreenshotAsync(supervisor, "annual-report-supervisor");
+
+        // The public finds it under 年度报告, with 发布日期, 索引号 and downloads.
+        var citizen = await session.NewPageAsync();
+        await citizen.GotoAsync("/");
+        await citizen.Locator("a[href='/Portal/Reports']").First.ClickAsync();
+        await citizen.GetByRole(AriaRole.Link, new() { Name = "兰陵县自然资源局2026年政府信息公开工作年度报告" }).ClickAsync();
+        await Assertions.Expect(citizen.Locator("#published-on")).ToHaveTextAsync("2027年1月20日");
+        await Assertions.Expect(citizen.Locator("#index-number")).ToHaveTextAsync(IndexNumberRegex());
+        await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync("主动公开政府信息0条");
+        await BrowserSession.ScreenshotAsync(citizen, "annual-report-portal");
+        var expected = new Dictionary<string, string>
+        {
+            ["PDF"] = "application/pdf",
+            ["DOCX"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ["JSON"] = "application/json",
+            ["CSV"] = "text/csv",
+        };
+        foreach (var (name, type) in expected)
+        {
+            var href = await citizen.Locator("#downloads").GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).GetAttributeAsync("href");
+            var response = await citizen.APIRequest.GetAsync(href!);
+            Assert.Equal(200, response.Status);
+            Assert.StartsWith(type, response.Headers["content-type"], StringComparison.Ordinal);
+            Assert.NotEmpty(await response.BodyAsync());
+        }
     }
+
+    [GeneratedRegex(@"^[0-9A-Z]{18}/2026-NB01$")]
+    private static partial Regex IndexNumberRegex();
 }

@@ -12,6 +12,8 @@ namespace Gongkai.Web.Pages.Workspace;
 [Authorize(Policy = Policies.Desk)]
 public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff, AnnualReportStore store) : PageModel
 {
+    public AnnualReportStore Store => store;
+
     public Agency? Agency { get; private set; }
 
     public List<AnnualReport> Reports { get; private set; } = [];

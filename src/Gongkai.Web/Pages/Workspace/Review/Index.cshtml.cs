@@ -11,8 +11,10 @@ namespace Gongkai.Web.Pages.Workspace.Review;
 
 /// <summary>The supervisor's list: annual reports of the supervised agencies, submitted ones first.</summary>
 [Authorize(Policy = Policies.Supervise)]
-public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff, AnnualReportStore store) : PageModel
 {
+    public AnnualReportStore Store => store;
+
     public List<AnnualReport> Reports { get; private set; } = [];
 
     public async Task OnGetAsync(int? year, CancellationToken ct)
