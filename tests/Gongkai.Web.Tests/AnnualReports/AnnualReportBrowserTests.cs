@@ -54,6 +54,9 @@ public sealed partial class AnnualReportBrowserTests
     [Fact]
     public async Task CompileWriteCheckSubmit_SupervisorAcceptsOneReturnsOther_BothPublishedOnPortal()
     {
+        // A loaded CI machine (2 cores, several test hosts) can take seconds per page: wait for the
+        // element, with room, rather than failing on the 5 s default.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var clock = new FakeTimeProvider(s_start);
         await using var session = await BrowserSession.StartAsync(casesPerAgency: 12, clock: clock);
 
