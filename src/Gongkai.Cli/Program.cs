@@ -16,7 +16,26 @@ namespace Gongkai.Cli
               gongkai deadline YYYY-MM-DD [--days N]  计算法定期限（工作日）
             """;
 
+        /// <summary>
+        /// Runs a command. Whatever escapes a command (a defect: every reader is meant to answer with
+        /// a diagnostic) ends as exit code 3 with one line on stderr, never an unhandled exception.
+        /// </summary>
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            try
+            {
+                return Dispatch(args, stdout, stderr);
+            }
+#pragma warning disable CA1031 // The last resort: no input may end the CLI with an unhandled exception (issue 13).
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                stderr.WriteLine($"gongkai: 内部错误，已停止（{e.GetType().Name}：{e.Message}）");
+                return 3;
+            }
+        }
+
+        private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr)
         {
             if (args.Length == 0)
             {

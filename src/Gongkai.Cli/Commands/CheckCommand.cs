@@ -45,7 +45,7 @@ internal static class CheckCommand
 
             foreach (var d in findings.Where(d => d.Severity != Severity.Info))
             {
-                (d.Code.StartsWith("SOURCE.", StringComparison.Ordinal) ? stderr : stdout).WriteLine(d.ToLine(file));
+                (DiagnosticCodes.Refusals.Contains(d.Code) ? stderr : stdout).WriteLine(d.ToLine(file));
             }
 
             if (ImportCommand.Unreadable(report))
