@@ -22,10 +22,13 @@ w('text-report-1mb.txt', report * (1048576 // len(report.encode('utf-8')) + 1))
 page = open(os.path.join(fixtures, 'reports', 'html-sample-000', 'input.html'), encoding='utf-8').read()
 inner = re.search(r'<body[^>]*>(.*)</body>', page, re.S).group(1)
 w('html-report-1mb.html', '<html><body>' + inner * (1048576 // len(inner.encode('utf-8')) + 1) + '</body></html>')
-para = '<w:p><w:r><w:t>本年新收政府信息公开申请数量 1 2 3 4 5 6 7</w:t></w:r></w:p>'
-cell = '<w:tc><w:p><w:r><w:t>12</w:t></w:r></w:p></w:tc>'
-row = '<w:tr>' + cell * 8 + '</w:tr>'
-w('docx-report-like.docx', docx((para * 20 + '<w:tbl>' + row * 20 + '</w:tbl>') * 120))
+import random
+rnd = random.Random(13)
+def text(n): return ''.join(chr(rnd.randrange(0x4e00, 0x9fa5)) for _ in range(n))
+def para(): return f'<w:p><w:r><w:t>{text(40)} {rnd.randrange(100000)}</w:t></w:r></w:p>'
+def cell(): return f'<w:tc><w:p><w:r><w:t>{rnd.randrange(100000)}</w:t></w:r></w:p></w:tc>'
+def row(): return '<w:tr>' + ''.join(cell() for _ in range(8)) + '</w:tr>'
+w('docx-report-like.docx', docx(''.join(''.join(para() for _ in range(20)) + '<w:tbl>' + ''.join(row() for _ in range(20)) + '</w:tbl>' for _ in range(300))))
 w('pdf-hzq2023.pdf', open(os.path.join(fixtures, 'pdf', 'hzq2023', 'input.pdf'), 'rb').read())
 # the largest inputs the budgets accept
 w('text-max-fragments.txt', '1 2 3 4 5 6 7 8 9 10\n' * 19_900)
