@@ -31,7 +31,7 @@ namespace Gongkai.Cli
 #pragma warning restore CA1031
             {
                 stderr.WriteLine($"gongkai: 内部错误，已停止（{e.GetType().Name}：{e.Message}）");
-                return 3;
+                return ExitCodes.Unreadable;
             }
         }
 
@@ -40,7 +40,7 @@ namespace Gongkai.Cli
             if (args.Length == 0)
             {
                 stderr.WriteLine(Usage);
-                return 2;
+                return ExitCodes.Usage;
             }
 
             var rest = args[1..];
@@ -57,14 +57,14 @@ namespace Gongkai.Cli
         private static int Help(TextWriter stdout)
         {
             stdout.WriteLine(Usage);
-            return 0;
+            return ExitCodes.Clean;
         }
 
         private static int Unknown(string verb, TextWriter stderr)
         {
             stderr.WriteLine($"未知命令 unknown command: {verb}");
             stderr.WriteLine(Usage);
-            return 2;
+            return ExitCodes.Usage;
         }
     }
 }

@@ -44,7 +44,7 @@ internal static class BatchCommand
         if (missing is not null)
         {
             stderr.WriteLine($"{missing}: SOURCE.unreadable 文件或目录不存在");
-            return 3;
+            return ExitCodes.Unreadable;
         }
 
         var progress = showProgress ? new ProgressBar(stderr) : null;
@@ -103,9 +103,9 @@ internal static class BatchCommand
         }
 
         stdout.WriteLine(all.Summary.ToString());
-        return all.Summary.Total > 0 && all.Summary.Failed == all.Summary.Total ? 3
-            : all.Summary.Failed + all.Summary.WithErrors + unwritten > 0 ? 1
-            : 0;
+        return all.Summary.Total > 0 && all.Summary.Failed == all.Summary.Total ? ExitCodes.Unreadable
+            : all.Summary.Failed + all.Summary.WithErrors + unwritten > 0 ? ExitCodes.Findings
+            : ExitCodes.Clean;
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ internal static class ImportCommand
             return Arguments.BadUsage(stderr, "多个文件时请用 --out DIR (several files need --out DIR)");
         }
 
-        var exit = 0;
+        var exit = ExitCodes.Clean;
         foreach (var file in files)
         {
             var report = ReportImporter.Import(file);
@@ -45,7 +45,7 @@ internal static class ImportCommand
                     stderr.WriteLine(d.ToLine(file));
                 }
 
-                exit = 3;
+                exit = ExitCodes.Unreadable;
                 continue;
             }
 
