@@ -16,12 +16,31 @@ namespace Gongkai.Cli
               gongkai deadline YYYY-MM-DD [--days N]  计算法定期限（工作日）
             """;
 
+        /// <summary>
+        /// Runs a command. Whatever escapes a command (a defect: every reader is meant to answer with
+        /// a diagnostic) ends as exit code 3 with one line on stderr, never an unhandled exception.
+        /// </summary>
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            try
+            {
+                return Dispatch(args, stdout, stderr);
+            }
+#pragma warning disable CA1031 // The last resort: no input may end the CLI with an unhandled exception (issue 13).
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                stderr.WriteLine($"gongkai: 内部错误，已停止（{e.GetType().Name}：{e.Message}）");
+                return ExitCodes.Unreadable;
+            }
+        }
+
+        private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr)
         {
             if (args.Length == 0)
             {
                 stderr.WriteLine(Usage);
-                return 2;
+                return ExitCodes.Usage;
             }
 
             var rest = args[1..];
@@ -38,14 +57,14 @@ namespace Gongkai.Cli
         private static int Help(TextWriter stdout)
         {
             stdout.WriteLine(Usage);
-            return 0;
+            return ExitCodes.Clean;
         }
 
         private static int Unknown(string verb, TextWriter stderr)
         {
             stderr.WriteLine($"未知命令 unknown command: {verb}");
             stderr.WriteLine(Usage);
-            return 2;
+            return ExitCodes.Usage;
         }
     }
 }

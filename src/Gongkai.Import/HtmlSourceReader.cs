@@ -11,7 +11,9 @@ namespace Gongkai.Import;
 /// Reads an HTML page (a whole portal page or just the report's tables) with AngleSharp: each table
 /// row becomes a line whose cells are the row's <c>td</c>/<c>th</c> texts (a merged cell once, in
 /// the row where it starts); each paragraph or other block becomes a line of one cell. Menus,
-/// scripts and styles are skipped. Locations give the source line and table/row/cell.
+/// scripts and styles are skipped. Locations give the source line and table/row/cell. Within
+/// <see cref="ImportBudget"/>: <see cref="MarkupScan"/> refuses a page with too many or too deeply
+/// nested elements before AngleSharp builds the tree, and the lines are counted as they are made.
 /// </summary>
 public static class HtmlSourceReader
 {
@@ -29,10 +31,15 @@ public static class HtmlSourceReader
         "pre", "dl", "dt", "dd", "form", "center", "body", "html", "address", "figure", "figcaption",
     };
 
-    public static SourceDocument Read(string html, string name)
+    public static SourceDocument Read(string html, string name, ImportBudget? budget = null) =>
+        ImportBudget.Read(name, budget, b => ReadWithin(html, name, b));
+
+    private static SourceDocument ReadWithin(string html, string name, ImportBudget budget)
     {
-        var document = s_parser.ParseDocument(html);
-        var walker = new Walker(name);
+        MarkupScan.Check(html, budget);
+        using var document = s_parser.ParseDocument(html);
+        budget.CheckTime();
+        var walker = new Walker(name, budget);
         if (document.Title is { Length: > 0 } title)
         {
             walker.AddLine([new Fragment(title.Trim(), new SourceLocation(name, 1))]);
@@ -47,7 +54,7 @@ public static class HtmlSourceReader
         return new SourceDocument(name, walker.Lines.ToImmutable(), []);
     }
 
-    private sealed class Walker(string name)
+    private sealed class Walker(string name, ImportBudget budget)
     {
         private readonly StringBuilder _inline = new();
         private int? _inlineLine;
@@ -59,6 +66,13 @@ public static class HtmlSourceReader
         {
             if (cells.Length > 0)
             {
+                var chars = 0;
+                foreach (var cell in cells)
+                {
+                    chars += cell.Text.Length;
+                }
+
+                budget.AddLine(cells.Length, chars, cells[0].Location.Line);
                 Lines.Add(new SourceLine(cells));
             }
         }

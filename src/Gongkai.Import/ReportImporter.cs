@@ -15,12 +15,19 @@ public enum SourceKind
 
 /// <summary>
 /// The entry point for importing a published report from a file or stream: detects the kind of
-/// file, reads it with the right reader, normalises it and evaluates every rule. Never throws for
-/// bad input: an unreadable file gives a report with a SOURCE.* error.
+/// file, reads it with the right reader, normalises it and evaluates every rule, all within one
+/// <see cref="ImportBudget"/> (<see cref="ImportLimits"/>). Never throws for bad input: an
+/// unreadable file or one over a budget gives a report with a refusal diagnostic (see
+/// <see cref="Refusal"/>); only the caller's cancellation ends it with
+/// <see cref="OperationCanceledException"/>.
 /// </summary>
 public static class ReportImporter
 {
-    public static Report Import(string path)
+    /// <summary>The diagnostic that says the report could not be read at all (one of <see cref="DiagnosticCodes.Refusals"/>), or null when it was read.</summary>
+    public static Diagnostic? Refusal(Report report) =>
+        report.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error && DiagnosticCodes.Refusals.Contains(d.Code));
+
+    public static Report Import(string path, CancellationToken cancellationToken = default)
     {
         var name = Path.GetFileName(path);
         try
@@ -28,45 +35,60 @@ public static class ReportImporter
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return Fail(name, DiagnosticCodes.SourceUnreadable, $"文件不存在：{path}");
+                return Fail(name, DiagnosticCodes.Create(DiagnosticCodes.SourceUnreadable, $"文件不存在：{path}", new SourceLocation(name)));
             }
 
             if (info.Length > ImportLimits.MaxFileBytes)
             {
-                return Fail(name, DiagnosticCodes.SourceTooLarge, $"文件过大（{info.Length / 1024 / 1024} MB），上限为 {ImportLimits.MaxFileBytes / 1024 / 1024} MB");
+                return Fail(name, ImportLimits.Refusal(ImportLimit.FileBytes, name));
             }
 
             using var stream = File.OpenRead(path);
-            return Import(stream, path);
+            return Import(stream, path, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Fail(name, DiagnosticCodes.SourceUnreadable, $"无法读取文件：{e.Message}");
+            return Fail(name, DiagnosticCodes.Create(DiagnosticCodes.SourceUnreadable, $"无法读取文件：{e.Message}", new SourceLocation(name)));
         }
     }
 
-    public static Report Import(Stream stream, string name)
+    public static Report Import(Stream stream, string name, CancellationToken cancellationToken = default)
     {
-        var document = Read(stream, name);
-        if (document.Lines.IsEmpty && document.Diagnostics.Any(d => d.Severity == Severity.Error))
-        {
-            return new ReportBuilder("2021") { SourceName = name }.Add(document.Diagnostics[0]).Build();
-        }
+        using var budget = new ImportBudget(name, cancellationToken: cancellationToken);
+        return Import(stream, name, budget);
+    }
 
-        return ReportNormaliser.Normalise(document);
+    /// <summary>Imports within <paramref name="budget"/> (tests pass a short deadline).</summary>
+    public static Report Import(Stream stream, string name, ImportBudget budget)
+    {
+        try
+        {
+            using var scope = budget.Enter();
+            var document = Read(stream, name, budget);
+            if (document.Lines.IsEmpty && document.Diagnostics.Any(d => d.Severity == Severity.Error))
+            {
+                return Fail(name, document.Diagnostics[0]);
+            }
+
+            budget.CheckTime();
+            return ReportNormaliser.Normalise(document);
+        }
+        catch (ImportLimitException e)
+        {
+            return Fail(name, e.Refusal);
+        }
     }
 
     /// <summary>Reads a file into a <see cref="SourceDocument"/> with the reader its content calls for.</summary>
-    public static SourceDocument Read(Stream stream, string name)
+    public static SourceDocument Read(Stream stream, string name, ImportBudget? budget = null) =>
+        ImportBudget.Read(name, budget, b => ReadWithin(stream, name, b));
+
+    private static SourceDocument ReadWithin(Stream stream, string name, ImportBudget budget)
     {
         byte[] bytes;
         try
         {
-            bytes = ImportLimits.ReadBounded(stream);
-        }
-        catch (InvalidDataException)
-        {
-            return SourceDocument.Failed(name, DiagnosticCodes.Create(DiagnosticCodes.SourceTooLarge, $"文件过大，上限为 {ImportLimits.MaxFileBytes / 1024 / 1024} MB", new SourceLocation(name)));
+            bytes = ImportLimits.ReadBounded(stream, name);
         }
         catch (IOException e)
         {
@@ -77,16 +99,10 @@ public static class ReportImporter
         switch (kind)
         {
             case SourceKind.Pdf:
-                using (var ms = new MemoryStream(bytes, writable: false))
-                {
-                    return Pdf.PdfSourceReader.Read(ms, name);
-                }
+                return Pdf.PdfSourceReader.Read(bytes, name, budget);
 
             case SourceKind.Docx:
-                using (var ms = new MemoryStream(bytes, writable: false))
-                {
-                    return Docx.DocxSourceReader.Read(ms, name);
-                }
+                return Docx.DocxSourceReader.Read(bytes, name, budget);
 
             case SourceKind.Unsupported:
                 return SourceDocument.Failed(name, DiagnosticCodes.Create(
@@ -101,7 +117,8 @@ public static class ReportImporter
         }
 
         var text = TextDecoding.Decode(bytes, out _);
-        return kind == SourceKind.Html ? HtmlSourceReader.Read(text, name) : TextSourceReader.Read(text, name);
+        bytes = [];
+        return kind == SourceKind.Html ? HtmlSourceReader.Read(text, name, budget) : TextSourceReader.Read(text, name, budget);
     }
 
     /// <summary>Detects the kind of a file from its first bytes (and, for HTML, its markup).</summary>
@@ -159,6 +176,6 @@ public static class ReportImporter
             : SourceKind.Text;
     }
 
-    private static Report Fail(string name, string code, string message) =>
-        new ReportBuilder("2021") { SourceName = name }.Add(DiagnosticCodes.Create(code, message, new SourceLocation(name))).Build();
+    private static Report Fail(string name, Diagnostic refusal) =>
+        new ReportBuilder("2021") { SourceName = name }.Add(refusal).Build();
 }

@@ -46,6 +46,7 @@ public static partial class ReportNormaliser
         builder.UseLayout(layout2.Id).UseLayout(layout3.Id);
 
         var found = ReadRows(doc, t2, layout2, builder) + ReadRows(doc, t3, layout3, builder) + ReadTable4(doc, t4, cat.Layout("table4"), builder);
+        ImportBudget.ThrowIfOutOfTime();
 
         if (found == 0 && Flattened.FlattenedTableReader.TryRead(document, catalogue: cat) is { } flattened)
         {

@@ -8,31 +8,52 @@ namespace Gongkai.Import;
 /// Reads plain text as copied from a web page, Word or a PDF: each line becomes a
 /// <see cref="SourceLine"/> whose cells are split at tabs, at <c>|</c> (scraped HTML and Markdown
 /// pipe tables), or at runs of two or more spaces; a run of numbers separated by single spaces is
-/// split into one cell per number.
+/// split into one cell per number. Within <see cref="ImportBudget"/>: a text longer than
+/// <see cref="ImportLimits.MaxTextChars"/> is refused before it is split, a line longer than
+/// <see cref="ImportLimits.MaxLineChars"/> when it is reached, and the fragments are counted line by line.
 /// </summary>
 public static partial class TextSourceReader
 {
-    public static SourceDocument Read(string text, string name)
+    public static SourceDocument Read(string text, string name, ImportBudget? budget = null) =>
+        ImportBudget.Read(name, budget, b => ReadWithin(text, name, b));
+
+    private static SourceDocument ReadWithin(string text, string name, ImportBudget budget)
     {
+        if (text.Length > ImportLimits.MaxTextChars)
+        {
+            budget.Refuse(ImportLimit.TextChars);
+        }
+
         var lines = ImmutableArray.CreateBuilder<SourceLine>();
         var number = 0;
         foreach (var raw in text.AsSpan().EnumerateLines())
         {
             number++;
-            var line = raw.ToString();
-            if (line.Trim().Length == 0)
+            if (raw.IsWhiteSpace())
             {
                 continue;
             }
 
-            var cells = SplitLine(line);
+            if (raw.Length > ImportLimits.MaxLineChars)
+            {
+                budget.Refuse(ImportLimit.LineChars, number);
+            }
+
+            var cells = SplitLine(raw.ToString());
             if (cells.Count == 0)
             {
                 continue;
             }
 
+            budget.AddLine(cells.Count, raw.Length, number);
             var location = new SourceLocation(name, number);
-            lines.Add(new SourceLine([.. cells.Select(c => new Fragment(c, location))]));
+            var fragments = ImmutableArray.CreateBuilder<Fragment>(cells.Count);
+            foreach (var cell in cells)
+            {
+                fragments.Add(new Fragment(cell, location));
+            }
+
+            lines.Add(new SourceLine(fragments.MoveToImmutable()));
         }
 
         return new SourceDocument(name, lines.ToImmutable(), []);

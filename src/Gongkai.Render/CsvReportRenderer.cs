@@ -7,7 +7,7 @@ namespace Gongkai.Render;
 /// Renders the report's cells as CSV (RFC 4180, CRLF, UTF-8 with a byte order mark so that Excel
 /// and WPS read the Chinese): a header line, then one line per cell of tables 2-4 in reading order
 /// with the table, the row key, the column key, the Chinese row and column labels and the value
-/// (empty when the report holds no number).
+/// (empty when the report holds no number), written with the project's one <see cref="CsvWriter"/>.
 /// </summary>
 public sealed class CsvReportRenderer(FormatCatalogue? catalogue = null) : IReportRenderer
 {
@@ -32,8 +32,9 @@ public sealed class CsvReportRenderer(FormatCatalogue? catalogue = null) : IRepo
     /// <summary>The CSV text, without the byte order mark.</summary>
     public string RenderToString(Report report)
     {
-        var csv = new StringBuilder(16 * 1024);
-        AppendLine(csv, Header);
+        using var text = new StringWriter(new System.Text.StringBuilder(16 * 1024), System.Globalization.CultureInfo.InvariantCulture);
+        var csv = new CsvWriter(text);
+        csv.Row(Header);
         foreach (var layout in report.TableLayouts(_catalogue))
         {
             foreach (var row in layout.Rows)
@@ -41,31 +42,13 @@ public sealed class CsvReportRenderer(FormatCatalogue? catalogue = null) : IRepo
                 for (var c = 0; c < row.Columns.Length; c++)
                 {
                     var column = layout.IsGrid ? layout.Columns[c] : row.Columns[c];
-                    var cell = report[layout.Table, row.Key, c];
-                    AppendLine(csv, [layout.Table, row.Key, column.Key, row.Label, column.Label, OfficialTables.FormatValue(cell)]);
+                    csv.Text(layout.Table).Text(row.Key).Text(column.Key).Text(row.Label).Text(column.Label)
+                        .Number(report[layout.Table, row.Key, c].Value);
+                    csv.EndRow();
                 }
             }
         }
 
-        return csv.ToString();
+        return text.ToString();
     }
-
-    private static void AppendLine(StringBuilder csv, IReadOnlyList<string> fields)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-            {
-                csv.Append(',');
-            }
-
-            csv.Append(Escape(fields[i]));
-        }
-
-        csv.Append("\r\n");
-    }
-
-    /// <summary>A field as RFC 4180 writes it: quoted (with doubled quotes) when it holds a comma, a quote or a line break.</summary>
-    internal static string Escape(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }

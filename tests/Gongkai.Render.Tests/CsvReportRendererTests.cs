@@ -52,6 +52,11 @@ public class CsvReportRendererTests
     [InlineData("a,b", "\"a,b\"")]
     [InlineData("说\"明\"", "\"说\"\"明\"\"\"")]
     [InlineData("两\n行", "\"两\n行\"")]
-    public void Escape_Field_QuotesOnlyWhenNeeded(string field, string expected) =>
-        Assert.Equal(expected, CsvReportRenderer.Escape(field));
+    [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-1", "'-1")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tx", "'\tx")]
+    public void Escape_Field_QuotesOnlyWhenNeededAndNeutralisesFormulas(string field, string expected) =>
+        Assert.Equal(expected, CsvWriter.Escape(field));
 }

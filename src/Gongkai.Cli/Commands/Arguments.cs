@@ -45,6 +45,6 @@ internal static class Arguments
     {
         stderr.WriteLine(error);
         stderr.WriteLine(Cli.Usage);
-        return 2;
+        return ExitCodes.Usage;
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Gongkai.Domain.Reports;
 using Gongkai.Import.Batch;
 
@@ -42,7 +44,7 @@ internal static class BatchCommand
         if (missing is not null)
         {
             stderr.WriteLine($"{missing}: SOURCE.unreadable 文件或目录不存在");
-            return 3;
+            return ExitCodes.Unreadable;
         }
 
         var progress = showProgress ? new ProgressBar(stderr) : null;
@@ -64,13 +66,24 @@ internal static class BatchCommand
         progress?.Clear();
         var all = new BatchResult([.. results], BatchSummary.Of(results));
 
+        var unwritten = 0;
         if (outDir is not null)
         {
             Directory.CreateDirectory(outDir);
             var names = JsonNames(all);
             foreach (var file in all.Files.Where(f => f.Outcome != BatchOutcome.Failed))
             {
-                File.WriteAllText(Path.Combine(outDir, names[file.File]), ReportJson.Serialize(file.Report) + "\n");
+                var target = Path.Combine(outDir, names[file.File]);
+                try
+                {
+                    File.WriteAllText(target, ReportJson.Serialize(file.Report) + "\n");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // One file that cannot be written does not stop the others.
+                    stderr.WriteLine($"{file.File}: 无法写出 {target}：{e.Message}");
+                    unwritten++;
+                }
             }
         }
 
@@ -90,14 +103,16 @@ internal static class BatchCommand
         }
 
         stdout.WriteLine(all.Summary.ToString());
-        return all.Summary.Total > 0 && all.Summary.Failed == all.Summary.Total ? 3
-            : all.Summary.Failed + all.Summary.WithErrors > 0 ? 1
-            : 0;
+        return all.Summary.Total > 0 && all.Summary.Failed == all.Summary.Total ? ExitCodes.Unreadable
+            : all.Summary.Failed + all.Summary.WithErrors + unwritten > 0 ? ExitCodes.Findings
+            : ExitCodes.Clean;
     }
 
     /// <summary>
     /// <c>&lt;name&gt;.json</c> per file: the path without its extension, folders joined by <c>_</c>;
     /// when two files would share a name (report.pdf and report.docx), the extension stays in it.
+    /// A name longer than a file system allows (255 bytes) is cut and given a short hash of the
+    /// whole path, so that it stays unique; control characters become <c>_</c>.
     /// </summary>
     internal static Dictionary<string, string> JsonNames(BatchResult batch)
     {
@@ -105,8 +120,43 @@ internal static class BatchCommand
         var clash = batch.Files.GroupBy(f => Stem(f.File), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return batch.Files.ToDictionary(
             f => f.File,
-            f => (clash.Contains(Stem(f.File)) ? f.File.Replace('/', '_').Replace('\\', '_') : Stem(f.File)) + ".json",
+            f => SafeFileName(clash.Contains(Stem(f.File)) ? f.File.Replace('/', '_').Replace('\\', '_') : Stem(f.File), f.File) + ".json",
             StringComparer.Ordinal);
+    }
+
+    /// <summary>The longest file name stem written, in UTF-8 bytes (255 less room for the hash and <c>.json</c>).</summary>
+    private const int MaxStemBytes = 255 - 5 - 9;
+
+    /// <summary>A file name stem that the file system accepts, made from <paramref name="stem"/> (see <see cref="JsonNames"/>).</summary>
+    internal static string SafeFileName(string stem, string file)
+    {
+        var clean = new StringBuilder(stem.Length);
+        foreach (var c in stem)
+        {
+            clean.Append(char.IsControl(c) || c is ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '_' : c);
+        }
+
+        stem = clean.Length == 0 || clean.ToString() is "." or ".." ? "_" : clean.ToString();
+        if (Encoding.UTF8.GetByteCount(stem) <= MaxStemBytes + 9)
+        {
+            return stem;
+        }
+
+        var cut = new StringBuilder();
+        var bytes = 0;
+        foreach (var rune in stem.EnumerateRunes())
+        {
+            bytes += rune.Utf8SequenceLength;
+            if (bytes > MaxStemBytes)
+            {
+                break;
+            }
+
+            cut.Append(rune.ToString());
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file)))[..8];
+        return $"{cut}~{hash}";
     }
 
     /// <summary>A one-line progress bar redrawn with a carriage return; thread-safe.</summary>

@@ -29,11 +29,11 @@ internal static class CheckCommand
             if (ImportCommand.Unreadable(previous))
             {
                 stderr.WriteLine($"{previousPath}: 无法读取上一年度报告");
-                return 3;
+                return ExitCodes.Unreadable;
             }
         }
 
-        var exit = 0;
+        var exit = ExitCodes.Clean;
         foreach (var file in files)
         {
             var report = ReportImporter.Import(file);
@@ -45,16 +45,16 @@ internal static class CheckCommand
 
             foreach (var d in findings.Where(d => d.Severity != Severity.Info))
             {
-                (d.Code.StartsWith("SOURCE.", StringComparison.Ordinal) ? stderr : stdout).WriteLine(d.ToLine(file));
+                (DiagnosticCodes.Refusals.Contains(d.Code) ? stderr : stdout).WriteLine(d.ToLine(file));
             }
 
             if (ImportCommand.Unreadable(report))
             {
-                exit = 3;
+                exit = ExitCodes.Unreadable;
             }
-            else if (exit == 0 && findings.Any(d => d.Severity == Severity.Error))
+            else if (exit == ExitCodes.Clean && findings.Any(d => d.Severity == Severity.Error))
             {
-                exit = 1;
+                exit = ExitCodes.Findings;
             }
         }
 

@@ -59,7 +59,7 @@ internal static class DeadlineCommand
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
             {
                 stderr.WriteLine($"{file}: 无法读取日历文件 cannot read calendar file: {ex.Message}");
-                return 3;
+                return ExitCodes.Unreadable;
             }
         }
 
@@ -70,13 +70,13 @@ internal static class DeadlineCommand
             stdout.WriteLine(line);
         }
 
-        return 0;
+        return ExitCodes.Clean;
     }
 
     private static int Bad(TextWriter stderr, string message)
     {
         stderr.WriteLine(message);
         stderr.WriteLine(UsageLine);
-        return 2;
+        return ExitCodes.Usage;
     }
 }

@@ -34,18 +34,18 @@ internal static class ImportCommand
             return Arguments.BadUsage(stderr, "多个文件时请用 --out DIR (several files need --out DIR)");
         }
 
-        var exit = 0;
+        var exit = ExitCodes.Clean;
         foreach (var file in files)
         {
             var report = ReportImporter.Import(file);
             if (Unreadable(report))
             {
-                foreach (var d in report.Diagnostics.Where(d => d.Code.StartsWith("SOURCE.", StringComparison.Ordinal)))
+                foreach (var d in report.Diagnostics.Where(d => DiagnosticCodes.Refusals.Contains(d.Code)))
                 {
                     stderr.WriteLine(d.ToLine(file));
                 }
 
-                exit = 3;
+                exit = ExitCodes.Unreadable;
                 continue;
             }
 
@@ -57,7 +57,7 @@ internal static class ImportCommand
             else
             {
                 Directory.CreateDirectory(outDir);
-                var target = Path.Combine(outDir, Path.GetFileNameWithoutExtension(file) + ".json");
+                var target = Path.Combine(outDir, BatchCommand.SafeFileName(Path.GetFileNameWithoutExtension(file), file) + ".json");
                 File.WriteAllText(target, json + "\n");
                 stdout.WriteLine($"{file} -> {target}");
             }
@@ -66,7 +66,6 @@ internal static class ImportCommand
         return exit;
     }
 
-    /// <summary>Whether the file could not be read as a report at all.</summary>
-    public static bool Unreadable(Report report) =>
-        report.Diagnostics.Any(d => d.Code.StartsWith("SOURCE.", StringComparison.Ordinal) && d.Severity == Severity.Error);
+    /// <summary>Whether the file could not be read as a report at all (<see cref="ReportImporter.Refusal"/>): exit 3.</summary>
+    public static bool Unreadable(Report report) => ReportImporter.Refusal(report) is not null;
 }

@@ -50,6 +50,8 @@ public static class DiagnosticCodes
     public const string SourceNotReport = "SOURCE.not-a-report";
     public const string SourceUnsupported = "SOURCE.unsupported";
     public const string SourceTooLarge = "SOURCE.too-large";
+    public const string SourceTooDeep = "SOURCE.too-deep";
+    public const string SourceTooSlow = "SOURCE.too-slow";
     public const string MetaAgency = "META.agency";
     public const string MetaYear = "META.year";
 
@@ -71,9 +73,20 @@ public static class DiagnosticCodes
         [SourceNotReport] = Severity.Error,
         [SourceUnsupported] = Severity.Error,
         [SourceTooLarge] = Severity.Error,
+        [SourceTooDeep] = Severity.Error,
+        [SourceTooSlow] = Severity.Error,
         [MetaAgency] = Severity.Info,
         [MetaYear] = Severity.Info,
     }.ToFrozenDictionary();
+
+    /// <summary>
+    /// The codes that mean a file could not be read as a report at all (the one definition of
+    /// "unreadable" for the CLI's exit code 3, a batch's failed file and the web's refusal).
+    /// </summary>
+    public static FrozenSet<string> Refusals { get; } = new[]
+    {
+        SourceUnreadable, SourceNotReport, SourceUnsupported, SourceTooLarge, SourceTooDeep, SourceTooSlow,
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     public static Severity SeverityOf(string code) => s_severity.TryGetValue(code, out var s) ? s : Severity.Warning;
 

@@ -14,7 +14,7 @@ public enum BatchOutcome
     /// <summary>Read, but the report has errors (rules broken, cells missing).</summary>
     WithErrors,
 
-    /// <summary>Not read as a report at all (a <c>SOURCE.*</c> error: unreadable, unsupported, too large, not a report).</summary>
+    /// <summary>Not read as a report at all (a refusal, <see cref="ReportImporter.Refusal"/>: unreadable, unsupported, over a budget, not a report).</summary>
     Failed,
 }
 
@@ -26,9 +26,7 @@ public enum BatchOutcome
 public sealed record BatchFileResult(string File, SourceKind Kind, Report Report, BatchOutcome Outcome, int ErrorCount, string? Reason)
 {
     /// <summary>The code of the failure (e.g. <c>SOURCE.unsupported</c>), or null.</summary>
-    public string? FailureCode => Outcome == BatchOutcome.Failed
-        ? Report.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error && d.Code.StartsWith("SOURCE.", StringComparison.Ordinal))?.Code
-        : null;
+    public string? FailureCode => Outcome == BatchOutcome.Failed ? ReportImporter.Refusal(Report)?.Code : null;
 }
 
 /// <summary>Counts over a batch, and the failures by code.</summary>
@@ -88,7 +86,7 @@ public static class BatchImporter
             }
 
             var full = files.ToDictionary(f => f.Display, f => f.Full, StringComparer.Ordinal);
-            return await RunAsync(full.Keys.Order(StringComparer.Ordinal).ToList(), f => ReportImporter.Import(full[f]), progress, maxParallelism, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(full.Keys.Order(StringComparer.Ordinal).ToList(), f => ReportImporter.Import(full[f], cancellationToken), progress, maxParallelism, cancellationToken).ConfigureAwait(false);
         }
 
         if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
@@ -97,12 +95,12 @@ public static class BatchImporter
         }
 
         var name = Path.GetFileName(path);
-        return await RunAsync([name], _ => ReportImporter.Import(path), progress, maxParallelism, cancellationToken).ConfigureAwait(false);
+        return await RunAsync([name], _ => ReportImporter.Import(path, cancellationToken), progress, maxParallelism, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Imports a list of files (each a path), as one batch; names shown are the paths as given.</summary>
     public static Task<BatchResult> ImportFilesAsync(IReadOnlyList<string> paths, Action<BatchProgress>? progress = null, int? maxParallelism = null, CancellationToken cancellationToken = default) =>
-        RunAsync(paths, ReportImporter.Import, progress, maxParallelism, cancellationToken);
+        RunAsync(paths, p => ReportImporter.Import(p, cancellationToken), progress, maxParallelism, cancellationToken);
 
     private static async Task<BatchResult> ImportZipAsync(string path, Action<BatchProgress>? progress, int? maxParallelism, CancellationToken cancellationToken)
     {
@@ -156,7 +154,7 @@ public static class BatchImporter
                             bytes = ms.ToArray();
                         }
 
-                        return ReportImporter.Import(new MemoryStream(bytes, writable: false), name);
+                        return ReportImporter.Import(new MemoryStream(bytes, writable: false), name, cancellationToken);
                     },
                     progress,
                     maxParallelism,
@@ -203,7 +201,7 @@ public static class BatchImporter
 
         var kind = KindOf(name);
         var errors = report.Diagnostics.Count(d => d.Severity == Severity.Error);
-        var failure = report.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error && d.Code.StartsWith("SOURCE.", StringComparison.Ordinal));
+        var failure = ReportImporter.Refusal(report);
         var outcome = failure is not null ? BatchOutcome.Failed : errors > 0 ? BatchOutcome.WithErrors : BatchOutcome.Imported;
         return new BatchFileResult(name, kind, report, outcome, errors, failure is null ? null : $"{failure.Code} {failure.Message}");
     }

@@ -72,7 +72,11 @@ public static class BatchTableWriter
         return (columns, rows);
     }
 
-    /// <summary>Writes CSV (RFC 4180, UTF-8 with a byte order mark so that spreadsheet programs read the Chinese text).</summary>
+    /// <summary>
+    /// Writes CSV with <see cref="CsvWriter"/> (RFC 4180, UTF-8 with a byte order mark so that
+    /// spreadsheet programs read the Chinese text): numbers as numbers, text that a spreadsheet
+    /// would run as a formula neutralised.
+    /// </summary>
     public static void WriteCsv(BatchResult batch, string path)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
@@ -82,12 +86,16 @@ public static class BatchTableWriter
     public static void WriteCsv(BatchResult batch, TextWriter writer)
     {
         var (columns, rows) = Table(batch);
-        writer.Write(string.Join(',', columns.Select(Quote)));
-        writer.Write("\r\n");
+        var csv = new CsvWriter(writer);
+        csv.Row(columns);
         foreach (var row in rows)
         {
-            writer.Write(string.Join(',', row.Select(v => Quote(Format(v)))));
-            writer.Write("\r\n");
+            foreach (var value in row)
+            {
+                csv.Field(value);
+            }
+
+            csv.EndRow();
         }
     }
 
@@ -215,6 +223,4 @@ public static class BatchTableWriter
         _ => value.ToString() ?? string.Empty,
     };
 
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.IO.Compression;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -24,26 +25,26 @@ public static class DocxSourceReader
     /// <summary>The message for formats that must be converted first.</summary>
     public const string UnsupportedMessage = "不支持的文件格式（.doc/.wps/.ofd），请另存为 DOCX 或 PDF 后导入";
 
-    public static SourceDocument Read(Stream stream, string name)
-    {
-        byte[] bytes;
-        try
+    public static SourceDocument Read(Stream stream, string name, ImportBudget? budget = null) =>
+        ImportBudget.Read(name, budget, b =>
         {
-            bytes = ImportLimits.ReadBounded(stream);
-        }
-        catch (InvalidDataException)
-        {
-            return Fail(name, DiagnosticCodes.SourceTooLarge, $"文件过大，上限为 {ImportLimits.MaxFileBytes / 1024 / 1024} MB");
-        }
-        catch (IOException e)
-        {
-            return Fail(name, DiagnosticCodes.SourceUnreadable, $"无法读取 DOCX：{e.Message}");
-        }
+            byte[] bytes;
+            try
+            {
+                bytes = ImportLimits.ReadBounded(stream, name);
+            }
+            catch (IOException e)
+            {
+                return Fail(name, DiagnosticCodes.SourceUnreadable, $"无法读取 DOCX：{e.Message}");
+            }
 
-        return Read(bytes, name);
-    }
+            return Read(bytes, name, b);
+        });
 
-    public static SourceDocument Read(byte[] bytes, string name)
+    public static SourceDocument Read(byte[] bytes, string name, ImportBudget? budget = null) =>
+        ImportBudget.Read(name, budget, b => ReadWithin(bytes, name, b));
+
+    private static SourceDocument ReadWithin(byte[] bytes, string name, ImportBudget budget)
     {
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
         {
@@ -73,6 +74,7 @@ public static class DocxSourceReader
                 return Fail(name, DiagnosticCodes.SourceUnsupported, UnsupportedMessage);
             }
 
+            Prescan(bytes, budget);
             using var ms = new MemoryStream(bytes, writable: false);
             using var document = WordprocessingDocument.Open(ms, false, new OpenSettings { AutoSave = false });
             var body = document.MainDocumentPart?.Document?.Body;
@@ -81,22 +83,63 @@ public static class DocxSourceReader
                 return Fail(name, DiagnosticCodes.SourceUnreadable, "DOCX 中没有正文（word/document.xml）");
             }
 
-            var walker = new Walker(name);
+            var walker = new Walker(name, budget);
             walker.Blocks(body, 0);
             return new SourceDocument(name, walker.Lines.ToImmutable(), []);
         }
 #pragma warning disable CA1031 // A broken package can make System.IO.Packaging or the XML reader throw many types; the contract is a diagnostic.
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not (OutOfMemoryException or ImportLimitException or OperationCanceledException))
 #pragma warning restore CA1031
         {
             return Fail(name, DiagnosticCodes.SourceUnreadable, $"DOCX 文件已损坏或无法解析：{e.GetType().Name}");
         }
     }
 
+    /// <summary>
+    /// One streaming pass over <c>word/document.xml</c> before the Open XML SDK builds its tree:
+    /// refuses a body with more than <see cref="ImportLimits.MaxDocxElements"/> elements or nested
+    /// deeper than <see cref="ImportLimits.MaxNestingDepth"/> (a 5 KB file of 5,000 nested tables).
+    /// </summary>
+    private static void Prescan(byte[] bytes, ImportBudget budget)
+    {
+        using var ms = new MemoryStream(bytes, writable: false);
+        using var zip = new ZipArchive(ms, ZipArchiveMode.Read);
+        if (zip.GetEntry("word/document.xml") is not { } entry)
+        {
+            return;
+        }
+
+        using var content = entry.Open();
+        using var reader = XmlReader.Create(content, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true });
+        var elements = 0;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (++elements > ImportLimits.MaxDocxElements)
+            {
+                budget.Refuse(ImportLimit.DocxElements);
+            }
+
+            if (reader.Depth > ImportLimits.MaxNestingDepth)
+            {
+                budget.Refuse(ImportLimit.NestingDepth);
+            }
+
+            if ((elements & 0xFFF) == 0)
+            {
+                budget.CheckTime();
+            }
+        }
+    }
+
     private static SourceDocument Fail(string name, string code, string message) =>
         SourceDocument.Failed(name, DiagnosticCodes.Create(code, message, new SourceLocation(name)));
 
-    private sealed class Walker(string name)
+    private sealed class Walker(string name, ImportBudget budget)
     {
         private int _paragraphs;
         private int _tables;
@@ -133,6 +176,7 @@ public static class DocxSourceReader
             var text = ParagraphText(p, boxes);
             if (text.Trim().Length > 0)
             {
+                budget.AddLine(1, text.Length, _paragraphs);
                 Lines.Add(new SourceLine([new Fragment(text.Trim(), new SourceLocation(name, Line: _paragraphs))]));
             }
 
@@ -188,12 +232,20 @@ public static class DocxSourceReader
 
                 if (fragments.Count > 0 && fragments.Any(f => f.Text.Length > 0))
                 {
+                    budget.AddLine(fragments.Count, fragments.Sum(f => f.Text.Length));
                     Lines.Add(new SourceLine(fragments.ToImmutable()));
                 }
 
                 foreach (var inner in nested)
                 {
-                    Blocks(inner, depth + 1);
+                    if (inner is Table t)
+                    {
+                        Table(t, depth + 1);
+                    }
+                    else
+                    {
+                        Blocks(inner, depth + 1);
+                    }
                 }
             }
         }
@@ -229,7 +281,8 @@ public static class DocxSourceReader
                         Append(sb, ParagraphText(p, nested));
                         break;
                     case Table inner:
-                        nested.Add(new Body(inner.CloneNode(true)));
+                        // The table itself, not a copy: cloning at every level made deep nesting quadratic.
+                        nested.Add(inner);
                         break;
                     case SdtBlock sdt:
                         foreach (var p in sdt.Descendants<Paragraph>().Where(p => !p.Ancestors<Table>().Any(t => t.Ancestors<SdtBlock>().Contains(sdt))))

@@ -160,7 +160,9 @@ internal sealed class FlatText
 
         if (!cache.TryGetValue(c, out var s))
         {
-            s = char.IsSurrogate(c) ? string.Empty : c.ToString().Normalize(NormalizationForm.FormKC);
+            // string.Normalize refuses lone surrogates and the non-character U+FFFE (ArgumentException):
+            // they are not text, so they separate like punctuation.
+            s = char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' ? string.Empty : c.ToString().Normalize(NormalizationForm.FormKC);
             cache[c] = s;
         }
 

@@ -67,6 +67,7 @@ public static partial class FlattenedTableReader
         }
 
         var flat = FlatText.Build(text);
+        ImportBudget.ThrowIfOutOfTime();
         var reader = new Reader(flat, name, cat, locate);
         var t2 = reader.LocateTable2();
         var t3 = reader.LocateTable3(t2?.EndLabel ?? 0);

@@ -337,6 +337,11 @@ internal sealed class GridSearch
             return;
         }
 
+        if ((_nodes & 0x3FF) == 0)
+        {
+            ImportBudget.ThrowIfOutOfTime();
+        }
+
         if (depth == _order.Length)
         {
             Leaf(cost, multi);

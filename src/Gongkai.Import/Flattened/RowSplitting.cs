@@ -169,6 +169,11 @@ internal sealed class RowEnumerator
             return;
         }
 
+        if ((Nodes & 0x3FF) == 0)
+        {
+            ImportBudget.ThrowIfOutOfTime();
+        }
+
         var columns = _shape.Columns;
         if (f == _frags.Length)
         {

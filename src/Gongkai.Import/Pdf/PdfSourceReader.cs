@@ -29,33 +29,33 @@ public static class PdfSourceReader
     internal static bool IsUndecodable(string value) =>
         value.Length > 0 && (char.IsControl(value[0]) || value[0] is >= '\uE000' and <= '\uF8FF' || value[0] == '\uFFFD');
 
-    public static SourceDocument Read(Stream stream, string name)
-    {
-        byte[] bytes;
-        try
+    public static SourceDocument Read(Stream stream, string name, ImportBudget? budget = null) =>
+        ImportBudget.Read(name, budget, b =>
         {
-            bytes = ImportLimits.ReadBounded(stream);
-        }
-        catch (InvalidDataException)
-        {
-            return TooLarge(name, $"PDF 文件过大，上限为 {ImportLimits.MaxFileBytes / 1024 / 1024} MB");
-        }
-        catch (IOException e)
-        {
-            return Unreadable(name, $"无法读取 PDF：{e.Message}");
-        }
+            byte[] bytes;
+            try
+            {
+                bytes = ImportLimits.ReadBounded(stream, name);
+            }
+            catch (IOException e)
+            {
+                return Unreadable(name, $"无法读取 PDF：{e.Message}");
+            }
 
-        return Read(bytes, name);
-    }
+            return Read(bytes, name, b);
+        });
 
-    public static SourceDocument Read(byte[] bytes, string name)
+    public static SourceDocument Read(byte[] bytes, string name, ImportBudget? budget = null) =>
+        ImportBudget.Read(name, budget, b => ReadWithin(bytes, name, b));
+
+    private static SourceDocument ReadWithin(byte[] bytes, string name, ImportBudget budget)
     {
         try
         {
             using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             if (document.NumberOfPages > ImportLimits.MaxPdfPages)
             {
-                return TooLarge(name, $"PDF 页数过多（{document.NumberOfPages} 页），上限为 {ImportLimits.MaxPdfPages} 页");
+                budget.Refuse(ImportLimit.PdfPages);
             }
 
             var lines = ImmutableArray.CreateBuilder<SourceLine>();
@@ -63,6 +63,7 @@ public static class PdfSourceReader
             var garbled = 0;
             for (var p = 1; p <= document.NumberOfPages; p++)
             {
+                budget.CheckTime();
                 var page = document.GetPage(p);
                 if (page.Letters.Count > ImportLimits.MaxPdfLettersPerPage)
                 {
@@ -79,7 +80,11 @@ public static class PdfSourceReader
                 }
 
                 var turn = MainTurn(page);
-                lines.AddRange(PdfPageLayout.Lines(Glyphs(page, turn), Segments(page, turn), new PageInfo(name, p, page.Width, page.Height)));
+                foreach (var line in PdfPageLayout.Lines(Glyphs(page, turn), Segments(page, turn), new PageInfo(name, p, page.Width, page.Height)))
+                {
+                    budget.AddLine(line.Cells.Length, line.Cells.Sum(c => c.Text.Length));
+                    lines.Add(line);
+                }
             }
 
             if (letters == 0)
@@ -99,7 +104,7 @@ public static class PdfSourceReader
             return Unreadable(name, "PDF 已加密，无法读取");
         }
 #pragma warning disable CA1031 // A broken PDF can make PdfPig throw almost anything; the reader's contract is a diagnostic.
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not (OutOfMemoryException or ImportLimitException or OperationCanceledException))
 #pragma warning restore CA1031
         {
             return Unreadable(name, $"PDF 文件已损坏或无法解析：{e.GetType().Name}");

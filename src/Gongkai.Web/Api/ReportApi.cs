@@ -33,7 +33,7 @@ public static class ReportApi
     /// The file is the raw request body. Form encodings that a cross-site page could post
     /// (multipart, urlencoded, text/plain) are refused, so a cookie cannot be abused (CSRF).
     /// </summary>
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> CheckFileAsync(HttpRequest request, string? name, CancellationToken ct)
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> CheckFileAsync(HttpRequest request, string? name, ILoggerFactory loggers, CancellationToken ct)
     {
         var type = request.ContentType ?? string.Empty;
         if (type.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
@@ -43,9 +43,10 @@ public static class ReportApi
             return TypedResults.Problem("请以文件内容作为请求体上传（Content-Type: application/octet-stream）。", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
+        var tooLarge = Gongkai.Import.ImportLimits.Refusal(Gongkai.Import.ImportLimit.FileBytes, name ?? "upload").Message + "。";
         if (request.ContentLength > GongkaiWebExtensions.MaxUploadBytes)
         {
-            return TypedResults.Problem("文件过大，上限为 20 MB。", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TypedResults.Problem(tooLarge, statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
         using var buffer = new MemoryStream();
@@ -55,7 +56,7 @@ public static class ReportApi
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TypedResults.Problem("文件过大，上限为 20 MB。", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TypedResults.Problem(tooLarge, statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
         if (buffer.Length == 0)
@@ -64,7 +65,7 @@ public static class ReportApi
         }
 
         buffer.Position = 0;
-        var report = ReportUploads.Import(buffer, string.IsNullOrWhiteSpace(name) ? "upload" : Path.GetFileName(name));
+        var report = ReportUploads.Import(buffer, string.IsNullOrWhiteSpace(name) ? "upload" : Path.GetFileName(name), loggers.CreateLogger(typeof(ReportUploads)), ct);
         if (ReportUploads.Unreadable(report) is { } reason)
         {
             return TypedResults.Problem($"无法读取该文件：{reason}", statusCode: StatusCodes.Status422UnprocessableEntity);

@@ -15,8 +15,8 @@ namespace Gongkai.Web.Infrastructure;
 /// <summary>The application's services and pipeline, so Program.cs reads as a table of contents.</summary>
 public static class GongkaiWebExtensions
 {
-    /// <summary>The largest report file accepted (20 MB).</summary>
-    public const long MaxUploadBytes = 20 * 1024 * 1024;
+    /// <summary>The largest report file accepted: the import's own budget, the same as the CLI's (<see cref="Gongkai.Import.ImportLimits.MaxFileBytes"/>).</summary>
+    public const long MaxUploadBytes = Gongkai.Import.ImportLimits.MaxFileBytes;
 
     /// <summary>The rate limiter policy of the public application form.</summary>
     public const string PortalApplyLimit = "portal-apply";

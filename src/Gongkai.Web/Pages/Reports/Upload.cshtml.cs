@@ -14,7 +14,7 @@ namespace Gongkai.Web.Pages.Reports;
 /// <summary>Upload a report file → canonical JSON + the rule engine's findings; optionally keep it as the agency's draft.</summary>
 [RequestSizeLimit(GongkaiWebExtensions.MaxUploadBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = GongkaiWebExtensions.MaxUploadBytes + (1024 * 1024))]
-public sealed class UploadModel(GongkaiDbContext db, CurrentStaff staff, AnnualReportStore reports) : PageModel
+public sealed class UploadModel(GongkaiDbContext db, CurrentStaff staff, AnnualReportStore reports, ILogger<UploadModel> logger) : PageModel
 {
     [BindProperty]
     [Display(Name = "报告文件")]
@@ -44,12 +44,12 @@ public sealed class UploadModel(GongkaiDbContext db, CurrentStaff staff, AnnualR
 
         if (ReportFile.Length > GongkaiWebExtensions.MaxUploadBytes)
         {
-            ModelState.AddModelError(nameof(ReportFile), $"文件过大（{ReportFile.Length / 1024.0 / 1024.0:0.0} MB），上限为 20 MB。");
+            ModelState.AddModelError(nameof(ReportFile), ImportLimits.Refusal(ImportLimit.FileBytes, ReportFile.FileName).Message + "。");
             return Page();
         }
 
         await using var stream = ReportFile.OpenReadStream();
-        var report = ReportUploads.Import(stream, Path.GetFileName(ReportFile.FileName));
+        var report = ReportUploads.Import(stream, Path.GetFileName(ReportFile.FileName), logger, ct);
         if (ReportUploads.Unreadable(report) is { } reason)
         {
             ModelState.AddModelError(nameof(ReportFile), $"无法读取该文件：{reason}");

@@ -129,7 +129,7 @@ public sealed class ReportModel(CurrentStaff staff, AnnualReportStore store) : P
         }
 
         await using var stream = ReportFile.OpenReadStream();
-        var report = ReportUploads.Import(stream, Path.GetFileName(ReportFile.FileName));
+        var report = ReportUploads.Import(stream, Path.GetFileName(ReportFile.FileName), cancellationToken: ct);
         if (ReportUploads.Unreadable(report) is { } reason)
         {
             return Fail(new AnnualReportError("WEB.file-unreadable", $"无法读取该文件：{reason}", "unreadable file"));
@@ -210,7 +210,7 @@ public sealed class ReportModel(CurrentStaff staff, AnnualReportStore store) : P
         }
 
         await using var stream = ReportFile.OpenReadStream();
-        var report = ReportUploads.Import(stream, Path.GetFileName(ReportFile.FileName));
+        var report = ReportUploads.Import(stream, Path.GetFileName(ReportFile.FileName), cancellationToken: ct);
         if (ReportUploads.Unreadable(report) is { } reason)
         {
             return Fail(new AnnualReportError("WEB.file-unreadable", $"无法读取该文件：{reason}", "unreadable file"));
