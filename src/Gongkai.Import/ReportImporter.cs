@@ -45,7 +45,33 @@ public static class ReportImporter
         }
     }
 
-    public static Report Import(Stream stream, string name)
+    public static Report Import(Stream stream, string name) => Import(stream, name, previousYear: null);
+
+    /// <summary>
+    /// Imports <paramref name="path"/> with the same agency's report of the year before: ambiguous
+    /// cells are settled by it where it allows one reading, and the cross-year checks are added
+    /// (see <see cref="ReportNormaliser.Normalise(SourceDocument, Report, FormatCatalogue?)"/>).
+    /// </summary>
+    public static Report Import(string path, Report? previousYear)
+    {
+        if (previousYear is null)
+        {
+            return Import(path);
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Import(stream, path, previousYear);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Import(path);
+        }
+    }
+
+    /// <inheritdoc cref="Import(string, Report?)"/>
+    public static Report Import(Stream stream, string name, Report? previousYear)
     {
         var document = Read(stream, name);
         if (document.Lines.IsEmpty && document.Diagnostics.Any(d => d.Severity == Severity.Error))
@@ -53,7 +79,7 @@ public static class ReportImporter
             return new ReportBuilder("2021") { SourceName = name }.Add(document.Diagnostics[0]).Build();
         }
 
-        return ReportNormaliser.Normalise(document);
+        return previousYear is null ? ReportNormaliser.Normalise(document) : ReportNormaliser.Normalise(document, previousYear);
     }
 
     /// <summary>Reads a file into a <see cref="SourceDocument"/> with the reader its content calls for.</summary>

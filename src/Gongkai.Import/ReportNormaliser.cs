@@ -18,10 +18,49 @@ public static partial class ReportNormaliser
     /// <summary>How many lines from the top are searched for the title.</summary>
     public const int TitleSearchLines = 40;
 
-    /// <summary>Normalises <paramref name="document"/> and evaluates every rule.</summary>
-    public static Report Normalise(SourceDocument document, FormatCatalogue? catalogue = null)
+    /// <summary>
+    /// Normalises <paramref name="document"/> with the previous year's report of the same agency:
+    /// cells the digits alone leave ambiguous are settled where last year's figures allow one
+    /// reading only (现行有效 = last year's + 本年制发 − 本年废止; 上年结转 = last year's 结转下年度),
+    /// each with a <see cref="Flattened.FlattenedDiagnostics.SettledByPrevious"/> note, and the
+    /// cross-year checks (X.carry-over, X.in-force) are added.
+    /// </summary>
+    public static Report Normalise(SourceDocument document, Report previousYear, FormatCatalogue? catalogue = null)
     {
+        ArgumentNullException.ThrowIfNull(previousYear);
         var cat = catalogue ?? FormatCatalogue.Default;
+        var alone = Normalise(document, cat);
+        var report = alone;
+        if (alone.Cells.Values.Any(c => c.State == CellState.Ambiguous))
+        {
+            var settled = Normalise(document, cat, previousYear);
+            var notes = new List<Diagnostic>();
+            foreach (var (cellRef, cell) in alone.Cells.Where(kv => kv.Value.State == CellState.Ambiguous).OrderBy(kv => kv.Key.ToString(), StringComparer.Ordinal))
+            {
+                if (settled[cellRef] is { State: CellState.Number, Value: { } value })
+                {
+                    notes.Add(new Diagnostic(
+                        Flattened.FlattenedDiagnostics.SettledByPrevious,
+                        Severity.Info,
+                        $"{RuleEngine.CellName(settled.LayoutOf(cellRef.Table, cat), settled.LayoutOf(cellRef.Table, cat).Row(cellRef.Row)!, cellRef.Column)}：数字可拆成{string.Join("、", cell.Readings ?? [])}，按上一年度报告取{value}",
+                        settled[cellRef].Source ?? cell.Source,
+                        [cellRef]));
+                }
+            }
+
+            report = settled.WithDiagnostics(notes);
+        }
+
+        return report.WithDiagnostics(RuleEngine.CheckAgainstPrevious(report, previousYear, cat));
+    }
+
+    /// <summary>Normalises <paramref name="document"/> and evaluates every rule.</summary>
+    public static Report Normalise(SourceDocument document, FormatCatalogue? catalogue = null) =>
+        Normalise(document, catalogue ?? FormatCatalogue.Default, null);
+
+    private static Report Normalise(SourceDocument document, FormatCatalogue catalogue, Report? previousYear)
+    {
+        var cat = catalogue;
         var doc = new Doc(document);
         var (agency, year, title) = FindTitle(doc);
         agency ??= FindPublisher(doc);
@@ -47,7 +86,7 @@ public static partial class ReportNormaliser
 
         var found = ReadRows(doc, t2, layout2, builder) + ReadRows(doc, t3, layout3, builder) + ReadTable4(doc, t4, cat.Layout("table4"), builder);
 
-        if (found == 0 && Flattened.FlattenedTableReader.ReadStream(document, catalogue: cat) is { } flattened)
+        if (found == 0 && Flattened.FlattenedTableReader.ReadStream(document, previousYear, cat) is { } flattened)
         {
             return RuleEngine.Validate(flattened with { Agency = agency, Year = year, Title = title, SourceName = document.Name }, cat);
         }
@@ -72,7 +111,7 @@ public static partial class ReportNormaliser
 
         AddSections(doc, headings, cat, builder);
         var report = builder.Build();
-        return RuleEngine.Validate(found < 3 || MissingCells(report, cat) > 0 ? TryFlattened(document, report, cat) : report, cat);
+        return RuleEngine.Validate(found < 3 || MissingCells(report, cat) > 0 ? TryFlattened(document, report, cat, previousYear) : report, cat);
     }
 
     private static int MissingCells(Report report, FormatCatalogue cat) =>
@@ -83,9 +122,9 @@ public static partial class ReportNormaliser
     /// scraper (<c>…申请数量1230000015</c>): read them again with the constraint solver and keep
     /// that reading if it finds more cells.
     /// </summary>
-    private static Report TryFlattened(SourceDocument document, Report report, FormatCatalogue cat)
+    private static Report TryFlattened(SourceDocument document, Report report, FormatCatalogue cat, Report? previousYear)
     {
-        var flat = Flattened.FlattenedTableReader.ReadStream(document, catalogue: cat);
+        var flat = Flattened.FlattenedTableReader.ReadStream(document, previousYear, cat);
         if (flat is null)
         {
             return report;

@@ -36,7 +36,7 @@ public sealed class ZooTextFormTests
         // Blank cells of a table-2 row whose numbers broke onto the next line; long labels cut mid-phrase.
         ["split-rows"] = 0.08,
 
-        // A bare page number printed between a table's header and its row.
+        // A blank table-2 cell followed by a bare page number on the next line reads as that number.
         ["paged"] = 0.01,
     };
 
