@@ -27,7 +27,15 @@ public static class ReportImporter
     public static Diagnostic? Refusal(Report report) =>
         report.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error && DiagnosticCodes.Refusals.Contains(d.Code));
 
-    public static Report Import(string path, CancellationToken cancellationToken = default)
+    public static Report Import(string path, CancellationToken cancellationToken = default) =>
+        Import(path, previousYear: null, cancellationToken);
+
+    /// <summary>
+    /// Imports <paramref name="path"/>, with the same agency's report of the year before when given:
+    /// ambiguous cells are settled by it where it allows one reading, and the cross-year checks are
+    /// added (see <see cref="ReportNormaliser.Normalise(SourceDocument, Report, FormatCatalogue?)"/>).
+    /// </summary>
+    public static Report Import(string path, Report? previousYear, CancellationToken cancellationToken = default)
     {
         var name = Path.GetFileName(path);
         try
@@ -44,7 +52,7 @@ public static class ReportImporter
             }
 
             using var stream = File.OpenRead(path);
-            return Import(stream, path, cancellationToken);
+            return Import(stream, path, previousYear, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -52,14 +60,18 @@ public static class ReportImporter
         }
     }
 
-    public static Report Import(Stream stream, string name, CancellationToken cancellationToken = default)
+    public static Report Import(Stream stream, string name, CancellationToken cancellationToken = default) =>
+        Import(stream, name, previousYear: null, cancellationToken);
+
+    /// <inheritdoc cref="Import(string, Report?, CancellationToken)"/>
+    public static Report Import(Stream stream, string name, Report? previousYear, CancellationToken cancellationToken = default)
     {
         using var budget = new ImportBudget(name, cancellationToken: cancellationToken);
-        return Import(stream, name, budget);
+        return Import(stream, name, budget, previousYear);
     }
 
     /// <summary>Imports within <paramref name="budget"/> (tests pass a short deadline).</summary>
-    public static Report Import(Stream stream, string name, ImportBudget budget)
+    public static Report Import(Stream stream, string name, ImportBudget budget, Report? previousYear = null)
     {
         try
         {
@@ -71,7 +83,7 @@ public static class ReportImporter
             }
 
             budget.CheckTime();
-            return ReportNormaliser.Normalise(document);
+            return previousYear is null ? ReportNormaliser.Normalise(document) : ReportNormaliser.Normalise(document, previousYear);
         }
         catch (ImportLimitException e)
         {

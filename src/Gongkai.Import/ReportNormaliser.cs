@@ -18,10 +18,49 @@ public static partial class ReportNormaliser
     /// <summary>How many lines from the top are searched for the title.</summary>
     public const int TitleSearchLines = 40;
 
-    /// <summary>Normalises <paramref name="document"/> and evaluates every rule.</summary>
-    public static Report Normalise(SourceDocument document, FormatCatalogue? catalogue = null)
+    /// <summary>
+    /// Normalises <paramref name="document"/> with the previous year's report of the same agency:
+    /// cells the digits alone leave ambiguous are settled where last year's figures allow one
+    /// reading only (现行有效 = last year's + 本年制发 − 本年废止; 上年结转 = last year's 结转下年度),
+    /// each with a <see cref="Flattened.FlattenedDiagnostics.SettledByPrevious"/> note, and the
+    /// cross-year checks (X.carry-over, X.in-force) are added.
+    /// </summary>
+    public static Report Normalise(SourceDocument document, Report previousYear, FormatCatalogue? catalogue = null)
     {
+        ArgumentNullException.ThrowIfNull(previousYear);
         var cat = catalogue ?? FormatCatalogue.Default;
+        var alone = Normalise(document, cat);
+        var report = alone;
+        if (alone.Cells.Values.Any(c => c.State == CellState.Ambiguous))
+        {
+            var settled = Normalise(document, cat, previousYear);
+            var notes = new List<Diagnostic>();
+            foreach (var (cellRef, cell) in alone.Cells.Where(kv => kv.Value.State == CellState.Ambiguous).OrderBy(kv => kv.Key.ToString(), StringComparer.Ordinal))
+            {
+                if (settled[cellRef] is { State: CellState.Number, Value: { } value })
+                {
+                    notes.Add(new Diagnostic(
+                        Flattened.FlattenedDiagnostics.SettledByPrevious,
+                        Severity.Info,
+                        $"{RuleEngine.CellName(settled.LayoutOf(cellRef.Table, cat), settled.LayoutOf(cellRef.Table, cat).Row(cellRef.Row)!, cellRef.Column)}：数字可拆成{string.Join("、", cell.Readings ?? [])}，按上一年度报告取{value}",
+                        settled[cellRef].Source ?? cell.Source,
+                        [cellRef]));
+                }
+            }
+
+            report = settled.WithDiagnostics(notes);
+        }
+
+        return report.WithDiagnostics(RuleEngine.CheckAgainstPrevious(report, previousYear, cat));
+    }
+
+    /// <summary>Normalises <paramref name="document"/> and evaluates every rule.</summary>
+    public static Report Normalise(SourceDocument document, FormatCatalogue? catalogue = null) =>
+        Normalise(document, catalogue ?? FormatCatalogue.Default, null);
+
+    private static Report Normalise(SourceDocument document, FormatCatalogue catalogue, Report? previousYear)
+    {
+        var cat = catalogue;
         var doc = new Doc(document);
         var (agency, year, title) = FindTitle(doc);
         agency ??= FindPublisher(doc);
@@ -48,7 +87,7 @@ public static partial class ReportNormaliser
         var found = ReadRows(doc, t2, layout2, builder) + ReadRows(doc, t3, layout3, builder) + ReadTable4(doc, t4, cat.Layout("table4"), builder);
         ImportBudget.ThrowIfOutOfTime();
 
-        if (found == 0 && Flattened.FlattenedTableReader.TryRead(document, catalogue: cat) is { } flattened)
+        if (found == 0 && Flattened.FlattenedTableReader.ReadStream(document, previousYear, cat) is { } flattened)
         {
             return RuleEngine.Validate(flattened with { Agency = agency, Year = year, Title = title, SourceName = document.Name }, cat);
         }
@@ -73,7 +112,7 @@ public static partial class ReportNormaliser
 
         AddSections(doc, headings, cat, builder);
         var report = builder.Build();
-        return RuleEngine.Validate(found < 3 || MissingCells(report, cat) > 0 ? TryFlattened(document, report, cat) : report, cat);
+        return RuleEngine.Validate(found < 3 || MissingCells(report, cat) > 0 ? TryFlattened(document, report, cat, previousYear) : report, cat);
     }
 
     private static int MissingCells(Report report, FormatCatalogue cat) =>
@@ -84,22 +123,65 @@ public static partial class ReportNormaliser
     /// scraper (<c>…申请数量1230000015</c>): read them again with the constraint solver and keep
     /// that reading if it finds more cells.
     /// </summary>
-    private static Report TryFlattened(SourceDocument document, Report report, FormatCatalogue cat)
+    private static Report TryFlattened(SourceDocument document, Report report, FormatCatalogue cat, Report? previousYear)
     {
-        var flat = Flattened.FlattenedTableReader.TryRead(document, catalogue: cat);
-        if (flat is null || MissingCells(flat, cat) >= MissingCells(report, cat))
+        var flat = Flattened.FlattenedTableReader.ReadStream(document, previousYear, cat);
+        if (flat is null)
         {
             return report;
         }
 
-        return report with
+        if (MissingCells(flat, cat) < MissingCells(report, cat) && (flat.Format != report.Format || !SameLayouts(flat, report)))
         {
-            Format = flat.Format,
-            Layouts = flat.Layouts,
-            Cells = flat.Cells,
-            Diagnostics = report.Diagnostics.Where(d => d.Code != DiagnosticCodes.SourceNotReport).Concat(flat.Diagnostics).ToImmutableArray(),
-        };
+            return report with
+            {
+                Format = flat.Format,
+                Layouts = flat.Layouts,
+                Cells = flat.Cells,
+                Diagnostics = report.Diagnostics.Where(d => d.Code != DiagnosticCodes.SourceNotReport).Concat(flat.Diagnostics).ToImmutableArray(),
+            };
+        }
+
+        if (!SameLayouts(flat, report))
+        {
+            return report;
+        }
+
+        // Row by row: a row the line reading left incomplete is taken from the stream reading when
+        // that reading has all of it (a row broken over lines, labels apart from their numbers).
+        var cells = report.Cells.ToBuilder();
+        var taken = new List<string>();
+        foreach (var layout in report.TableLayouts(cat))
+        {
+            foreach (var row in layout.Rows)
+            {
+                var refs = Enumerable.Range(0, row.Columns.Length).Select(c => new CellRef(layout.Table, row.Key, c)).ToArray();
+                if (refs.Any(r => report[r].State == CellState.Missing) && refs.All(r => flat[r].State != CellState.Missing))
+                {
+                    foreach (var r in refs)
+                    {
+                        cells[r] = flat[r];
+                    }
+
+                    taken.Add(row.Key);
+                }
+            }
+        }
+
+        if (taken.Count == 0)
+        {
+            return report;
+        }
+
+        var rows = taken.ToHashSet(StringComparer.Ordinal);
+        var diagnostics = report.Diagnostics
+            .Where(d => d.Code != DiagnosticCodes.SourceNotReport && !(d.Code == DiagnosticCodes.CellMissing && d.Cells.Any(c => rows.Contains(c.Row))))
+            .Concat(flat.Diagnostics.Where(d => d.Cells.IsDefaultOrEmpty || d.Cells.Any(c => rows.Contains(c.Row))));
+        return report with { Cells = cells.ToImmutable(), Diagnostics = [.. diagnostics] };
     }
+
+    private static bool SameLayouts(Report a, Report b) =>
+        a.Layouts.Count == b.Layouts.Count && a.Layouts.All(kv => b.Layouts.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     private enum Kind
     {
@@ -161,7 +243,15 @@ public static partial class ReportNormaliser
             return new Frag(fragment, line, index, folded, Kind.Number, value);
         }
 
-        if (PlaceholderPattern().IsMatch(folded) || NumberWithUnitPattern().IsMatch(folded))
+        if (NumberWithUnitPattern().Match(folded) is { Success: true } unit
+            && decimal.TryParse(unit.Groups["n"].Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var counted))
+        {
+            // A count or an amount printed with the unit of its column ("35件", "12.5万元"): the
+            // number, with the printed text kept as the cell's raw text.
+            return new Frag(fragment, line, index, unit.Groups["n"].Value, Kind.Number, counted);
+        }
+
+        if (PlaceholderPattern().IsMatch(folded) || NumberWithOtherUnitPattern().IsMatch(folded))
         {
             return new Frag(fragment, line, index, folded, Kind.NonNumeric, null);
         }
@@ -175,8 +265,13 @@ public static partial class ReportNormaliser
     [GeneratedRegex(@"^([/\\／\-－—–_＿~～×xX*]+|无|空|暂无|不适用|NA|N/A|null)$")]
     private static partial Regex PlaceholderPattern();
 
-    [GeneratedRegex(@"^[+\-]?\d+(\.\d+)?\s*(万元|元|件|个|条|项|次|宗|%)$")]
+    /// <summary>A number followed by a unit that a count or a 万元 amount is printed with.</summary>
+    [GeneratedRegex(@"^(?<n>[+\-]?\d+(\.\d+)?)\s*(万元|件|个|条|项|次|宗|笔|人次|家|户|份)$")]
     private static partial Regex NumberWithUnitPattern();
+
+    /// <summary>A number in another unit than its column's (<c>251000元</c> under 万元, a percentage): kept as text.</summary>
+    [GeneratedRegex(@"^[+\-]?\d+(\.\d+)?\s*(元|%|％)$")]
+    private static partial Regex NumberWithOtherUnitPattern();
 
     // ---- title, agency and year ----------------------------------------------------------------
 
@@ -186,7 +281,11 @@ public static partial class ReportNormaliser
     [GeneratedRegex(@"统计期限?(为|是)?(自|从)?(?<year>(19|20)\d{2})年0?1月0?1日")]
     private static partial Regex PeriodPattern();
 
-    [GeneratedRegex(@"^(标题|题目|名称|信息名称|文章标题)[:：]?")]
+    /// <summary>Words of the title that stand between the agency and the year (<c>…局关于2023年…</c>).</summary>
+    [GeneratedRegex(@"(关于|的|之)$")]
+    private static partial Regex AgencyTail();
+
+    [GeneratedRegex(@"^(#+|(标题|题目|名称|信息名称|文章标题)[:：]?)")]
     private static partial Regex TitlePrefix();
 
     private static (string? Agency, int? Year, string? Title) FindTitle(Doc doc)
@@ -197,19 +296,26 @@ public static partial class ReportNormaliser
             foreach (var frag in doc.Lines[i])
             {
                 var compact = Compact(frag.Source.Text);
-                if (!LabelText.ToSimplified(compact).Contains("报告", StringComparison.Ordinal) || compact.Length > 80)
+                var collapsed = compact.Length > 80;
+                if (collapsed)
+                {
+                    // A page collapsed into one line starts with its title: read the head only.
+                    compact = compact[..80];
+                }
+
+                if (!LabelText.ToSimplified(compact).Contains("报告", StringComparison.Ordinal))
                 {
                     continue;
                 }
 
                 var m = TitleYearPattern().Match(LabelText.ToSimplified(compact));
-                if (!m.Success)
+                if (!m.Success || (collapsed && (m.Index > 40 || compact[..m.Index].Contains('。', StringComparison.Ordinal))))
                 {
                     continue;
                 }
 
                 var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-                var agency = TitlePrefix().Replace(compact[..m.Index], string.Empty).Trim('：', ':', ' ', '《', '“');
+                var agency = AgencyTail().Replace(TitlePrefix().Replace(compact[..m.Index], string.Empty).Trim('：', ':', ' ', '《', '“'), string.Empty);
                 if (agency.Length == 0 && i > 0)
                 {
                     // The agency printed on the line above the year (a two-line title).
@@ -366,9 +472,36 @@ public static partial class ReportNormaliser
         && row.Match.Any(m => row.Exact ? norm.EndsWith(m, StringComparison.Ordinal) && norm.Length <= m.Length + 4 : norm.Contains(m, StringComparison.Ordinal))
         && !row.Exclude.Any(x => norm.Contains(x, StringComparison.Ordinal));
 
+    /// <summary>
+    /// Whether a label wrapped from <paramref name="head"/> onto <paramref name="tail"/> matches
+    /// <paramref name="row"/>: the phrase must start in the head (a caption line followed by the
+    /// row's own label is not that row).
+    /// </summary>
+    private static bool MatchesAcross(RowDef row, string head, string tail)
+    {
+        if (head.Length == 0 || tail.Length == 0)
+        {
+            return false;
+        }
+
+        var joined = head + tail;
+        if (row.Exact)
+        {
+            return Matches(row, joined) && row.Match.Any(m => joined.Length - m.Length < head.Length);
+        }
+
+        return !row.Exclude.Any(x => joined.Contains(x, StringComparison.Ordinal))
+            && row.Match.Any(m => joined.IndexOf(m, StringComparison.Ordinal) is >= 0 and var at && at < head.Length && at + m.Length > head.Length);
+    }
+
     /// <summary>Reads the rows of <paramref name="layout"/> in order; returns how many rows were found.</summary>
     private static int ReadRows(Doc doc, (int Start, int End) region, TableLayout layout, ReportBuilder builder)
     {
+        if (ReadDetached(doc, region, layout, builder) is > 0 and var detached)
+        {
+            return detached;
+        }
+
         var found = 0;
         var line = region.Start;
         var index = 0;
@@ -404,6 +537,82 @@ public static partial class ReportNormaliser
         return found;
     }
 
+    /// <summary>
+    /// A converter's table whose labels stand apart from their numbers: every row label on a line
+    /// without values, then a block of lines of values only, one per found row and as wide as the
+    /// row. The value lines are the rows' cells in label order. Returns the rows read, or 0 when the
+    /// table is not laid out so.
+    /// </summary>
+    private static int ReadDetached(Doc doc, (int Start, int End) region, TableLayout layout, ReportBuilder builder)
+    {
+        var labels = new List<(RowDef Row, Frag Label)>();
+        var (line, index) = (region.Start, 0);
+        foreach (var row in layout.Rows)
+        {
+            if (FindLabel(doc, region, line, index, row) is not { } label)
+            {
+                continue;
+            }
+
+            if (doc.Lines[label.Line].Any(f => f.IsValue))
+            {
+                return 0;
+            }
+
+            labels.Add((row, label));
+            (line, index) = (label.Line, label.Index + 1);
+        }
+
+        if (labels.Count < 2)
+        {
+            return 0;
+        }
+
+        var valueLines = new List<Frag[]>(labels.Count);
+        for (var i = labels[^1].Label.Line + 1; i < region.End && valueLines.Count < labels.Count; i++)
+        {
+            var frags = doc.Lines[i];
+            if (frags.Any(f => f.Kind == Kind.Text))
+            {
+                if (valueLines.Count > 0)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (frags.Any(f => f.IsValue))
+            {
+                valueLines.Add(frags);
+            }
+        }
+
+        if (valueLines.Count != labels.Count || valueLines.Select((v, k) => v.Length == labels[k].Row.Columns.Length).Any(ok => !ok))
+        {
+            return 0;
+        }
+
+        for (var k = 0; k < labels.Count; k++)
+        {
+            var row = labels[k].Row;
+            for (var c = 0; c < row.Columns.Length; c++)
+            {
+                builder.Set(new CellRef(layout.Table, row.Key, c), ToCell(valueLines[k][c]));
+            }
+        }
+
+        foreach (var row in layout.Rows.Where(r => labels.All(l => l.Row != r)))
+        {
+            for (var c = 0; c < row.Columns.Length; c++)
+            {
+                builder.Set(new CellRef(layout.Table, row.Key, c), Cell.Missing with { Source = labels[0].Label.Source.Location });
+            }
+        }
+
+        return labels.Count;
+    }
+
     private static Frag? FindLabel(Doc doc, (int Start, int End) region, int line, int index, RowDef row)
     {
         for (var i = line; i < region.End; i++)
@@ -416,7 +625,7 @@ public static partial class ReportNormaliser
                     continue;
                 }
 
-                if (Matches(row, frags[j].Norm) || Matches(row, frags[j].Norm + NextText(doc, region, i, j)))
+                if (Matches(row, frags[j].Norm) || MatchesAcross(row, frags[j].Norm, NextText(doc, region, i, j)))
                 {
                     return frags[j];
                 }
@@ -426,8 +635,32 @@ public static partial class ReportNormaliser
         return null;
     }
 
-    private static bool NextLineHasValues(Doc doc, (int Start, int End) region, int line) =>
-        line + 1 < region.End && doc.Lines[line + 1].Length > 0 && doc.Lines[line + 1].SkipWhile(f => f.Kind == Kind.Empty).FirstOrDefault()?.IsValue == true;
+    /// <summary>
+    /// Whether the next line holds this row's values: it starts with values, or with the tail of a
+    /// label split over two rows (text that is no later row's label) followed by values.
+    /// </summary>
+    private static bool NextLineHasValues(Doc doc, (int Start, int End) region, int line, RowDef[] later)
+    {
+        if (line + 1 >= region.End || doc.Lines[line + 1].Length == 0)
+        {
+            return false;
+        }
+
+        var next = doc.Lines[line + 1].SkipWhile(f => f.Kind == Kind.Empty).ToList();
+        if (next.Count == 0)
+        {
+            return false;
+        }
+
+        if (next[0].IsValue)
+        {
+            return true;
+        }
+
+        return next[0].Kind == Kind.Text
+            && !later.Any(r => Matches(r, next[0].Norm))
+            && next.Skip(1).SkipWhile(f => f.Kind == Kind.Empty).FirstOrDefault()?.IsValue == true;
+    }
 
     /// <summary>The text that continues a label wrapped onto the next cell or line (up to two more lines).</summary>
     private static string NextText(Doc doc, (int Start, int End) region, int line, int index)
@@ -489,6 +722,14 @@ public static partial class ReportNormaliser
                 cells = cells.Where(f => f.IsValue).ToList();
             }
 
+            if (cells.Count < needed && Continuation(doc, region, label.Line, needed - cells.Count) is { } rest)
+            {
+                // The row's cells broken over lines, exactly as many as the row has: empty ones are blanks.
+                values.AddRange(cells);
+                values.AddRange(rest);
+                return (values, rest[^1].Line, rest[^1].Index + 1);
+            }
+
             if (cells.Count < needed)
             {
                 // The row continues on the next lines: empty cells here are layout, not blanks.
@@ -499,7 +740,7 @@ public static partial class ReportNormaliser
             endIndex = values.Count > 0 ? values[^1].Index + 1 : endIndex;
         }
 
-        else if (same.Count > 0 && same.All(f => f.Kind == Kind.Empty) && !NextLineHasValues(doc, region, label.Line))
+        else if (same.Count > 0 && same.All(f => f.Kind == Kind.Empty) && !NextLineHasValues(doc, region, label.Line, later))
         {
             // The label followed by empty cells only, and the next line is not this row's numbers:
             // the cells were left blank.
@@ -548,6 +789,27 @@ public static partial class ReportNormaliser
         }
 
         return (values, endLine, endIndex);
+    }
+
+    /// <summary>
+    /// The cells of the lines after <paramref name="line"/> that hold no text, when they are exactly
+    /// <paramref name="count"/> (the rest of a row broken over lines); else null.
+    /// </summary>
+    private static List<Frag>? Continuation(Doc doc, (int Start, int End) region, int line, int count)
+    {
+        var rest = new List<Frag>(count);
+        for (var i = line + 1; i < region.End && rest.Count < count; i++)
+        {
+            var frags = doc.Lines[i];
+            if (frags.Any(f => f.Kind == Kind.Text) || frags.Length == 0)
+            {
+                return null;
+            }
+
+            rest.AddRange(frags);
+        }
+
+        return rest.Count == count ? rest : null;
     }
 
     private static Cell ToCell(Frag frag) => frag.Kind switch
@@ -602,6 +864,17 @@ public static partial class ReportNormaliser
                 {
                     values.Add(f);
                 }
+            }
+        }
+
+        // A line that holds the whole row wins over stray numbers (a page number between header and row).
+        for (var i = anchor; i < region.End; i++)
+        {
+            var cells = doc.Lines[i].SkipWhile(f => f.Kind == Kind.Text).ToList();
+            if (cells.Count == width && cells.All(f => f.Kind != Kind.Text) && cells.Count(f => f.IsValue) > width / 2)
+            {
+                values = cells;
+                break;
             }
         }
 

@@ -5,14 +5,15 @@ namespace Gongkai.Cli.Commands;
 
 /// <summary>
 /// <c>gongkai import FILE</c> prints the canonical JSON; <c>gongkai import FILE... --out DIR</c>
-/// writes one <c>&lt;name&gt;.json</c> per input. A directory, a .zip, <c>--csv</c> or
+/// writes one <c>&lt;name&gt;.json</c> per input. <c>--previous LAST.json</c> (or last year's report in
+/// any form) settles ambiguous cells by last year's figures and adds the cross-year checks. A directory, a .zip, <c>--csv</c> or
 /// <c>--xlsx</c> is a batch (see <see cref="BatchCommand"/>).
 /// </summary>
 internal static class ImportCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (!Arguments.TryParse(args, ["--out", "--csv", "--xlsx"], out var files, out var options, out var error))
+        if (!Arguments.TryParse(args, ["--out", "--csv", "--xlsx", "--previous"], out var files, out var options, out var error))
         {
             return Arguments.BadUsage(stderr, error);
         }
@@ -34,10 +35,24 @@ internal static class ImportCommand
             return Arguments.BadUsage(stderr, "多个文件时请用 --out DIR (several files need --out DIR)");
         }
 
+        Report? previous = null;
+        if (options.TryGetValue("--previous", out var previousPath))
+        {
+            // Last year's report of the same agency: canonical JSON, or any form the importer reads.
+            previous = previousPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(previousPath)
+                ? ReportJson.Parse(File.ReadAllText(previousPath))
+                : ReportImporter.Import(previousPath);
+            if (Unreadable(previous))
+            {
+                stderr.WriteLine($"{previousPath}: 无法读取上一年度报告");
+                return ExitCodes.Unreadable;
+            }
+        }
+
         var exit = ExitCodes.Clean;
         foreach (var file in files)
         {
-            var report = ReportImporter.Import(file);
+            var report = ReportImporter.Import(file, previous);
             if (Unreadable(report))
             {
                 foreach (var d in report.Diagnostics.Where(d => DiagnosticCodes.Refusals.Contains(d.Code)))

@@ -62,6 +62,14 @@ internal sealed class FlatText
 
         for (var i = 0; i < text.Length; i++)
         {
+            if (chars.Count > 0 && char.IsAsciiDigit(chars[^1]) && UnitLength(text, i) is > 0 and var unit)
+            {
+                // A unit printed in the cell ("35件", "12.5万元") ends the number.
+                i += unit - 1;
+                pendingSep = true;
+                continue;
+            }
+
             var ch = Fold(text[i], cache);
             if (text[i] == '\n')
             {
@@ -107,6 +115,11 @@ internal sealed class FlatText
                 case '.':
                     pendingSep = true;
                     break;
+                case '无' or '空' when (pendingSep || chars.Count == 0) && (next.Length == 0 || next == " " || next == "|" || (next.Length == 1 && char.IsAsciiDigit(next[0]))):
+                    // A cell that says "无" between separators is a placeholder, like "/".
+                    Add('/');
+                    pendingSep = true;
+                    break;
                 default:
                     if (char.IsWhiteSpace(x))
                     {
@@ -148,6 +161,31 @@ internal sealed class FlatText
 
         label.Replace("合计", "总计");
         return new FlatText([.. chars], [.. lines], [.. seps], label.ToString(), [.. map]);
+    }
+
+    private static readonly string[] s_units = ["万元", "人次", "件", "个", "笔", "项", "次", "条", "宗", "家", "户", "份"];
+
+    /// <summary>
+    /// The length of the unit at <paramref name="i"/> when one stands there and ends its cell (the
+    /// text ends, or whitespace, a digit or a cell border follows), else 0.
+    /// </summary>
+    private static int UnitLength(string text, int i)
+    {
+        foreach (var unit in s_units)
+        {
+            if (string.CompareOrdinal(text, i, unit, 0, unit.Length) != 0)
+            {
+                continue;
+            }
+
+            var after = i + unit.Length;
+            if (after >= text.Length || char.IsWhiteSpace(text[after]) || char.IsAsciiDigit(text[after]) || text[after] is '|' or (>= '０' and <= '９'))
+            {
+                return unit.Length;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>Full-width forms folded to ASCII (NFKC) for one character, cached.</summary>

@@ -21,6 +21,9 @@ public static class FlattenedDiagnostics
     /// </summary>
     public const string Inconsistent = "FLAT.inconsistent";
 
+    /// <summary>A cell the digits alone left ambiguous, settled by the previous year's report (info).</summary>
+    public const string SettledByPrevious = "FLAT.settled-by-previous";
+
     internal static Diagnostic InconsistentTable(string table, int violations, int ambiguous, SourceLocation? where) =>
         new(
             Inconsistent,

@@ -56,7 +56,27 @@ public static partial class FlattenedTableReader
         return Read(text, document.Name, line => locations[Math.Clamp(line - 1, 0, locations.Length - 1)], previousYear, catalogue);
     }
 
-    private static Report? Read(string text, string name, Func<int, SourceLocation> locate, Report? previousYear, FormatCatalogue? catalogue)
+    /// <summary>
+    /// The layout-free reading of <paramref name="document"/>: tables found by the sequence of their
+    /// row labels in the document's token stream, whatever its line breaks, and each row's numbers
+    /// assigned by the table's grammar and arithmetic, whether or not the cells were flattened (a
+    /// page collapsed into one line, one cell per line, rows broken over lines). Null when no table
+    /// row is found.
+    /// </summary>
+    public static Report? ReadStream(SourceDocument document, Report? previousYear = null, FormatCatalogue? catalogue = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Lines.IsEmpty)
+        {
+            return null;
+        }
+
+        var text = string.Join('\n', document.Lines.Select(l => l.Text.Replace('\n', ' ')));
+        var locations = document.Lines.Select(l => l.Cells.IsDefaultOrEmpty ? new SourceLocation(document.Name) : l.Cells[0].Location).ToArray();
+        return Read(text, document.Name, line => locations[Math.Clamp(line - 1, 0, locations.Length - 1)], previousYear, catalogue, requireFlattened: false);
+    }
+
+    private static Report? Read(string text, string name, Func<int, SourceLocation> locate, Report? previousYear, FormatCatalogue? catalogue, bool requireFlattened = true)
     {
         var cat = catalogue ?? FormatCatalogue.Default;
         var diagnostics = new List<Diagnostic>();
@@ -72,7 +92,7 @@ public static partial class FlattenedTableReader
         var t2 = reader.LocateTable2();
         var t3 = reader.LocateTable3(t2?.EndLabel ?? 0);
         var t4 = reader.LocateTable4(t3?.EndLabel ?? t2?.EndLabel ?? 0);
-        if (!new[] { t2, t3, t4 }.Any(t => t is not null && t.IsFlattened))
+        if (requireFlattened ? !new[] { t2, t3, t4 }.Any(t => t is not null && t.IsFlattened) : t2 is null && t3 is null && t4 is null)
         {
             return null;
         }
@@ -560,9 +580,10 @@ public static partial class FlattenedTableReader
             // can be in force; a 2019 count of items cannot fall below zero.
             return (layout.Format, row.Columns.Select(c => c.Key).FirstOrDefault()) switch
             {
-                ("2021", "issued") => shape with { Plausible = v => v[0] <= v[2] + v[1] },
-                ("2019", "new_made") => shape with { Plausible = v => v[1] <= v[2] },
-                ("2019", "previous_items") => shape with { Plausible = v => v[0] + v[1] >= 0 },
+                // A placeholder cell (null) leaves nothing to check.
+                ("2021", "issued") => shape with { Plausible = v => v[0] is not { } issued || v[1] is not { } repealed || v[2] is not { } inForce || issued <= inForce + repealed },
+                ("2019", "new_made") => shape with { Plausible = v => v[1] is not { } published || v[2] is not { } total || published <= total },
+                ("2019", "previous_items") => shape with { Plausible = v => v[0] is not { } items || v[1] is not { } change || items + change >= 0 },
                 _ => shape,
             };
         }

@@ -1,0 +1,296 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace Gongkai.Import.Tests.Zoo;
+
+/// <summary>
+/// One form a published report is met in: what cell kinds it can carry, whether its digits may run
+/// together (so a cell may rightly stay ambiguous), the file name it is imported as, and its writer.
+/// </summary>
+public sealed record ZooForm(string Name, CellKinds Kinds, bool Glued, string FileName, Func<ZooPage, Random, byte[]> Write)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>The forms that need nothing but text: tabs, pipes, Markdown, collapsed lines, HTML, encodings.</summary>
+public static class ZooForms
+{
+    static ZooForms() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static IReadOnlyList<ZooForm> Text { get; } =
+    [
+        new("tabs", CellKinds.All, false, "report.txt", (p, _) => Utf8(Lines(p, "\t"))),
+        new("pipes", CellKinds.All, false, "report.txt", (p, _) => Utf8(Pipes(p, markdown: false))),
+        new("markdown", CellKinds.All, false, "report.md", (p, _) => Utf8(Pipes(p, markdown: true))),
+        new("spaces", CellKinds.Placeholders | CellKinds.Units | CellKinds.Decimals, false, "report.txt", (p, _) => Utf8(Lines(p, "   "))),
+        new("cell-per-line", CellKinds.Placeholders | CellKinds.Units | CellKinds.Decimals, false, "report.txt", (p, _) => Utf8(CellPerLine(p))),
+        new("one-line", CellKinds.Placeholders | CellKinds.Units | CellKinds.Decimals, false, "report.txt", (p, _) => Utf8(OneLine(p, " "))),
+        new("glued-rows", CellKinds.Numbers, true, "report.txt", (p, _) => Utf8(Lines(p, string.Empty))),
+        new("glued-page", CellKinds.Numbers, true, "report.txt", (p, _) => Utf8(OneLine(p, string.Empty))),
+        new("detached-labels", CellKinds.Decimals, false, "report.md", (p, _) => Utf8(Detached(p))),
+        new("split-rows", CellKinds.All, false, "report.md", (p, r) => Utf8(SplitRows(p, r))),
+        new("html-word", CellKinds.All, false, "report.html", (p, r) => Utf8(WordHtml(p, r))),
+        new("paged", CellKinds.All, false, "report.txt", (p, r) => Utf8(Paged(p, r))),
+        new("gbk", CellKinds.All, false, "report.txt", (p, _) => Encoding.GetEncoding("GBK").GetBytes(Lines(p, "\t"))),
+        new("utf16", CellKinds.All, false, "report.txt", (p, _) => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Pipes(p, markdown: false))]),
+        new("fullwidth", CellKinds.All, false, "report.txt", (p, _) => Utf8(FullWidth(Lines(p, "\t")))),
+    ];
+
+    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>The cells a row prints (a merged cell once, in the row where it starts).</summary>
+    private static IEnumerable<string> Texts(IReadOnlyList<ZooCell> row) => row.Select(c => c.Text);
+
+    /// <summary>Each paragraph a line, each table row a line of its cells joined by <paramref name="separator"/>.</summary>
+    public static string Lines(ZooPage page, string separator)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                sb.Append(block.Paragraph).Append('\n');
+                continue;
+            }
+
+            foreach (var row in block.Rows!)
+            {
+                sb.Append(string.Join(separator, Texts(row))).Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Pipes(ZooPage page, bool markdown)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                sb.Append(markdown && block.Paragraph == page.Title ? "# " : string.Empty).Append(block.Paragraph).Append("\n\n");
+                continue;
+            }
+
+            var first = true;
+            foreach (var row in block.Rows!)
+            {
+                sb.Append("| ").Append(string.Join(" | ", Texts(row))).Append(" |\n");
+                if (markdown && first)
+                {
+                    sb.Append('|').Append(string.Concat(Enumerable.Repeat(" --- |", row.Count))).Append('\n');
+                }
+
+                first = false;
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static string CellPerLine(ZooPage page)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                sb.Append(block.Paragraph).Append('\n');
+                continue;
+            }
+
+            foreach (var cell in block.Rows!.SelectMany(r => r))
+            {
+                sb.Append(cell.Text).Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The whole page on one line, as a scraper's <c>textContent</c> gives it.</summary>
+    public static string OneLine(ZooPage page, string separator) =>
+        string.Join(separator, page.Blocks.SelectMany(b => b.IsTable ? b.Rows!.SelectMany(Texts) : [b.Paragraph!]).Where(t => t.Length > 0));
+
+    /// <summary>
+    /// A PDF converter's Markdown: table 3's row labels as a block of one-cell rows, then its numbers
+    /// as a block of rows of seven; tables 2 and 4 as ordinary pipe rows.
+    /// </summary>
+    private static string Detached(ZooPage page)
+    {
+        var sb = new StringBuilder();
+        var table = 0;
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                sb.Append(block.Paragraph).Append("\n\n");
+                continue;
+            }
+
+            table++;
+            var rows = block.Rows!;
+            if (table != 2)
+            {
+                foreach (var row in rows)
+                {
+                    sb.Append("| ").Append(string.Join(" | ", Texts(row))).Append(" |\n");
+                }
+
+                sb.Append('\n');
+                continue;
+            }
+
+            var body = rows.Where(r => r.Any(c => c.IsValue)).ToList();
+            foreach (var row in rows.Where(r => !r.Any(c => c.IsValue)))
+            {
+                sb.Append("| ").Append(string.Join(" | ", Texts(row))).Append(" |\n");
+            }
+
+            foreach (var row in body)
+            {
+                sb.Append("| ").Append(string.Join(string.Empty, row.Where(c => !c.IsValue).Select(c => c.Text))).Append(" |\n");
+            }
+
+            foreach (var row in body)
+            {
+                sb.Append("| ").Append(string.Join(" | ", row.Where(c => c.IsValue).Select(c => c.Text))).Append(" |\n");
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Converter Markdown whose long rows break: a label split over two rows (its tail on the row
+    /// with the numbers), or a row's numbers broken over two lines.
+    /// </summary>
+    private static string SplitRows(ZooPage page, Random random)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                sb.Append(block.Paragraph).Append("\n\n");
+                continue;
+            }
+
+            foreach (var row in block.Rows!)
+            {
+                var labels = row.Where(c => !c.IsValue).Select(c => c.Text).ToList();
+                var values = row.Where(c => c.IsValue).Select(c => c.Text).ToList();
+                var roll = values.Count >= 3 ? random.Next(3) : 0;
+                var label = string.Concat(labels);
+                if (roll == 1 && label.Length > 8)
+                {
+                    var cut = random.Next(3, label.Length - 3);
+                    sb.Append("| ").Append(label[..cut]).Append(" |").Append(string.Concat(Enumerable.Repeat(" |", values.Count))).Append('\n');
+                    sb.Append("| ").Append(label[cut..]).Append(" | ").Append(string.Join(" | ", values)).Append(" |\n");
+                }
+                else if (roll == 2)
+                {
+                    var cut = random.Next(1, values.Count);
+                    sb.Append("| ").Append(label).Append(" | ").Append(string.Join(" | ", values.Take(cut))).Append(" |\n");
+                    sb.Append("| ").Append(string.Join(" | ", values.Skip(cut))).Append(" |\n");
+                }
+                else
+                {
+                    sb.Append("| ").Append(string.Join(" | ", labels.Concat(values))).Append(" |\n");
+                }
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>HTML saved from Word: mso classes, <c>&lt;o:p&gt;</c>, nested spans, merged cells.</summary>
+    private static string WordHtml(ZooPage page, Random random)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><meta charset=\"utf-8\"><title>")
+            .Append(WebUtility.HtmlEncode(page.Title)).Append("</title><style>p.MsoNormal{margin:0}</style></head><body lang=ZH-CN><div class=WordSection1>\n");
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                sb.Append("<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:仿宋_GB2312'>")
+                    .Append(WebUtility.HtmlEncode(block.Paragraph)).Append("<o:p></o:p></span></p>\n");
+                continue;
+            }
+
+            sb.Append("<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>\n");
+            foreach (var row in block.Rows!)
+            {
+                sb.Append("<tr style='height:20.0pt'>");
+                foreach (var cell in row)
+                {
+                    sb.Append("<td");
+                    if (cell.ColSpan > 1)
+                    {
+                        sb.Append(" colspan=").Append(cell.ColSpan.ToString(CultureInfo.InvariantCulture));
+                    }
+
+                    if (cell.RowSpan > 1)
+                    {
+                        sb.Append(" rowspan=").Append(cell.RowSpan.ToString(CultureInfo.InvariantCulture));
+                    }
+
+                    sb.Append(" valign=center style='border:solid windowtext 1.0pt'><p class=MsoNormal align=center><span lang=EN-US style='font-size:10.0pt'>");
+                    var text = WebUtility.HtmlEncode(cell.Text);
+                    if (!cell.IsValue && text.Length > 6 && random.Next(3) == 0)
+                    {
+                        var cut = random.Next(1, text.Length - 1);
+                        text = text[..cut] + "</span><span style='font-family:宋体'>" + text[cut..];
+                    }
+
+                    sb.Append(text.Length == 0 ? "&nbsp;" : text).Append("<o:p></o:p></span></p></td>");
+                }
+
+                sb.Append("</tr>\n");
+            }
+
+            sb.Append("</table>\n");
+        }
+
+        sb.Append("</div></body></html>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>Page text as copied from a paged viewer: running headers, footers and page numbers between lines.</summary>
+    private static string Paged(ZooPage page, Random random)
+    {
+        var lines = Lines(page, "\t").Split('\n');
+        var sb = new StringBuilder();
+        var pageNo = 1;
+        var every = random.Next(12, 30);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            sb.Append(lines[i]).Append('\n');
+            if (i > 0 && i % every == 0)
+            {
+                sb.Append(random.Next(3) switch
+                {
+                    0 => $"- {pageNo} -\n",
+                    1 => $"第 {pageNo} 页 共 {(lines.Length / every) + 1} 页\n",
+                    _ => $"{pageNo}\n",
+                });
+                sb.Append(random.Next(2) == 0 ? $"{page.Report.Agency}门户网站\n" : "政府信息公开\n");
+                pageNo++;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string FullWidth(string text) =>
+        string.Concat(text.Select(c => c is >= '0' and <= '9' ? (char)(c - '0' + '０') : c));
+}

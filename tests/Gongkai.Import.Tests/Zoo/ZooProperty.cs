@@ -1,0 +1,80 @@
+using System.Globalization;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Import.Tests.Zoo;
+
+/// <summary>
+/// The zoo's property: an imported form gives back the source report exactly (format, agency, year,
+/// every cell), except that in a glued form a cell may stay null as CELL.ambiguous when its
+/// readings include the published value.
+/// </summary>
+public static class ZooProperty
+{
+    /// <summary>How many cases a text form runs (<c>GONGKAI_ZOO_CASES</c> overrides, for a long run).</summary>
+    public static int Cases(int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable("GONGKAI_ZOO_CASES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
+
+    /// <summary>The first seed (<c>GONGKAI_ZOO_SEED</c> replays one case).</summary>
+    public static int? Seed =>
+        int.TryParse(Environment.GetEnvironmentVariable("GONGKAI_ZOO_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>Generates the case of <paramref name="seed"/> for <paramref name="form"/>.</summary>
+    public static (ZooReport Source, byte[] Bytes) Case(ZooForm form, int seed)
+    {
+        var random = new Random(seed);
+        var source = ZooReport.Generate(random, form.Kinds);
+        var page = new ZooPage(source, random);
+        return (source, form.Write(page, random));
+    }
+
+    /// <summary>Every difference between what was published and what was read, as lines a person can act on.</summary>
+    public static List<string> Differences(ZooReport source, Report read, bool glued)
+    {
+        var diffs = new List<string>();
+        var truth = source.Report;
+        if (read.Format != truth.Format)
+        {
+            diffs.Add($"format: published {truth.Format}, read {read.Format}");
+        }
+
+        if (read.Agency != truth.Agency)
+        {
+            diffs.Add($"agency: published {truth.Agency}, read {read.Agency ?? "null"}");
+        }
+
+        if (read.Year != truth.Year)
+        {
+            diffs.Add($"year: published {truth.Year}, read {read.Year?.ToString(CultureInfo.InvariantCulture) ?? "null"}");
+        }
+
+        foreach (var layout in truth.TableLayouts())
+        {
+            foreach (var cellRef in layout.Cells())
+            {
+                var want = truth[cellRef];
+                var got = read[cellRef];
+                var ok = want.State switch
+                {
+                    CellState.Number => (got.State == CellState.Number && got.Value == want.Value)
+                        || (glued && got.State == CellState.Ambiguous && got.Readings!.Contains(want.Value!.Value)),
+                    CellState.Blank => got.State == CellState.Blank,
+                    CellState.NonNumeric => got.State == CellState.NonNumeric,
+                    _ => true,
+                };
+                if (!ok)
+                {
+                    diffs.Add($"{cellRef}: published {source.Text(cellRef)} ({want.State}), read {got.Value?.ToString(CultureInfo.InvariantCulture) ?? "null"} ({got.State} {got.Raw})");
+                }
+            }
+        }
+
+        return diffs;
+    }
+
+    /// <summary>Imports <paramref name="bytes"/> as the form's file.</summary>
+    public static Report Import(ZooForm form, byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        return ReportImporter.Import(stream, form.FileName);
+    }
+}
