@@ -18,7 +18,7 @@ public sealed partial class DashboardCacheTests
     {
         // 23:30 in Beijing on 9 January 2025.
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 9, 15, 30, 0, TimeSpan.Zero));
-        using var cache = new DeadlineExplanations(clock);
+        using var cache = new DeadlineExplanations(clock, new CalendarService());
         var id = Guid.NewGuid();
         cache.Set(id, 3, new DeadlineExplanation(new DateOnly(2025, 2, 1), "due", ["due"]));
 

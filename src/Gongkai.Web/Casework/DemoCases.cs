@@ -36,7 +36,7 @@ public static class DemoCases
         var db = services.GetRequiredService<GongkaiDbContext>();
         var rules = services.GetRequiredService<CaseRules>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var today = ChinaDate.Today(clock);
+        var today = Gongkai.Domain.Calendar.ChinaTime.Today(clock);
         var random = new Random(20_26);
         var numbers = new HashSet<string>();
         foreach (var agency in agencies)
@@ -90,7 +90,7 @@ public static class DemoCases
         var db = services.GetRequiredService<GongkaiDbContext>();
         var rules = services.GetRequiredService<CaseRules>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var year = ChinaDate.Today(clock).Year - 1;
+        var year = Gongkai.Domain.Calendar.ChinaTime.Today(clock).Year - 1;
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var agency in agencies)
         {
