@@ -46,7 +46,7 @@ public sealed partial class DashboardCacheTests
         var html = factory.Services.GetRequiredService<HtmlEncoder>();
 
         // Received today and extended by the approver: on the dashboard's "extended" list.
-        var today = ChinaDate.Today(clock);
+        var today = Gongkai.Domain.Calendar.ChinaTime.Today(clock);
         var date = today.ToString("yyyy-MM-dd");
         var id = await Cases.RegisterAsync(officer, Cases.ValidForm(date: date));
         var page = $"/Office/Case/{id}";

@@ -59,7 +59,8 @@ internal sealed record CaseFold(
 /// <summary>One line of a case's deadline explanation: its date, a stable code, and the Chinese text (with English glosses).</summary>
 /// <param name="Date">The day the step happened or starts.</param>
 /// <param name="Code"><c>received</c>, <c>supplement-requested</c>, <c>supplement-received</c>, <c>holiday</c>, <c>make-up-day</c>,
-/// <c>consultation</c>, <c>fee</c>, <c>extended</c>, <c>paused</c>, <c>due</c>, <c>decided</c>, <c>provisional</c>.</param>
+/// <c>consultation</c>, <c>fee</c>, <c>extended</c>, <c>paused</c>, <c>due</c>, <c>decided</c>, <c>provisional</c>,
+/// <c>statutory-holiday</c> (a rest day computed from the law for a year with no loaded notice).</param>
 /// <param name="Text">The words.</param>
 public sealed record ExplanationStep(DateOnly Date, string Code, string Text);
 
@@ -224,7 +225,7 @@ public sealed record CaseDeadline(
 
         if (provisional.Count > 0)
         {
-            steps?.Add(new(crossedTo, "provisional", $"【暂定 provisional】{string.Join('、', provisional.Order())}年未载入放假安排，仅按周末计算"));
+            steps?.Add(new(crossedTo, "provisional", cal.ReasonFor(provisional)!.Value.Zh(provisional.Order())));
         }
 
         return new CaseDeadline(due, isPaused, provisional.Count > 0, allowance, counted, late, steps is null ? [] : [.. steps.OrderBy(s => s.Date)]);
@@ -237,7 +238,7 @@ public sealed record CaseDeadline(
         {
             // Groups yields one line per run; find the run's first day to date the step.
             var first = days[i];
-            var code = first.Kind == DayKind.MakeUpWorkday ? "make-up-day" : "holiday";
+            var code = first.Kind == DayKind.MakeUpWorkday ? "make-up-day" : first.Computed ? "statutory-holiday" : "holiday";
             yield return new ExplanationStep(first.Date, code, text);
             i++;
             if (first.Kind == DayKind.Holiday)
