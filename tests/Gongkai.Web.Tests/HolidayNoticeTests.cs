@@ -19,8 +19,7 @@ public sealed class HolidayNoticeTests
             { "key": "national_day", "name": "国庆节", "from": "2027-10-01", "to": "2027-10-07", "work": ["2027-10-09"] } ] }
         """;
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task LoadNotice_MovesOpenCasesDueDates_AndListsThem(Db db)
     {
         await using var app = new GongkaiApp(db);
