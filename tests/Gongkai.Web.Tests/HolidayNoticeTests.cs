@@ -28,6 +28,7 @@ public sealed class HolidayNoticeTests
         Assert.Equal(new DateOnly(2027, 1, 4), await app.WithDbAsync(d => Task.FromResult(d.Cases.Single(c => c.Id == id).DueOn)));
         var before = await officer.Http.GetStringAsync($"/Office/Case/{id}");
         Assert.Contains("【暂定】2027年国务院节假日安排尚未载入", before);
+        Assert.Contains("\"provisionalReason\":\"statutory-only\"", await officer.Http.GetStringAsync($"/api/cases/{id}"));
 
         var admin = await StaffClient.CreateAsync(app, DemoUsers.CountyAdmin);
         var response = await admin.PostFormAsync("/Admin/Calendar", new() { ["Json"] = Notice2027 }, "/Admin/Calendar?handler=Json");
@@ -41,6 +42,7 @@ public sealed class HolidayNoticeTests
         var after = await officer.Http.GetStringAsync($"/Office/Case/{id}");
         Assert.DoesNotContain("【暂定】2027年", after);
         Assert.Contains("国办发明电〔2026〕99号", after);
+        Assert.Contains("\"provisionalReason\":null", await officer.Http.GetStringAsync($"/api/cases/{id}"));
 
         // The public calculator reads the same calendar.
         var portal = await StaffClient.Anonymous(app).Http.GetStringAsync("/Portal/Deadline?received=2026-12-04&days=20");

@@ -77,6 +77,7 @@ public sealed record ExplanationStep(DateOnly Date, string Code, string Text);
 /// <param name="Counted">Working days counted so far (equal to <paramref name="WorkingDays"/> once <paramref name="DueOn"/> is known).</param>
 /// <param name="AnsweredLate">Whether the decision came after <paramref name="DueOn"/>.</param>
 /// <param name="Steps">The explanation, in date order.</param>
+/// <param name="Reason">Why the due date is provisional (null when it is not).</param>
 public sealed record CaseDeadline(
     DateOnly? DueOn,
     bool IsPaused,
@@ -84,7 +85,8 @@ public sealed record CaseDeadline(
     int WorkingDays,
     int Counted,
     bool AnsweredLate,
-    ImmutableArray<ExplanationStep> Steps)
+    ImmutableArray<ExplanationStep> Steps,
+    ProvisionalReason? Reason = null)
 {
     /// <summary>The explanation as lines.</summary>
     public IEnumerable<string> Lines() => Steps.Select(s => s.Text);
@@ -228,7 +230,7 @@ public sealed record CaseDeadline(
             steps?.Add(new(crossedTo, "provisional", cal.ReasonFor(provisional)!.Value.Zh(provisional.Order())));
         }
 
-        return new CaseDeadline(due, isPaused, provisional.Count > 0, allowance, counted, late, steps is null ? [] : [.. steps.OrderBy(s => s.Date)]);
+        return new CaseDeadline(due, isPaused, provisional.Count > 0, allowance, counted, late, steps is null ? [] : [.. steps.OrderBy(s => s.Date)], cal.ReasonFor(provisional));
     }
 
     private static IEnumerable<ExplanationStep> GroupSpecial(ImmutableArray<SpecialDay> days)
