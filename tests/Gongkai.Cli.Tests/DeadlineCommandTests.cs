@@ -4,11 +4,13 @@ namespace Gongkai.Cli.Tests;
 
 public sealed class DeadlineCommandTests
 {
-    private static (int Code, string[] Out, string Err) Run(params string[] args)
+    private static (int Code, string[] Out, string Err) Run(params string[] args) => RunWith(_ => null, args);
+
+    private static (int Code, string[] Out, string Err) RunWith(Func<string, string?> environment, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = DeadlineCommand.Run(args, stdout, stderr);
+        var code = DeadlineCommand.Run(args, stdout, stderr, environment);
         return (code, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray(), stderr.ToString());
     }
 
@@ -87,6 +89,10 @@ public sealed class DeadlineCommandTests
             var (_, lines, _) = Run("2026-12-04", "--calendar", path);
             Assert.Equal("2027-01-05", lines[0]);
             Assert.DoesNotContain(lines, l => l.Contains("暂定", StringComparison.Ordinal));
+
+            // The same notice configured for the deployment.
+            var (_, configured, _) = RunWith(name => name == DeadlineCommand.CalendarVariable ? path : null, "2026-12-04");
+            Assert.Equal("2027-01-05", configured[0]);
         }
         finally
         {
