@@ -30,6 +30,8 @@ public class GongkaiDbContext(DbContextOptions options) : IdentityDbContext<Gong
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<HolidayNoticeRecord> HolidayNotices => Set<HolidayNoticeRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -53,7 +55,7 @@ public class GongkaiDbContext(DbContextOptions options) : IdentityDbContext<Gong
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is CaseEvent or AuditEntry or AnnualReportRevision
+            if (entry.Entity is CaseEvent or AuditEntry or AnnualReportRevision or HolidayNoticeRecord
                 && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException($"{entry.Entity.GetType().Name} is append-only: it cannot be changed or deleted.");

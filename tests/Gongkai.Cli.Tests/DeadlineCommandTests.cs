@@ -4,11 +4,13 @@ namespace Gongkai.Cli.Tests;
 
 public sealed class DeadlineCommandTests
 {
-    private static (int Code, string[] Out, string Err) Run(params string[] args)
+    private static (int Code, string[] Out, string Err) Run(params string[] args) => RunWith(_ => null, args);
+
+    private static (int Code, string[] Out, string Err) RunWith(Func<string, string?> environment, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = DeadlineCommand.Run(args, stdout, stderr);
+        var code = DeadlineCommand.Run(args, stdout, stderr, environment);
         return (code, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray(), stderr.ToString());
     }
 
@@ -50,7 +52,52 @@ public sealed class DeadlineCommandTests
         var (code, lines, _) = Run("2026-12-20");
         Assert.Equal(0, code);
         Assert.Matches(@"^2027-\d\d-\d\d$", lines[0]);
-        Assert.Contains(lines, l => l.Contains("暂定 provisional", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("【暂定】2027年", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_EveryDateOf2027AndLater_NeverEndsOnOrCountsARestDay_AndSaysProvisional()
+    {
+        foreach (var year in new[] { 2027, 2030, 2045 })
+        {
+            var rest = Domain.Calendar.StatutoryHolidays.For(year).Concat(Domain.Calendar.StatutoryHolidays.For(year + 1)).SelectMany(h => h.RestDays()).ToHashSet();
+            bool Rest(DateOnly d) => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || rest.Contains(d);
+            for (var d = new DateOnly(year, 1, 1); d.Year == year; d = d.AddDays(year == 2027 ? 1 : 5))
+            {
+                var (code, lines, _) = Run(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                Assert.Equal(0, code);
+                var due = DateOnly.ParseExact(lines[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                Assert.False(Rest(due), $"{d}: due {due} is a rest day");
+                var counted = Enumerable.Range(1, due.DayNumber - d.DayNumber).Select(i => d.AddDays(i)).Count(x => !Rest(x));
+                Assert.Equal(20, counted);
+                Assert.True(lines.Any(l => l.StartsWith("【暂定】", StringComparison.Ordinal)), $"{d}: {string.Join(" / ", lines)}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Run_WithNotice_ChangesTheAnswer()
+    {
+        Assert.Equal("2027-01-04", Run("2026-12-04").Out[0]);
+        var path = Path.Combine(Path.GetTempPath(), $"gongkai-cal-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """
+            { "years": [ { "year": 2027, "notices": [ { "number": "test", "date": "2026-11-01" } ],
+              "holidays": [ { "key": "new_year", "name": "元旦", "from": "2027-01-01", "to": "2027-01-04", "work": ["2027-01-09"] } ] } ] }
+            """);
+        try
+        {
+            var (_, lines, _) = Run("2026-12-04", "--calendar", path);
+            Assert.Equal("2027-01-05", lines[0]);
+            Assert.DoesNotContain(lines, l => l.Contains("暂定", StringComparison.Ordinal));
+
+            // The same notice configured for the deployment.
+            var (_, configured, _) = RunWith(name => name == DeadlineCommand.CalendarVariable ? path : null, "2026-12-04");
+            Assert.Equal("2027-01-05", configured[0]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -100,7 +147,7 @@ public sealed class DeadlineCommandTests
         {
             var (code, lines, _) = Run("2026-12-20", "--calendar", path);
             Assert.Equal(0, code);
-            Assert.DoesNotContain(lines, l => l.Contains("provisional", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, l => l.Contains("暂定", StringComparison.Ordinal));
         }
         finally
         {

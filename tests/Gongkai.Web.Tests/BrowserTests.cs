@@ -22,7 +22,7 @@ public sealed partial class BrowserTests
 
         await page.GotoAsync("/Office/Register");
         await page.GetByLabel("申请人姓名/名称").FillAsync("浏览器测试申请人");
-        await page.GetByLabel("证件号码").FillAsync("371324199001011234");
+        await page.GetByLabel("证件号码").FillAsync("371324199001011231");
         await page.GetByLabel("联系电话").FillAsync("13900001111");
         await page.GetByLabel("所需政府信息的名称、文号或特征性描述").FillAsync("2025年度医疗卫生专项资金分配文件");
         await BrowserSession.ScreenshotAsync(page, "register");
@@ -71,7 +71,7 @@ public sealed partial class BrowserTests
 
         await page.SelectOptionAsync("#AgencyId", new SelectOptionValue { Label = "兰陵县卫生健康局" });
         await page.GetByLabel("申请人姓名/名称").FillAsync("王公开");
-        await page.GetByLabel("证件号码").FillAsync("371324199202021234");
+        await page.GetByLabel("证件号码").FillAsync("371324199202021233");
         await page.GetByLabel("电子邮箱").FillAsync("wang@example.com");
         await page.GetByLabel("所需政府信息的名称、文号或特征性描述").FillAsync("家庭医生签约服务考核结果");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();

@@ -18,7 +18,7 @@ public sealed partial class DashboardCacheTests
     {
         // 23:30 in Beijing on 9 January 2025.
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 9, 15, 30, 0, TimeSpan.Zero));
-        using var cache = new DeadlineExplanations(clock);
+        using var cache = new DeadlineExplanations(clock, new CalendarService());
         var id = Guid.NewGuid();
         cache.Set(id, 3, new DeadlineExplanation(new DateOnly(2025, 2, 1), "due", ["due"]));
 
@@ -45,7 +45,7 @@ public sealed partial class DashboardCacheTests
         var html = factory.Services.GetRequiredService<HtmlEncoder>();
 
         // Received today and extended by the approver: on the dashboard's "extended" list.
-        var today = ChinaDate.Today(clock);
+        var today = Gongkai.Domain.Calendar.ChinaTime.Today(clock);
         var date = today.ToString("yyyy-MM-dd");
         var id = await Cases.RegisterAsync(officer, Cases.ValidForm(date: date));
         var page = $"/Office/Case/{id}";

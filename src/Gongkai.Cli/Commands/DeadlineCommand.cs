@@ -13,7 +13,14 @@ internal static class DeadlineCommand
 {
     private const string UsageLine = "用法 usage: gongkai deadline YYYY-MM-DD [--days N] [--policy next-working-day|receipt-day-counts] [--calendar FILE]";
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The environment variable naming the deployment's calendar files (notices loaded after the release), separated by the path separator.</summary>
+    public const string CalendarVariable = "GONGKAI_CALENDAR";
+
+    /// <param name="args">The arguments after <c>deadline</c>.</param>
+    /// <param name="stdout">Output.</param>
+    /// <param name="stderr">Errors.</param>
+    /// <param name="environment">Reads an environment variable (default: the process's); <see cref="CalendarVariable"/> configures the calendar.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
     {
         if (!Arguments.TryParse(args, ["--days", "--policy", "--calendar"], out var positional, out var options, out var error))
         {
@@ -49,8 +56,16 @@ internal static class DeadlineCommand
             return Bad(stderr, $"计数规则无效 {ex.Message}");
         }
 
+        // The configured calendar: the embedded data, then the files of GONGKAI_CALENDAR, then --calendar.
         var calendar = WorkingDayCalendar.China;
-        if (options.TryGetValue("--calendar", out var file))
+        var files = ((environment ?? Environment.GetEnvironmentVariable)(CalendarVariable) ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (options.TryGetValue("--calendar", out var option))
+        {
+            files.Add(option);
+        }
+
+        foreach (var file in files)
         {
             try
             {

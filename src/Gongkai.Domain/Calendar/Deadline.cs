@@ -17,6 +17,7 @@ namespace Gongkai.Domain.Calendar;
 /// <param name="ProvisionalYears">Those years.</param>
 /// <param name="ReceivedDay">What kind of day the day of receipt was.</param>
 /// <param name="Crossed">The holidays and make-up working days after <paramref name="Received"/> up to and including <paramref name="DueOn"/>.</param>
+/// <param name="Reason">Why the answer is provisional (null when it is not).</param>
 public sealed record Deadline(
     DateOnly Received,
     int WorkingDays,
@@ -26,7 +27,8 @@ public sealed record Deadline(
     bool IsProvisional,
     ImmutableArray<int> ProvisionalYears,
     DayInfo ReceivedDay,
-    ImmutableArray<SpecialDay> Crossed)
+    ImmutableArray<SpecialDay> Crossed,
+    ProvisionalReason? Reason = null)
 {
     /// <summary>The explanation lines in Chinese: receipt, holidays and make-up days crossed (grouped), the due day, and the provisional warning.</summary>
     public ImmutableArray<string> Explain()
@@ -37,7 +39,7 @@ public sealed record Deadline(
         lines.Add($"第{WorkingDays}个工作日 {CalendarText.Date(DueOn)}（{CalendarText.Weekday(DueOn)}）为期限届满日 due");
         if (IsProvisional)
         {
-            lines.Add($"【暂定 provisional】{string.Join('、', ProvisionalYears.Select(y => y.ToString(CultureInfo.InvariantCulture)))}年未载入放假安排，仅按周末计算 no holiday schedule loaded, weekends only");
+            lines.Add((Reason ?? ProvisionalReason.WeekendsOnly).Zh(ProvisionalYears));
         }
 
         return lines.ToImmutable();
@@ -96,6 +98,13 @@ public static class CalendarText
             }
 
             var range = i == j ? Date(day.Date) : $"{Date(day.Date)} 至 {Date(list[j].Date)}";
+            if (day.Computed)
+            {
+                yield return $"{range} {day.HolidayName}（法定节假日，按{day.Source}推算，暂定），不计工作日";
+                i = j + 1;
+                continue;
+            }
+
             yield return $"{range} {day.HolidayName}放假，不计工作日 holiday, not counted [{day.HolidayKey}; {day.Source}]";
             i = j + 1;
         }

@@ -54,8 +54,10 @@ public sealed record CalendarOverride(string Name, string? Region, ImmutableArra
 /// <summary>
 /// A date that a notice or override made special: a rest day (<see cref="DayKind.Holiday"/>) or a make-up working
 /// day (<see cref="DayKind.MakeUpWorkday"/>), with the holiday it belongs to and the source that set it.
+/// <paramref name="Computed"/>: a statutory rest day computed from the law for a year with no loaded notice
+/// (<see cref="StatutoryHolidays"/>), not read from a notice.
 /// </summary>
-public sealed record SpecialDay(DateOnly Date, DayKind Kind, string HolidayKey, string HolidayName, string Source)
+public sealed record SpecialDay(DateOnly Date, DayKind Kind, string HolidayKey, string HolidayName, string Source, bool Computed = false)
 {
     public bool IsWorkingDay => Kind == DayKind.MakeUpWorkday;
 }
@@ -84,6 +86,42 @@ public readonly record struct CalendarAnswer<T>(T Value, bool IsProvisional, Imm
     public override int GetHashCode() => HashCode.Combine(Value, IsProvisional, Years(ProvisionalYears).Length);
 
     private static ImmutableArray<int> Years(ImmutableArray<int> years) => years.IsDefault ? [] : years;
+}
+
+/// <summary>Why a calendar answer is provisional (stable codes in JSON: <c>statutory-only</c>, <c>weekends-only</c>).</summary>
+public enum ProvisionalReason
+{
+    /// <summary>
+    /// <c>statutory-only</c>: the year's State Council notice is not loaded; its statutory rest days were computed from
+    /// the 放假办法 and its make-up working days and 补假 are unknown, so the real period may end on another day.
+    /// </summary>
+    StatutoryOnly,
+
+    /// <summary><c>weekends-only</c>: a year the law cannot be computed for (or a calendar without the fallback): Monday–Friday only.</summary>
+    WeekendsOnly,
+}
+
+/// <summary>Stable codes and Chinese wording of <see cref="ProvisionalReason"/>.</summary>
+public static class ProvisionalReasonText
+{
+    /// <summary>The stable code, e.g. <c>statutory-only</c>.</summary>
+    public static string Code(this ProvisionalReason reason) => reason switch
+    {
+        ProvisionalReason.StatutoryOnly => "statutory-only",
+        _ => "weekends-only",
+    };
+
+    /// <summary>The Chinese sentence shown with a provisional answer for <paramref name="years"/>.</summary>
+    public static string Zh(this ProvisionalReason reason, IEnumerable<int> years)
+    {
+        var list = string.Join('、', years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return reason switch
+        {
+            ProvisionalReason.StatutoryOnly =>
+                $"【暂定】{list}年国务院节假日安排尚未载入：法定节假日按{StatutoryHolidays.Source}推算，调休上班日和补假以国务院通知为准，届时期限可能变动",
+            _ => $"【暂定】{list}年国务院节假日安排尚未载入，且无法按{StatutoryHolidays.Source}推算：仅按周末计算，届时期限可能变动",
+        };
+    }
 }
 
 /// <summary>Creates <see cref="CalendarAnswer{T}"/>s.</summary>

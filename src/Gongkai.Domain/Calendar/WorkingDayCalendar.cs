@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 
@@ -8,8 +9,10 @@ namespace Gongkai.Domain.Calendar;
 /// notice, plus the weekend days the notice makes working days (调休上班), with regional overrides layered on
 /// top. Immutable; <see cref="WithYears"/> and <see cref="WithOverride"/> return new calendars.
 /// <para>
-/// A date in a year with no loaded schedule is answered from weekends only, and the answer says so
-/// (<see cref="DayInfo.IsProvisional"/>, <see cref="CalendarAnswer{T}.IsProvisional"/>, <see cref="Deadline.IsProvisional"/>).
+/// A date in a year with no loaded schedule is answered from the statutory rest days the law fixes
+/// (<see cref="StatutoryHolidays"/>, when <see cref="StatutoryFallback"/> is on) and weekends, never with guessed
+/// make-up working days, and the answer says so (<see cref="DayInfo.IsProvisional"/>,
+/// <see cref="CalendarAnswer{T}.IsProvisional"/>, <see cref="Deadline.IsProvisional"/>).
 /// </para>
 /// </summary>
 public sealed class WorkingDayCalendar
@@ -21,10 +24,16 @@ public sealed class WorkingDayCalendar
 
     private readonly FrozenDictionary<DateOnly, SpecialDay> _special;
     private readonly FrozenSet<int> _covered;
+    private readonly ConcurrentDictionary<int, FrozenDictionary<DateOnly, SpecialDay>> _computed = new();
 
-    public WorkingDayCalendar(string name, IEnumerable<HolidayYear> years, IEnumerable<CalendarOverride>? overrides = null)
+    /// <param name="name">The calendar's name.</param>
+    /// <param name="years">The loaded schedules; a later entry for the same year replaces an earlier one.</param>
+    /// <param name="overrides">Layers over everything else (regional holidays, later changes).</param>
+    /// <param name="statutoryFallback">Whether a year with no loaded schedule rests on its statutory days (<see cref="StatutoryHolidays"/>); otherwise on weekends only.</param>
+    public WorkingDayCalendar(string name, IEnumerable<HolidayYear> years, IEnumerable<CalendarOverride>? overrides = null, bool statutoryFallback = true)
     {
         Name = name;
+        StatutoryFallback = statutoryFallback;
         Years = [.. years.GroupBy(y => y.Year).Select(g => g.Last()).OrderBy(y => y.Year)];
         Overrides = [.. overrides ?? []];
         var special = new Dictionary<DateOnly, SpecialDay>();
@@ -42,13 +51,20 @@ public sealed class WorkingDayCalendar
         _covered = Years.Select(y => y.Year).ToFrozenSet();
     }
 
-    /// <summary>The national calendar of mainland China, 2019–2026, from the embedded <c>holidays-cn.json</c>.</summary>
+    /// <summary>
+    /// The national calendar of mainland China as released: 2019–2026 from the embedded <c>holidays-cn.json</c>, other
+    /// years from the law (provisional). A deployment adds the notices its administrators load (the Web's calendar
+    /// service); code that serves a deployment takes its calendar from there, not from here.
+    /// </summary>
     public static WorkingDayCalendar China => s_china.Value;
 
     /// <summary>A calendar with no schedules: every answer is provisional (weekends only).</summary>
-    public static WorkingDayCalendar WeekendsOnly { get; } = new("weekends-only", []);
+    public static WorkingDayCalendar WeekendsOnly { get; } = new("weekends-only", [], statutoryFallback: false);
 
     public string Name { get; }
+
+    /// <summary>Whether a year with no loaded schedule rests on the statutory days of <see cref="StatutoryHolidays"/> (otherwise weekends only).</summary>
+    public bool StatutoryFallback { get; }
 
     public ImmutableArray<HolidayYear> Years { get; }
 
@@ -67,14 +83,30 @@ public sealed class WorkingDayCalendar
     public WorkingDayCalendar Extend(string json)
     {
         var more = Parse(json);
-        return new WorkingDayCalendar(Name, Years.Concat(more.Years), Overrides.Concat(more.Overrides));
+        return new WorkingDayCalendar(Name, Years.Concat(more.Years), Overrides.Concat(more.Overrides), StatutoryFallback);
     }
 
     /// <summary>This calendar with <paramref name="years"/> added; a year already loaded is replaced.</summary>
-    public WorkingDayCalendar WithYears(params IEnumerable<HolidayYear> years) => new(Name, Years.Concat(years), Overrides);
+    public WorkingDayCalendar WithYears(params IEnumerable<HolidayYear> years) => new(Name, Years.Concat(years), Overrides, StatutoryFallback);
 
     /// <summary>This calendar with <paramref name="layer"/> on top of everything loaded so far.</summary>
-    public WorkingDayCalendar WithOverride(CalendarOverride layer) => new(Name, Years, Overrides.Add(layer));
+    public WorkingDayCalendar WithOverride(CalendarOverride layer) => new(Name, Years, Overrides.Add(layer), StatutoryFallback);
+
+    /// <summary>
+    /// Why an answer touching <paramref name="years"/> is provisional: <see cref="ProvisionalReason.StatutoryOnly"/> when every
+    /// such year's rest days were computed from the law, <see cref="ProvisionalReason.WeekendsOnly"/> when some year had not even that.
+    /// Null when <paramref name="years"/> is empty.
+    /// </summary>
+    public ProvisionalReason? ReasonFor(IEnumerable<int> years)
+    {
+        var list = years.ToList();
+        if (list.Count == 0)
+        {
+            return null;
+        }
+
+        return StatutoryFallback && list.All(StatutoryHolidays.Covers) ? ProvisionalReason.StatutoryOnly : ProvisionalReason.WeekendsOnly;
+    }
 
     public bool IsCovered(DateOnly date) => _covered.Contains(date.Year);
 
@@ -82,7 +114,7 @@ public sealed class WorkingDayCalendar
     public DayInfo Describe(DateOnly date)
     {
         var provisional = !_covered.Contains(date.Year);
-        if (_special.TryGetValue(date, out var special))
+        if (TryGetSpecial(date, out var special))
         {
             return new DayInfo(date, special.Kind, provisional, special);
         }
@@ -170,7 +202,7 @@ public sealed class WorkingDayCalendar
         var days = ImmutableArray.CreateBuilder<SpecialDay>();
         for (var day = fromInclusive; day <= toInclusive; day = day.AddDays(1))
         {
-            if (_special.TryGetValue(day, out var special))
+            if (TryGetSpecial(day, out var special))
             {
                 days.Add(special);
             }
@@ -204,11 +236,42 @@ public sealed class WorkingDayCalendar
             !years.IsEmpty,
             years,
             Describe(received),
-            SpecialDaysBetween(received.AddDays(1), due.Value));
+            SpecialDaysBetween(received.AddDays(1), due.Value),
+            ReasonFor(years));
     }
 
     internal bool IsWorkingDayCore(DateOnly date) =>
-        _special.TryGetValue(date, out var special) ? special.IsWorkingDay : !IsWeekend(date);
+        TryGetSpecial(date, out var special) ? special.IsWorkingDay : !IsWeekend(date);
+
+    /// <summary>The loaded (or overriding) entry for <paramref name="date"/>, else, in a year with no loaded schedule, its statutory rest day.</summary>
+    private bool TryGetSpecial(DateOnly date, out SpecialDay special)
+    {
+        if (_special.TryGetValue(date, out special!))
+        {
+            return true;
+        }
+
+        if (!StatutoryFallback || _covered.Contains(date.Year) || !StatutoryHolidays.Covers(date.Year))
+        {
+            return false;
+        }
+
+        return _computed.GetOrAdd(date.Year, Compute).TryGetValue(date, out special!);
+    }
+
+    private static FrozenDictionary<DateOnly, SpecialDay> Compute(int year)
+    {
+        var days = new Dictionary<DateOnly, SpecialDay>();
+        foreach (var holiday in StatutoryHolidays.For(year))
+        {
+            foreach (var day in holiday.RestDays())
+            {
+                days.TryAdd(day, new SpecialDay(day, DayKind.Holiday, holiday.Key, holiday.Name, StatutoryHolidays.Source, Computed: true));
+            }
+        }
+
+        return days.ToFrozenDictionary();
+    }
 
     internal static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 

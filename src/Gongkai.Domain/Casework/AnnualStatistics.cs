@@ -164,7 +164,7 @@ public static class AnnualStatistics
 
         if (provisional)
         {
-            builder.Add(new Diagnostic(CodeProvisional, Severity.Info, "部分答复期限按暂定日历（仅周末）计算 some deadlines use a provisional calendar (weekends only)", null));
+            builder.Add(new Diagnostic(CodeProvisional, Severity.Info, "部分答复期限按暂定日历计算（所涉年度的国务院节假日安排尚未载入）", null));
         }
 
         return new CompiledStatistics(builder.Build(), sources.ToImmutable());

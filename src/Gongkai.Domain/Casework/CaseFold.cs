@@ -59,7 +59,8 @@ internal sealed record CaseFold(
 /// <summary>One line of a case's deadline explanation: its date, a stable code, and the Chinese text (with English glosses).</summary>
 /// <param name="Date">The day the step happened or starts.</param>
 /// <param name="Code"><c>received</c>, <c>supplement-requested</c>, <c>supplement-received</c>, <c>holiday</c>, <c>make-up-day</c>,
-/// <c>consultation</c>, <c>fee</c>, <c>extended</c>, <c>paused</c>, <c>due</c>, <c>decided</c>, <c>provisional</c>.</param>
+/// <c>consultation</c>, <c>fee</c>, <c>extended</c>, <c>paused</c>, <c>due</c>, <c>decided</c>, <c>provisional</c>,
+/// <c>statutory-holiday</c> (a rest day computed from the law for a year with no loaded notice).</param>
 /// <param name="Text">The words.</param>
 public sealed record ExplanationStep(DateOnly Date, string Code, string Text);
 
@@ -76,6 +77,7 @@ public sealed record ExplanationStep(DateOnly Date, string Code, string Text);
 /// <param name="Counted">Working days counted so far (equal to <paramref name="WorkingDays"/> once <paramref name="DueOn"/> is known).</param>
 /// <param name="AnsweredLate">Whether the decision came after <paramref name="DueOn"/>.</param>
 /// <param name="Steps">The explanation, in date order.</param>
+/// <param name="Reason">Why the due date is provisional (null when it is not).</param>
 public sealed record CaseDeadline(
     DateOnly? DueOn,
     bool IsPaused,
@@ -83,7 +85,8 @@ public sealed record CaseDeadline(
     int WorkingDays,
     int Counted,
     bool AnsweredLate,
-    ImmutableArray<ExplanationStep> Steps)
+    ImmutableArray<ExplanationStep> Steps,
+    ProvisionalReason? Reason = null)
 {
     /// <summary>The explanation as lines.</summary>
     public IEnumerable<string> Lines() => Steps.Select(s => s.Text);
@@ -224,10 +227,10 @@ public sealed record CaseDeadline(
 
         if (provisional.Count > 0)
         {
-            steps?.Add(new(crossedTo, "provisional", $"【暂定 provisional】{string.Join('、', provisional.Order())}年未载入放假安排，仅按周末计算"));
+            steps?.Add(new(crossedTo, "provisional", cal.ReasonFor(provisional)!.Value.Zh(provisional.Order())));
         }
 
-        return new CaseDeadline(due, isPaused, provisional.Count > 0, allowance, counted, late, steps is null ? [] : [.. steps.OrderBy(s => s.Date)]);
+        return new CaseDeadline(due, isPaused, provisional.Count > 0, allowance, counted, late, steps is null ? [] : [.. steps.OrderBy(s => s.Date)], cal.ReasonFor(provisional));
     }
 
     private static IEnumerable<ExplanationStep> GroupSpecial(ImmutableArray<SpecialDay> days)
@@ -237,7 +240,7 @@ public sealed record CaseDeadline(
         {
             // Groups yields one line per run; find the run's first day to date the step.
             var first = days[i];
-            var code = first.Kind == DayKind.MakeUpWorkday ? "make-up-day" : "holiday";
+            var code = first.Kind == DayKind.MakeUpWorkday ? "make-up-day" : first.Computed ? "statutory-holiday" : "holiday";
             yield return new ExplanationStep(first.Date, code, text);
             i++;
             if (first.Kind == DayKind.Holiday)

@@ -36,7 +36,7 @@ public sealed class CaseworkTablesSource(GongkaiDbContext db, CaseRules rules, T
             .Select(e => new { e.Kind, e.Data })
             .ToListAsync(ct);
         var fees = paid.Select(e => ApplicationEventJson.Deserialize(e.Kind, e.Data)).OfType<FeePaid>().Sum(p => p.Amount);
-        var proactive = await new DisclosureDesk(db, time, configuration).FiguresAsync(agencyId, year, ct);
+        var proactive = await new DisclosureDesk(db, time, configuration, rules.Calendar).FiguresAsync(agencyId, year, ct);
         return (compiled, new SupplementaryFigures(proactive.Published > 0 ? proactive.Published : null, fees));
     }
 }

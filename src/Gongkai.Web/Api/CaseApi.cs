@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gongkai.Data;
+using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Casework;
 using Gongkai.Web.Casework;
 using Gongkai.Web.Infrastructure;
@@ -11,8 +12,11 @@ namespace Gongkai.Web.Api;
 /// <summary>An application in a list.</summary>
 public sealed record CaseSummaryDto(Guid Id, string TrackingNumber, string ApplicantName, string Channel, DateOnly SubmittedOn, DateOnly? ReceivedOn, string? State, bool AwaitingConfirmation, DateOnly? DueOn, string? Outcome, int Version);
 
-/// <summary>An application with its events and derived deadline.</summary>
-public sealed record CaseDto(CaseSummaryDto Case, IReadOnlyList<JsonElement> Events, DateOnly? DueOn, bool IsPaused, IReadOnlyList<string> Explanation);
+/// <summary>
+/// An application with its events and derived deadline. <c>ProvisionalReason</c> is null, or why <c>DueOn</c> is provisional:
+/// <c>statutory-only</c> (the year's holiday notice is not loaded; statutory days computed from the law) or <c>weekends-only</c>.
+/// </summary>
+public sealed record CaseDto(CaseSummaryDto Case, IReadOnlyList<JsonElement> Events, DateOnly? DueOn, bool IsPaused, IReadOnlyList<string> Explanation, string? ProvisionalReason = null);
 
 /// <summary>A step to append: the event JSON in the domain's stored form (with its <c>kind</c>), and the version the client saw.</summary>
 public sealed record AppendEventRequest(int Version, JsonElement Event);
@@ -68,7 +72,8 @@ public static class CaseApi
             loaded.Events.Select(e => JsonDocument.Parse(e.Data).RootElement.Clone()).ToList(),
             deadline?.DueOn,
             deadline?.IsPaused ?? false,
-            deadline?.Steps.Select(s => s.Text).ToList() ?? []));
+            deadline?.Steps.Select(s => s.Text).ToList() ?? [],
+            deadline?.Reason?.Code()));
     }
 
     public static async Task<Results<Created<CaseSummaryDto>, ValidationProblem>> RegisterAsync(RegistrationForm form, GongkaiDbContext db, CaseService cases, CurrentStaff staff, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Casework;
 
 namespace Gongkai.Web.Casework;
@@ -68,6 +69,15 @@ public class ApplicantForm : IValidatableObject
         if (!Enum.IsDefined(IdKind))
         {
             yield return new ValidationResult("请选择证件类型", [nameof(IdKind)]);
+        }
+        else if (!string.IsNullOrWhiteSpace(IdNumber))
+        {
+            // The date of birth may not be after today in China; without a clock (AddObjectErrors) only the form and check character are checked.
+            var today = validationContext.GetService(typeof(TimeProvider)) is TimeProvider clock ? ChinaTime.Today(clock) : DateOnly.MaxValue;
+            if (IdentityCheck.Check(new IdentityDocument(IdKind, IdNumber), today) is { } bad)
+            {
+                yield return new ValidationResult(bad.MessageZh, [nameof(IdNumber)]);
+            }
         }
 
         if (!Enum.IsDefined(DeliveryForm))

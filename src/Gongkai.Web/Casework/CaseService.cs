@@ -30,7 +30,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
     public CaseRules Rules => rules;
 
     /// <summary>Today in China (UTC+8, no daylight saving).</summary>
-    public DateOnly Today => ChinaDate.Today(clock);
+    public DateOnly Today => Gongkai.Domain.Calendar.ChinaTime.Today(clock);
 
     /// <summary>The case with <paramref name="id"/> if it belongs to the user's agency; null otherwise (as if it did not exist).</summary>
     public async Task<LoadedCase?> LoadAsync(Guid id, CancellationToken ct = default)
@@ -204,10 +204,4 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         record.Outcome = c.Outcome?.RowKey();
         record.ConcludedOn = c.ConcludedOn;
     }
-}
-
-/// <summary>Dates in China Standard Time (UTC+8; no daylight saving since 1991).</summary>
-public static class ChinaDate
-{
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
 }

@@ -8,11 +8,12 @@ public sealed record DeadlineExplanation(DateOnly? Due, string Summary, IReadOnl
 /// <summary>
 /// The dashboard's deadline explanations, so a case's events are replayed once per version per day
 /// rather than on every request. Keyed by case id, the row's version (which every new event changes)
-/// and today's date in China: a new event or a new day misses and the case is replayed again.
+/// today's date in China and the calendar's generation: a new event, a new day or a newly loaded holiday notice
+/// misses and the case is replayed again.
 /// Bounded (<see cref="SizeLimit"/> entries of size 1, sliding expiration); a private cache, so its
 /// size accounting does not depend on any other user of <see cref="IMemoryCache"/>.
 /// </summary>
-public sealed class DeadlineExplanations(TimeProvider clock) : IDisposable
+public sealed class DeadlineExplanations(TimeProvider clock, CalendarService calendars) : IDisposable
 {
     /// <summary>At most this many explanations are kept (the dashboard shows up to 80 cases per desk).</summary>
     public const int SizeLimit = 20_000;
@@ -22,9 +23,9 @@ public sealed class DeadlineExplanations(TimeProvider clock) : IDisposable
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
 
-    private readonly record struct Key(Guid CaseId, int Version, DateOnly Today);
+    private readonly record struct Key(Guid CaseId, int Version, DateOnly Today, int Calendar);
 
-    private Key KeyOf(Guid caseId, int version) => new(caseId, version, ChinaDate.Today(clock));
+    private Key KeyOf(Guid caseId, int version) => new(caseId, version, Gongkai.Domain.Calendar.ChinaTime.Today(clock), calendars.Generation);
 
     /// <summary>The explanation of <paramref name="caseId"/> at <paramref name="version"/> computed today, if any.</summary>
     public bool TryGet(Guid caseId, int version, out DeadlineExplanation explanation)

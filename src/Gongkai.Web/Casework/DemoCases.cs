@@ -37,7 +37,7 @@ public static class DemoCases
         var db = services.GetRequiredService<GongkaiDbContext>();
         var rules = services.GetRequiredService<CaseRules>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var today = ChinaDate.Today(clock);
+        var today = Gongkai.Domain.Calendar.ChinaTime.Today(clock);
         var random = new Random(20_26);
         var numbers = new HashSet<string>();
         foreach (var agency in agencies)
@@ -91,7 +91,7 @@ public static class DemoCases
         var db = services.GetRequiredService<GongkaiDbContext>();
         var rules = services.GetRequiredService<CaseRules>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var year = ChinaDate.Today(clock).Year - 1;
+        var year = Gongkai.Domain.Calendar.ChinaTime.Today(clock).Year - 1;
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var agency in agencies)
         {
@@ -103,6 +103,20 @@ public static class DemoCases
         }
 
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>A 居民身份证 number with a valid date of birth and check character (the demo data passes the form's checks).</summary>
+    private static string DemoIdNumber(Random random)
+    {
+        var first17 = $"371324{new DateOnly(1960, 1, 1).AddDays(random.Next(0, 15_000)):yyyyMMdd}{random.Next(100, 999)}";
+        return first17 + Gongkai.Domain.Disclosure.PersonalData.IdCheckDigit(first17);
+    }
+
+    /// <summary>A 统一社会信用代码 with a valid check character.</summary>
+    private static string DemoCreditCode(Random random)
+    {
+        var first17 = $"91371324MA3C0{random.Next(1000, 9999)}";
+        return first17 + Gongkai.Domain.Disclosure.UnifiedSocialCreditCode.CheckCharacter(first17);
     }
 
     private static (CaseRecord, List<ApplicationEvent>) Build(Agency agency, string[] topics, DateOnly received, DateOnly today, CaseRules rules, Random random)
@@ -121,7 +135,7 @@ public static class DemoCases
         var applicant = new Applicant(
             kind,
             name,
-            new IdentityDocument(organisation ? IdentityDocumentKind.UnifiedSocialCreditCode : IdentityDocumentKind.ResidentIdentityCard, organisation ? "91371324MA3C000" + random.Next(100, 999) : "371324199" + random.Next(1000000, 9999999) + "X"),
+            new IdentityDocument(organisation ? IdentityDocumentKind.UnifiedSocialCreditCode : IdentityDocumentKind.ResidentIdentityCard, organisation ? DemoCreditCode(random) : DemoIdNumber(random)),
             new Contact(Phone: "139" + random.Next(10000000, 99999999)));
         var application = Application.Create(id, CaseService.NewTrackingNumber(agency, received.Year), applicant, topics[random.Next(topics.Length)], DeliveryForm.Paper, channel, evidence);
         Recorded By(DateOnly d) => new("演示数据", new DateTimeOffset(d.ToDateTime(new TimeOnly(1, 30)), TimeSpan.Zero));

@@ -14,7 +14,7 @@ namespace Gongkai.Web.Disclosure;
 /// machine, and stores the result (new steps appended, never changed). Pages construct it from
 /// services the application already has, so the feature needs no registration of its own.
 /// </summary>
-public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConfiguration configuration)
+public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConfiguration configuration, WorkingDayCalendar calendar)
 {
     /// <summary>Refusal code when another user changed the item first.</summary>
     public const string Concurrent = "FLOW.concurrent";
@@ -22,19 +22,18 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
     /// <summary>Refusal code when the item does not exist in the user's agency.</summary>
     public const string NotFound = "FLOW.not-found";
 
-    private static readonly TimeSpan s_china = TimeSpan.FromHours(8);
 
     /// <summary>Paths of the public portal that always exist, for the site link checker.</summary>
     public static readonly IReadOnlyList<string> PortalPaths =
         ["/", "/Portal/Guide", "/Portal/Apply", "/Portal/Track", "/Portal/Reports", "/Portal/Deadline", "/Portal/Catalogue", "/gk/feed.xml", "/gk/feed.json"];
 
-    public DateTimeOffset Now => time.GetUtcNow().ToOffset(s_china);
+    public DateTimeOffset Now => ChinaTime.Now(time);
 
-    public DateOnly Today => DateOnly.FromDateTime(Now.DateTime);
+    public DateOnly Today => ChinaTime.Today(time);
 
     public DbSet<DisclosureRecord> Items => db.Set<DisclosureRecord>();
 
-    public PublicationDeadlines Deadlines { get; } = new(WorkingDayCalendar.China);
+    public PublicationDeadlines Deadlines { get; } = new(calendar);
 
     /// <summary>The 目录 tree (the default one per Art. 20 item; an agency-specific tree is future work).</summary>
     public AgencyCatalogue Columns => AgencyCatalogue.Default;

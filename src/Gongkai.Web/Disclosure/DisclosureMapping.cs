@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Gongkai.Data.Disclosure;
+using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Disclosure;
 
 namespace Gongkai.Web.Disclosure;
@@ -17,7 +18,6 @@ public static class DisclosureMapping
     };
 
     /// <summary>China Standard Time, in which dates and times are shown.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public static DisclosureItem ToItem(DisclosureRecord r) => new()
     {
@@ -45,7 +45,7 @@ public static class DisclosureMapping
         s.Sequence,
         Enum.Parse<StepKind>(s.Kind),
         new Actor(s.ActorId, s.ActorName),
-        s.At.ToOffset(ChinaOffset),
+        ChinaTime.Local(s.At),
         Enum.Parse<DisclosureState>(s.FromState),
         Enum.Parse<DisclosureState>(s.ToState),
         s.ItemVersion,

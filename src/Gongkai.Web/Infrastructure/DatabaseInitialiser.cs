@@ -34,6 +34,7 @@ public static class DatabaseInitialiser
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<GongkaiDbContext>();
         await db.Database.MigrateAsync();
+        await services.GetRequiredService<Gongkai.Web.Casework.CalendarService>().ReloadAsync(db);
 
         var options = app.Configuration.GetSection("Gongkai:Seed").Get<SeedOptions>() ?? new SeedOptions();
         await SeedRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());

@@ -44,8 +44,12 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void IsWorkingDay_BeyondLoadedYears_IsProvisionalWeekendsOnly()
+    public void IsWorkingDay_BeyondLoadedYears_IsProvisionalStatutoryAndWeekends()
     {
+        var newYear = s_china.IsWorkingDay(D(2027, 1, 1));
+        Assert.False(newYear.Value);
+        Assert.True(newYear.IsProvisional);
+        Assert.True(s_china.Describe(D(2027, 1, 1)).Special!.Computed);
         var monday = s_china.IsWorkingDay(D(2027, 1, 4));
         var saturday = s_china.IsWorkingDay(D(2027, 1, 2));
         Assert.True(monday.Value);
@@ -115,7 +119,26 @@ public sealed class WorkingDayCalendarTests
     {
         var deadline = s_china.Deadline(D(2026, 12, 20), 20);
         Assert.True(deadline.IsProvisional);
-        Assert.Contains(deadline.Explain(), l => l.Contains("provisional", StringComparison.Ordinal));
+        Assert.Equal(ProvisionalReason.StatutoryOnly, deadline.Reason);
+        Assert.Contains(deadline.Explain(), l => l.StartsWith("【暂定】2027年", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Deadline_Received20261204_SkipsNewYear2027()
+    {
+        // issue 14: with weekends only, 20 working days from 2026-12-04 ended on 2027-01-01 (元旦).
+        var deadline = s_china.Deadline(D(2026, 12, 4), 20);
+        Assert.Equal(D(2027, 1, 4), deadline.DueOn);
+        Assert.True(deadline.IsProvisional);
+        Assert.Contains(deadline.Explain(), l => l.StartsWith("2027-01-01 元旦（法定节假日", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Deadline_WeekendsOnlyCalendar_SaysWeekendsOnly()
+    {
+        var deadline = WorkingDayCalendar.WeekendsOnly.Deadline(D(2026, 12, 4), 20);
+        Assert.Equal(D(2027, 1, 1), deadline.DueOn);
+        Assert.Equal(ProvisionalReason.WeekendsOnly, deadline.Reason);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public static class Cases
         ["Form.ApplicantKind"] = "NaturalPerson",
         ["Form.ApplicantName"] = name,
         ["Form.IdKind"] = "ResidentIdentityCard",
-        ["Form.IdNumber"] = "371324199001011234",
+        ["Form.IdNumber"] = "371324199001011231",
         ["Form.Phone"] = "13900001111",
         ["Form.Description"] = "2025年度县级公立医院财政补助资金使用情况",
         ["Form.DeliveryForm"] = "Paper",

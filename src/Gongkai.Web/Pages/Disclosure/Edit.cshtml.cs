@@ -11,9 +11,9 @@ namespace Gongkai.Web.Pages.Disclosure;
 
 /// <summary>The officer drafts or edits an item, and submits it for review.</summary>
 [Authorize(Policy = Policies.Desk)]
-public sealed class EditModel(GongkaiDbContext db, CurrentStaff staff, TimeProvider time, IConfiguration configuration) : PageModel
+public sealed class EditModel(GongkaiDbContext db, CurrentStaff staff, TimeProvider time, IConfiguration configuration, Gongkai.Domain.Calendar.WorkingDayCalendar calendar) : PageModel
 {
-    private readonly DisclosureDesk _desk = new(db, time, configuration);
+    private readonly DisclosureDesk _desk = new(db, time, configuration, calendar);
 
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }

@@ -11,9 +11,9 @@ namespace Gongkai.Web.Pages.Disclosure;
 
 /// <summary>The agency's proactive-disclosure items, what is due or late under Art. 26, and the year's figures.</summary>
 [Authorize(Policy = Policies.Desk)]
-public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff, TimeProvider time, IConfiguration configuration) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff, TimeProvider time, IConfiguration configuration, Gongkai.Domain.Calendar.WorkingDayCalendar calendar) : PageModel
 {
-    private readonly DisclosureDesk _desk = new(db, time, configuration);
+    private readonly DisclosureDesk _desk = new(db, time, configuration, calendar);
 
     public List<DisclosureRecord> Items { get; private set; } = [];
 

@@ -13,9 +13,9 @@ namespace Gongkai.Web.Pages.Disclosure;
 /// user may take now (reviewers: accept a finding with a reason, pass a review, return; publish; withdraw).
 /// </summary>
 [Authorize(Policy = Policies.Desk)]
-public sealed class ReviewModel(GongkaiDbContext db, CurrentStaff staff, TimeProvider time, IConfiguration configuration) : PageModel
+public sealed class ReviewModel(GongkaiDbContext db, CurrentStaff staff, TimeProvider time, IConfiguration configuration, Gongkai.Domain.Calendar.WorkingDayCalendar calendar) : PageModel
 {
-    private readonly DisclosureDesk _desk = new(db, time, configuration);
+    private readonly DisclosureDesk _desk = new(db, time, configuration, calendar);
 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

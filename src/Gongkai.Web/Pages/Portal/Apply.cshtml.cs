@@ -48,7 +48,7 @@ public sealed class ApplyModel(GongkaiDbContext db, AuditTrail audit, TimeProvid
             return Page();
         }
 
-        var today = ChinaDate.Today(clock);
+        var today = Gongkai.Domain.Calendar.ChinaTime.Today(clock);
         var record = new CaseRecord
         {
             Id = Guid.CreateVersion7(),

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Web.Pages.Portal;
 
 /// <summary>工作日期限计算: the last day of a period of working days, with how it was reached.</summary>
-public sealed class DeadlineModel(TimeProvider clock) : PageModel
+public sealed class DeadlineModel(TimeProvider clock, WorkingDayCalendar calendar) : PageModel
 {
     public DateOnly? Received { get; private set; }
 
@@ -16,7 +16,7 @@ public sealed class DeadlineModel(TimeProvider clock) : PageModel
 
     public string? Error { get; private set; }
 
-    public DateOnly Today => Casework.ChinaDate.Today(clock);
+    public DateOnly Today => ChinaTime.Today(clock);
 
     public void OnGet(DateOnly? received, int? days, string? policy)
     {
@@ -40,6 +40,6 @@ public sealed class DeadlineModel(TimeProvider clock) : PageModel
             return;
         }
 
-        Result = WorkingDayCalendar.China.Deadline(received.Value, Days, CountingPolicy.FromName(Policy));
+        Result = calendar.Deadline(received.Value, Days, CountingPolicy.FromName(Policy));
     }
 }
