@@ -22,7 +22,7 @@ public sealed class DeadlineCommandTests
         Assert.Contains("调休上班", lines[1], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("2025-10-01 至 2025-10-08 国庆节、中秋节放假", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("2025-10-11（周六）", StringComparison.Ordinal));
-        Assert.DoesNotContain(lines, l => l.Contains("provisional", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("暂定", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class DeadlineCommandTests
         var (code, lines, _) = Run("2026-12-20");
         Assert.Equal(0, code);
         Assert.Matches(@"^2027-\d\d-\d\d$", lines[0]);
-        Assert.Contains(lines, l => l.Contains("暂定 provisional", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("【暂定】", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class DeadlineCommandTests
         {
             var (code, lines, _) = Run("2026-12-20", "--calendar", path);
             Assert.Equal(0, code);
-            Assert.DoesNotContain(lines, l => l.Contains("provisional", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, l => l.Contains("暂定", StringComparison.Ordinal));
         }
         finally
         {

@@ -94,7 +94,7 @@ public sealed class WorkingDayCalendarTests
         Assert.Equal(8, deadline.Crossed.Count(d => d.Kind == DayKind.Holiday));
         Assert.Equal([D(2025, 10, 11)], deadline.Crossed.Where(d => d.Kind == DayKind.MakeUpWorkday).Select(d => d.Date));
         var lines = deadline.Explain();
-        Assert.StartsWith("收到日 received 2025-09-28（周日 Sun，调休上班 make-up working day", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("收到日 2025-09-28（周日，调休上班，国庆节、中秋节）", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("2025-10-01 至 2025-10-08 国庆节、中秋节放假", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("2025-10-11（周六）国庆节、中秋节调休上班", StringComparison.Ordinal));
     }
@@ -115,7 +115,7 @@ public sealed class WorkingDayCalendarTests
     {
         var deadline = s_china.Deadline(D(2026, 12, 20), 20);
         Assert.True(deadline.IsProvisional);
-        Assert.Contains(deadline.Explain(), l => l.Contains("provisional", StringComparison.Ordinal));
+        Assert.Contains(deadline.Explain(), l => l.StartsWith("【暂定】2027年", StringComparison.Ordinal));
     }
 
     [Fact]
