@@ -17,8 +17,7 @@ public sealed class CrawlTests(ITestOutputHelper output)
     public static readonly IReadOnlyList<string> Accounts =
         [.. new[] { "llx", "llwj", "llzr" }.SelectMany(a => new[] { "officer", "approver", "supervisor", "admin" }.Select(r => $"{a}.{r}"))];
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task EveryRole_FollowsEveryRenderedLink_NoErrorNoEnglishNoBrokenForm(Db db)
     {
         await using var session = await BrowserSession.StartAsync(casesPerAgency: 24, db: db);

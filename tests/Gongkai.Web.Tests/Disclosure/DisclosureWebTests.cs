@@ -139,8 +139,7 @@ public sealed class DisclosureWebTests
     /// Issue 12: the desk listed items ordered by their last change, a DateTimeOffset, which SQLite
     /// cannot order by, so the desk answered 500 for every officer and approver.
     /// </summary>
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task Desk_ItemsOrderedByLastChange_OpensForOfficerAndApprover(Db db)
     {
         await using var app = new GongkaiApp(db);
