@@ -64,8 +64,21 @@ public class GongkaiDbContext(DbContextOptions options) : IdentityDbContext<Gong
     }
 }
 
-/// <summary>The context with the SQLite migrations (Migrations/Sqlite).</summary>
-public sealed class SqliteGongkaiDbContext(DbContextOptions<SqliteGongkaiDbContext> options) : GongkaiDbContext(options);
+/// <summary>
+/// The context with the SQLite migrations (Migrations/Sqlite). SQLite has no type for an instant with
+/// an offset, and EF Core refuses to order or compare <see cref="DateTimeOffset"/> columns there (the
+/// text it stores would sort by local clock time). Every <see cref="DateTimeOffset"/> is therefore
+/// stored as text in UTC (<see cref="UtcTextConverter"/>): the same text EF writes for a UTC value, so
+/// existing rows read unchanged, and the text sorts in time order, so ORDER BY and comparisons run in SQL.
+/// </summary>
+public sealed class SqliteGongkaiDbContext(DbContextOptions<SqliteGongkaiDbContext> options) : GongkaiDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();
+    }
+}
 
 /// <summary>The context with the PostgreSQL migrations (Migrations/Postgres).</summary>
 public sealed class PostgresGongkaiDbContext(DbContextOptions<PostgresGongkaiDbContext> options) : GongkaiDbContext(options);

@@ -24,7 +24,7 @@ public sealed class DeadlineCommandTests
         Assert.Contains("调休上班", lines[1], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("2025-10-01 至 2025-10-08 国庆节、中秋节放假", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("2025-10-11（周六）", StringComparison.Ordinal));
-        Assert.DoesNotContain(lines, l => l.Contains("provisional", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("暂定", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -34,9 +34,9 @@ public sealed record Deadline(
     public ImmutableArray<string> Explain()
     {
         var lines = ImmutableArray.CreateBuilder<string>();
-        lines.Add($"收到日 received {CalendarText.Day(ReceivedDay)}；{CalendarText.PolicyText(Policy)}，第1个工作日为 {CalendarText.Date(FirstCountedDay)}");
+        lines.Add($"收到日 {CalendarText.Day(ReceivedDay)}；{CalendarText.PolicyText(Policy)}，第1个工作日为 {CalendarText.Date(FirstCountedDay)}");
         lines.AddRange(CalendarText.Groups(Crossed));
-        lines.Add($"第{WorkingDays}个工作日 {CalendarText.Date(DueOn)}（{CalendarText.Weekday(DueOn)}）为期限届满日 due");
+        lines.Add($"第{WorkingDays}个工作日 {CalendarText.Date(DueOn)}（{CalendarText.Weekday(DueOn)}）为期限届满日");
         if (IsProvisional)
         {
             lines.Add((Reason ?? ProvisionalReason.WeekendsOnly).Zh(ProvisionalYears));
@@ -50,26 +50,23 @@ public sealed record Deadline(
 public static class CalendarText
 {
     private static readonly string[] s_weekdays = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
-    private static readonly string[] s_weekdaysEn = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Weekday(DateOnly date) => s_weekdays[(int)date.DayOfWeek];
 
-    public static string WeekdayEn(DateOnly date) => s_weekdaysEn[(int)date.DayOfWeek];
-
-    /// <summary>e.g. <c>2025-09-28（周日 Sun，调休上班 make-up working day，国庆节、中秋节）</c>.</summary>
+    /// <summary>e.g. <c>2025-09-28（周日 Sun，调休上班，国庆节、中秋节）</c>.</summary>
     public static string Day(DayInfo day)
     {
         var kind = day.Kind switch
         {
-            DayKind.Holiday => $"，放假 holiday，{day.Special!.HolidayName}",
-            DayKind.MakeUpWorkday => $"，调休上班 make-up working day，{day.Special!.HolidayName}",
-            DayKind.Weekend => "，休息日 weekend",
+            DayKind.Holiday => $"，放假，{day.Special!.HolidayName}",
+            DayKind.MakeUpWorkday => $"，调休上班，{day.Special!.HolidayName}",
+            DayKind.Weekend => "，休息日",
             _ => string.Empty,
         };
-        var provisional = day.IsProvisional ? "，暂定 provisional" : string.Empty;
-        return $"{Date(day.Date)}（{Weekday(day.Date)} {WeekdayEn(day.Date)}{kind}{provisional}）";
+        var provisional = day.IsProvisional ? "，暂定" : string.Empty;
+        return $"{Date(day.Date)}（{Weekday(day.Date)}{kind}{provisional}）";
     }
 
     public static string PolicyText(string policy) =>
@@ -85,7 +82,7 @@ public static class CalendarText
             var day = list[i];
             if (day.Kind == DayKind.MakeUpWorkday)
             {
-                yield return $"{Date(day.Date)}（{Weekday(day.Date)}）{day.HolidayName}调休上班，计为工作日 make-up working day, counted [{day.HolidayKey}; {day.Source}]";
+                yield return $"{Date(day.Date)}（{Weekday(day.Date)}）{day.HolidayName}调休上班，计为工作日（依据：{day.Source}）";
                 i++;
                 continue;
             }
@@ -105,7 +102,7 @@ public static class CalendarText
                 continue;
             }
 
-            yield return $"{range} {day.HolidayName}放假，不计工作日 holiday, not counted [{day.HolidayKey}; {day.Source}]";
+            yield return $"{range} {day.HolidayName}放假，不计工作日（依据：{day.Source}）";
             i = j + 1;
         }
     }

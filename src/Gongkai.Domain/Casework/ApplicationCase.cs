@@ -395,7 +395,8 @@ public sealed class ApplicationCase
         _ => state.ToString(),
     };
 
-    internal static string Zh(ApplicationEvent e) => e switch
+    /// <summary>The Chinese name of a casework step, e.g. 延长答复期限.</summary>
+    public static string Zh(ApplicationEvent e) => e switch
     {
         Registered => "登记",
         SupplementRequested => "要求补正",

@@ -109,20 +109,20 @@ public sealed record CaseDeadline(
         // Null when not explaining: "steps?.Add(…)" then skips building each line's text as well.
         var steps = explain ? new List<ExplanationStep>() : null;
         var provisional = new HashSet<int>();
-        steps?.Add(new(app.ReceivedOn, "received", $"收到申请 received {CalendarText.Day(cal.Describe(app.ReceivedOn))}，{ChannelText.Zh(app.Channel)} {app.Channel}；{rules.Counting.DescriptionZh}"));
+        steps?.Add(new(app.ReceivedOn, "received", $"收到申请 {CalendarText.Day(cal.Describe(app.ReceivedOn))}，{ChannelText.Zh(app.Channel)}；{rules.Counting.DescriptionZh}"));
         if (fold.SupplementRequestedOn is { } asked)
         {
             var by = fold.SupplyBy is { } s ? $"，补正期限 {CalendarText.Date(s)}" : string.Empty;
-            steps?.Add(new(asked, "supplement-requested", $"{CalendarText.Date(asked)} 一次性告知补正 supplement requested{by}；答复期限自收到补正之日起重新计算"));
+            steps?.Add(new(asked, "supplement-requested", $"{CalendarText.Date(asked)} 一次性告知补正{by}；答复期限自收到补正之日起重新计算"));
         }
 
         if (fold.SupplementRequestedOn is { } waiting && fold.SupplementReceivedOn is null)
         {
             // Waiting for the supplement, or deemed abandoned without it: the answer period never restarted.
-            steps?.Add(new(waiting, "paused", "待补正：答复期限未起算 waiting for the supplement; the period has not restarted"));
+            steps?.Add(new(waiting, "paused", "待补正：答复期限未起算"));
             if (fold.ConcludedOn is { } abandoned)
             {
-                steps?.Add(new(abandoned, "decided", $"{CalendarText.Date(abandoned)} 办结 concluded：{fold.Outcome!.Value.RowKey()}"));
+                steps?.Add(new(abandoned, "decided", $"{CalendarText.Date(abandoned)} 办结：{fold.Outcome!.Value.Zh()}"));
             }
 
             return new CaseDeadline(null, fold.State == ApplicationState.AwaitingSupplement, false, Calendar.WorkingDays.AnswerPeriod.Count, 0, false, steps is null ? [] : [.. steps]);
@@ -131,13 +131,13 @@ public sealed record CaseDeadline(
         var start = fold.ClockStart;
         if (fold.SupplementReceivedOn is { } restarted)
         {
-            steps?.Add(new(restarted, "supplement-received", $"收到补正 supplement received {CalendarText.Day(cal.Describe(restarted))}，答复期限重新起算 period restarts"));
+            steps?.Add(new(restarted, "supplement-received", $"收到补正 {CalendarText.Day(cal.Describe(restarted))}，答复期限重新起算"));
         }
 
         var allowance = Calendar.WorkingDays.AnswerPeriod.Count + fold.ExtensionDays;
         foreach (var x in fold.Extensions)
         {
-            steps?.Add(new(x.OccurredOn, "extended", $"{CalendarText.Date(x.OccurredOn)} 经{x.ApprovedBy}同意延长答复期限{x.WorkingDays}个工作日 extended by {x.WorkingDays} working days（{x.Reason}）"));
+            steps?.Add(new(x.OccurredOn, "extended", $"{CalendarText.Date(x.OccurredOn)} 经{x.ApprovedBy}同意延长答复期限{x.WorkingDays}个工作日（{x.Reason}）"));
         }
 
         // Pauses: (from, to]; to == null while still running.
@@ -150,11 +150,11 @@ public sealed record CaseDeadline(
             if (c.Ended is { } end)
             {
                 var paused = cal.CountWorkingDays(c.Started.OccurredOn, end.OccurredOn).Value;
-                steps?.Add(new(c.Started.OccurredOn, "consultation", $"{CalendarText.Date(c.Started.OccurredOn)} 至 {CalendarText.Date(end.OccurredOn)} 征求{party}（{c.Started.PartyName}）意见，{paused}个工作日不计入 consultation, not counted"));
+                steps?.Add(new(c.Started.OccurredOn, "consultation", $"{CalendarText.Date(c.Started.OccurredOn)} 至 {CalendarText.Date(end.OccurredOn)} 征求{party}（{c.Started.PartyName}）意见，{paused}个工作日不计入"));
             }
             else
             {
-                steps?.Add(new(c.Started.OccurredOn, "consultation", $"{CalendarText.Date(c.Started.OccurredOn)} 起征求{party}（{c.Started.PartyName}）意见，答复期限暂停 consultation, paused；对方答复期限 {CalendarText.Date(replyDue.Value)}（15个工作日）"));
+                steps?.Add(new(c.Started.OccurredOn, "consultation", $"{CalendarText.Date(c.Started.OccurredOn)} 起征求{party}（{c.Started.PartyName}）意见，答复期限暂停；对方答复期限 {CalendarText.Date(replyDue.Value)}（15个工作日）"));
             }
         }
 
@@ -162,9 +162,9 @@ public sealed record CaseDeadline(
         {
             var payBy = CaseFold.PaymentDue(fee.NotifiedOn, rules).Value;
             var method = fee.Method == FeeMethod.PerRequest ? "按件" : "按量";
-            var pausedText = rules.PauseWhileFeePayable ? "，缴费期间不计入答复期限 not counted while payable" : string.Empty;
-            var paid = fee.PaidOn is { } p ? $"，{CalendarText.Date(p)} 已缴费 paid" : string.Empty;
-            steps?.Add(new(fee.NotifiedOn, "fee", $"{CalendarText.Date(fee.NotifiedOn)} 发出收费通知（{method}，{fee.Amount:0.##}元）fee notified，缴费期限 {CalendarText.Date(payBy)}{paid}{pausedText}"));
+            var pausedText = rules.PauseWhileFeePayable ? "，缴费期间不计入答复期限" : string.Empty;
+            var paid = fee.PaidOn is { } p ? $"，{CalendarText.Date(p)} 已缴费" : string.Empty;
+            steps?.Add(new(fee.NotifiedOn, "fee", $"{CalendarText.Date(fee.NotifiedOn)} 发出收费通知（{method}，{fee.Amount:0.##}元），缴费期限 {CalendarText.Date(payBy)}{paid}{pausedText}"));
             if (rules.PauseWhileFeePayable)
             {
                 pauses.Add((fee.NotifiedOn, fee.PaidOn ?? (fold.State == ApplicationState.AwaitingFee ? null : fold.ConcludedOn)));
@@ -210,19 +210,19 @@ public sealed record CaseDeadline(
         if (due is { } d)
         {
             var ext = fold.ExtensionDays > 0 ? $"（20+延长{fold.ExtensionDays}）" : string.Empty;
-            steps?.Add(new(d, "due", $"答复期限 due {CalendarText.Date(d)}（{CalendarText.Weekday(d)}），第{allowance}个工作日{ext}"));
+            steps?.Add(new(d, "due", $"答复期限 {CalendarText.Date(d)}（{CalendarText.Weekday(d)}），第{allowance}个工作日{ext}"));
         }
         else if (isPaused)
         {
-            steps?.Add(new(day, "paused", $"已计{counted}个工作日，答复期限暂停中 paused after {counted} working days"));
+            steps?.Add(new(day, "paused", $"已计{counted}个工作日，答复期限暂停中"));
         }
 
         var late = false;
         if (fold.ConcludedOn is { } concluded)
         {
             late = due is { } dd && concluded > dd && fold.Decision is not null;
-            var outcome = fold.Outcome!.Value.RowKey();
-            steps?.Add(new(concluded, "decided", $"{CalendarText.Date(concluded)} 办结 concluded：{outcome}{(late ? "（逾期 late）" : due is null ? string.Empty : "（按期 in time）")}"));
+            var outcome = fold.Outcome!.Value.Zh();
+            steps?.Add(new(concluded, "decided", $"{CalendarText.Date(concluded)} 办结：{outcome}{(late ? "（逾期）" : due is null ? string.Empty : "（按期）")}"));
         }
 
         if (provisional.Count > 0)

@@ -163,7 +163,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         record.Version++;
         AddEvent(record, loaded.Events.Count + 1, e);
         Refresh(record, result.Value);
-        audit.Record(action, "case", record.Id, record.AgencyId, $"{record.TrackingNumber} {e.Kind}");
+        audit.Record(action, "case", record.Id, record.AgencyId, $"{record.TrackingNumber} {ApplicationCase.Zh(e)}");
         await db.SaveChangesAsync(ct);
         return StepResult.Ok;
     }

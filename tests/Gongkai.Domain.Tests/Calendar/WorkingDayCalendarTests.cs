@@ -98,7 +98,7 @@ public sealed class WorkingDayCalendarTests
         Assert.Equal(8, deadline.Crossed.Count(d => d.Kind == DayKind.Holiday));
         Assert.Equal([D(2025, 10, 11)], deadline.Crossed.Where(d => d.Kind == DayKind.MakeUpWorkday).Select(d => d.Date));
         var lines = deadline.Explain();
-        Assert.StartsWith("收到日 received 2025-09-28（周日 Sun，调休上班 make-up working day", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("收到日 2025-09-28（周日，调休上班，国庆节、中秋节）", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("2025-10-01 至 2025-10-08 国庆节、中秋节放假", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("2025-10-11（周六）国庆节、中秋节调休上班", StringComparison.Ordinal));
     }

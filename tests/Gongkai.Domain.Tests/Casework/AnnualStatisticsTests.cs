@@ -197,6 +197,7 @@ public sealed class AnnualStatisticsTests
         Assert.Equal(D(2025, 11, 21), deadline.DueOn);   // 10-31 + 15 working days
         Assert.False(deadline.AnsweredLate);
         Assert.Equal(["received", "holiday", "make-up-day", "extended", "decided", "due"], deadline.Steps.Select(s => s.Code));
-        Assert.Contains("2025-09-28（周日 Sun，调休上班 make-up working day", deadline.Steps[0].Text, StringComparison.Ordinal);
+        Assert.Contains("2025-09-28（周日，调休上班", deadline.Steps[0].Text, StringComparison.Ordinal);
+        Assert.All(deadline.Steps, s => Assert.DoesNotMatch("[A-Za-z]{3,}", s.Text)); // people read the explanation: Chinese only, the codes stay in Code
     }
 }

@@ -48,7 +48,7 @@ public sealed class ApplicationCaseTests
         Assert.Equal(D(2025, 10, 31), deadline.DueOn);
         Assert.False(deadline.IsPaused);
         Assert.Equal("received", deadline.Steps[0].Code);
-        Assert.StartsWith("收到申请 received 2025-09-28（周日 Sun，调休上班 make-up working day", deadline.Steps[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("收到申请 2025-09-28（周日，调休上班，国庆节、中秋节），网络", deadline.Steps[0].Text, StringComparison.Ordinal);
         Assert.Equal(["received", "holiday", "make-up-day", "due"], deadline.Steps.Select(s => s.Code));
     }
 

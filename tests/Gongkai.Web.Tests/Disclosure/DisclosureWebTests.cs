@@ -135,6 +135,42 @@ public sealed class DisclosureWebTests
         Assert.Single(register, r => r.DocumentNumber == "兰卫发〔2025〕3号");
     }
 
+    /// <summary>
+    /// Issue 12: the desk listed items ordered by their last change, a DateTimeOffset, which SQLite
+    /// cannot order by, so the desk answered 500 for every officer and approver.
+    /// </summary>
+    [DatabaseTheory]
+    public async Task Desk_ItemsOrderedByLastChange_OpensForOfficerAndApprover(Db db)
+    {
+        await using var app = new GongkaiApp(db);
+        var officer = await StaffClient.CreateAsync(app, DemoUsers.HealthOfficer);
+        foreach (var title in new[] { "第一条先保存的草稿", "第二条后保存的草稿" })
+        {
+            var created = await officer.PostFormAsync("/Disclosure/Edit", new()
+            {
+                ["Input.Title"] = title,
+                ["Input.Publisher"] = "兰陵县卫生健康局",
+                ["Input.WrittenOn"] = "2025-02-10",
+                ["Input.Art20Number"] = "7",
+                ["Input.Kind"] = "Other",
+                ["Input.Validity"] = "InForce",
+                ["Input.Website"] = "true",
+                ["Input.Body"] = "正文。",
+            }, "/Disclosure/Edit?handler=Save");
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        foreach (var client in new[] { officer, await StaffClient.CreateAsync(app, DemoUsers.HealthApprover) })
+        {
+            var response = await client.Http.GetAsync("/Disclosure");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            var later = html.IndexOf("第二条后保存的草稿", StringComparison.Ordinal);
+            var earlier = html.IndexOf("第一条先保存的草稿", StringComparison.Ordinal);
+            Assert.True(later >= 0 && earlier > later, "the desk lists the latest change first");
+        }
+    }
+
     [Fact]
     public async Task Desk_Anonymous_RedirectedToLogin()
     {

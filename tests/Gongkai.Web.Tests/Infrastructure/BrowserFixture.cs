@@ -31,7 +31,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<BrowserSession> StartAsync(int casesPerAgency = 0, TimeProvider? clock = null)
+    public static async Task<BrowserSession> StartAsync(int casesPerAgency = 0, TimeProvider? clock = null, Db db = Db.Sqlite)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -39,7 +39,7 @@ public sealed class BrowserSession : IAsyncDisposable
         }
 
         var port = FreePort();
-        var app = new GongkaiApp(casesPerAgency: casesPerAgency, clock: clock);
+        var app = new GongkaiApp(db, casesPerAgency: casesPerAgency, clock: clock);
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -66,9 +66,11 @@ public sealed class BrowserSession : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> LoginAsync(string user)
+    public async Task<IPage> LoginAsync(string user) => await LoginAsync(await NewPageAsync(), user);
+
+    /// <summary>Signs in as <paramref name="user"/> through the login form on <paramref name="page"/>.</summary>
+    public static async Task<IPage> LoginAsync(IPage page, string user)
     {
-        var page = await NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("用户名").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(GongkaiApp.Password);

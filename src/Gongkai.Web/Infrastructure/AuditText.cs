@@ -1,0 +1,64 @@
+namespace Gongkai.Web.Infrastructure;
+
+/// <summary>
+/// The Chinese wording of audit entries. The audit table keeps the stable codes (<c>case.decide</c>,
+/// <c>user.create</c>); pages show these texts. A code without an entry is shown by its area.
+/// </summary>
+public static class AuditText
+{
+    private static readonly Dictionary<string, string> s_actions = new(StringComparer.Ordinal)
+    {
+        ["case.register"] = "登记申请",
+        ["case.confirm"] = "确认受理网上申请",
+        ["case.supplement"] = "要求补正",
+        ["case.supplement-received"] = "收到补正",
+        ["case.consultation"] = "征求第三方意见",
+        ["case.consultation-ended"] = "结束征求意见",
+        ["case.extend"] = "延长答复期限",
+        ["case.fee-notice"] = "发出收费通知",
+        ["case.fee-paid"] = "登记缴费",
+        ["case.abandon"] = "视为放弃申请",
+        ["case.decide"] = "作出答复",
+        ["case.close"] = "办结归档",
+        ["portal.apply"] = "网上提交申请",
+        ["review.add"] = "登记复议诉讼",
+        ["review.decide"] = "登记复议诉讼结果",
+        ["register.document"] = "登记规章或规范性文件",
+        ["register.monthly"] = "填写月度统计",
+        ["user.create"] = "新建账号",
+        ["user.role"] = "变更角色",
+        ["user.disable"] = "停用账号",
+        ["user.enable"] = "启用账号",
+        ["user.reset-password"] = "重置密码",
+        ["user.change-password"] = "修改本人密码",
+        ["report.save"] = "保存年度报告",
+        ["report.submitted"] = "提交年度报告",
+        ["report.returned"] = "退回年度报告",
+        ["report.accepted"] = "审核通过年度报告",
+        ["report.published"] = "公开年度报告",
+        ["report.workspace.create"] = "新建年度报告",
+        ["report.workspace.import-published"] = "导入已公开的年度报告",
+    };
+
+    private static readonly Dictionary<string, string> s_areas = new(StringComparer.Ordinal)
+    {
+        ["case"] = "申请办理",
+        ["portal"] = "网上申请",
+        ["review"] = "复议诉讼",
+        ["register"] = "登记簿",
+        ["user"] = "账号管理",
+        ["report"] = "年度报告",
+        ["document"] = "规章和规范性文件",
+        ["monthly"] = "月度统计",
+    };
+
+    /// <summary>What was done, e.g. <c>case.decide</c> → 作出答复.</summary>
+    public static string Action(string code) =>
+        s_actions.TryGetValue(code, out var text) ? text
+        : s_areas.TryGetValue(code.Split('.')[0], out var area) ? area + "操作"
+        : "其他操作";
+
+    /// <summary>The kind of object, e.g. <c>case</c> → 申请办理.</summary>
+    public static string Entity(string? code) =>
+        code is not null && s_areas.TryGetValue(code, out var text) ? text : "其他";
+}
