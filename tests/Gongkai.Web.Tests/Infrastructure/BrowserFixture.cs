@@ -31,7 +31,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<BrowserSession> StartAsync(int casesPerAgency = 0)
+    public static async Task<BrowserSession> StartAsync(int casesPerAgency = 0, IDictionary<string, string?>? settings = null)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -39,7 +39,7 @@ public sealed class BrowserSession : IAsyncDisposable
         }
 
         var port = FreePort();
-        var app = new GongkaiApp(casesPerAgency: casesPerAgency);
+        var app = new GongkaiApp(casesPerAgency: casesPerAgency, settings: settings);
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
