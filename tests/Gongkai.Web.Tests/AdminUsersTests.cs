@@ -14,8 +14,7 @@ public sealed partial class AdminUsersTests
     /// <summary>Sessions are checked against the account on every request, so a reset or a disabled account ends them at once.</summary>
     private static readonly Dictionary<string, string?> s_recheckEveryRequest = new() { ["Gongkai:Identity:SessionRecheckSeconds"] = "0" };
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task Create_ShowsThePasswordOnce_AndTheNewAccountSignsIn(Db db)
     {
         await using var app = new GongkaiApp(db);
@@ -59,8 +58,7 @@ public sealed partial class AdminUsersTests
         Assert.NotEqual(password, hash);
     }
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task RoleChange_OfficerMadeApprover_CanExtend(Db db)
     {
         await using var app = new GongkaiApp(db, settings: s_recheckEveryRequest);
@@ -96,8 +94,7 @@ public sealed partial class AdminUsersTests
         Assert.Equal(1, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.EntityId == id)));
     }
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task Disabled_CannotSignIn_AndLosesItsSession_EnabledCan(Db db)
     {
         await using var app = new GongkaiApp(db, settings: s_recheckEveryRequest);
@@ -149,8 +146,7 @@ public sealed partial class AdminUsersTests
         Assert.Equal(("user.enable", "llwj.officer 解除锁定"), (entry.Action, entry.Detail));
     }
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task ResetPassword_OldFails_NewWorks_OldSessionRefused(Db db)
     {
         await using var app = new GongkaiApp(db, settings: s_recheckEveryRequest);
@@ -177,8 +173,7 @@ public sealed partial class AdminUsersTests
         Assert.DoesNotContain(audit, a => (a.Detail ?? string.Empty).Contains(password, StringComparison.Ordinal));
     }
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task DepartmentAdmin_CannotSeeOrTouchAnotherDepartment_CountyAdminCan(Db db)
     {
         await using var app = new GongkaiApp(db);
@@ -243,8 +238,7 @@ public sealed partial class AdminUsersTests
         Assert.Equal(HttpStatusCode.Redirect, (await StaffClient.Anonymous(app).LoginAsync(DemoUsers.HealthAdmin, GongkaiApp.Password)).StatusCode);
     }
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task InvalidNewAccount_ChineseMessagesBesideFields_NothingCreated(Db db)
     {
         await using var app = new GongkaiApp(db);

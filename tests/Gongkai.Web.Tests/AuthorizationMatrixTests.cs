@@ -51,8 +51,7 @@ public sealed class AuthorizationMatrixTests
         ("/api/reports", [Login, Ok, Ok, Ok, Denied, Ok, Ok, Denied]),
     ];
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task EveryPageAndEndpoint_EachUser_GetsExpectedOutcome(Db db)
     {
         await using var app = new GongkaiApp(db);
@@ -78,8 +77,7 @@ public sealed class AuthorizationMatrixTests
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task OtherAgencyOfficer_NeverSeesAnotherAgencysCases(Db db)
     {
         await using var app = new GongkaiApp(db);

@@ -34,8 +34,7 @@ public sealed partial class DashboardCacheTests
         Assert.False(cache.TryGet(id, 3, out _));
     }
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task Dashboard_ReplaysAgain_WhenAnEventIsAppended_AndWhenTheDayChanges(Db db)
     {
         await using var app = new GongkaiApp(db);

@@ -19,8 +19,7 @@ public sealed class DashboardQueryTests
 {
     private static readonly DateOnly s_today = new(2025, 6, 11); // a Wednesday, a working day
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task ListsAndCounts_CoverEveryRow_AndTheListsShowTheFirstInOrder(Db db)
     {
         await using var app = new GongkaiApp(db);

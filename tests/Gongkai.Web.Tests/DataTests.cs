@@ -15,8 +15,7 @@ public sealed class DataTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task CaseEventsAndAudit_AreAppendOnly(Db db)
     {
         await using var app = new GongkaiApp(db);
@@ -33,8 +32,7 @@ public sealed class DataTests
         });
     }
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task DemoSeed_AYearOfCases_AndLastYearsReportsPublished(Db db)
     {
         await using var app = new GongkaiApp(db, casesPerAgency: 15);

@@ -8,8 +8,7 @@ public sealed class FormAndConcurrencyTests
 {
     private static string Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task Register_MissingFields_ShowsChineseMessagesBesideFields_AndSavesNothing(Db db)
     {
         await using var app = new GongkaiApp(db);
@@ -41,8 +40,7 @@ public sealed class FormAndConcurrencyTests
         Assert.Equal(0, await app.WithDbAsync(d => Task.FromResult(d.Cases.Count())));
     }
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task CaseStep_WithStaleVersion_IsAConflict_AndNothingIsAppended(Db db)
     {
         await using var app = new GongkaiApp(db);
@@ -82,8 +80,7 @@ public sealed class FormAndConcurrencyTests
         Assert.Contains("不能", await r.Content.ReadAsStringAsync());
     }
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task Portal_Apply_Validates_ThenGivesTrackingNumber_AndOfficeConfirms(Db db)
     {
         await using var app = new GongkaiApp(db);

@@ -18,8 +18,7 @@ public sealed class OwnPasswordTests
         ["ConfirmPassword"] = confirm,
     };
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task Change_RefusedWithReasons_ThenDone_OldFailsNewWorks_Audited(Db db)
     {
         await using var app = new GongkaiApp(db);

@@ -5,8 +5,7 @@ namespace Gongkai.Web.Tests;
 
 public sealed class SmokeTests
 {
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task Start_FreshDatabase_MigratesSeedsAndServesHome(Db db)
     {
         await using var app = new GongkaiApp(db);

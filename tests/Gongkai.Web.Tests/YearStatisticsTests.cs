@@ -9,8 +9,7 @@ namespace Gongkai.Web.Tests;
 /// <summary>The database-fed compile (<see cref="YearStatistics"/>) against the in-memory compiler over every stored case.</summary>
 public sealed class YearStatisticsTests
 {
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task CompileFromDatabase_EqualsInMemoryCompile_OfAllTheAgencysCases(Db db)
     {
         await using var app = new GongkaiApp(db, casesPerAgency: 40);

@@ -13,8 +13,7 @@ namespace Gongkai.Web.Tests.Disclosure;
 /// <summary>HTTP-level tests of proactive disclosure on both databases: the 流水号 allocator, the feeds, access.</summary>
 public sealed class DisclosureWebTests
 {
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task Allocator_ConcurrentContexts_NumbersUnique(Db db)
     {
         await using var app = new GongkaiApp(db);
@@ -28,8 +27,7 @@ public sealed class DisclosureWebTests
         Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), numbers.Order());
     }
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task Publish_ThroughPages_FeedsAndCatalogueShowIt(Db db)
     {
         await using var app = new GongkaiApp(db);
@@ -86,8 +84,7 @@ public sealed class DisclosureWebTests
         Assert.Equal(1, versions);
     }
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task PublishingARuleOrNormativeDocument_EntersItInTheTable2Register_Once(Db db)
     {
         await using var app = new GongkaiApp(db);
