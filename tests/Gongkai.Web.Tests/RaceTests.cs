@@ -21,8 +21,7 @@ public sealed class RaceTests
     /// either saves, so both pass the version check and the loser meets the database (the unique
     /// (case, sequence) index or the version's concurrency token). It must come back as a conflict.
     /// </summary>
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task Append_BothLoadedBeforeEitherSaved_SecondIsAConflict_NothingOfItSaved(Db db)
     {
         await using var app = new GongkaiApp(db);
@@ -54,8 +53,7 @@ public sealed class RaceTests
     }
 
     /// <summary>Real concurrent requests on the case page, round after round: exactly one of each pair is saved, the other gets 409 and the message.</summary>
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task CasePage_TwoStaffPostAtOnce_OneSaved_Other409_Never500(Db db)
     {
         await using var app = new GongkaiApp(db);
@@ -104,8 +102,7 @@ public sealed class RaceTests
     }
 
     /// <summary>The API, concurrently: 200 for one, 409 ProblemDetails with a code and the current version for the other.</summary>
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task CaseApi_TwoClientsAppendAtOnce_One200_Other409WithCodeAndVersion(Db db)
     {
         await using var app = new GongkaiApp(db);

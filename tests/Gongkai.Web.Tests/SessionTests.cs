@@ -16,8 +16,7 @@ public sealed partial class SessionTests
 {
     private static readonly Dictionary<string, string?> s_recheckEveryRequest = new() { ["Gongkai:Identity:SessionRecheckSeconds"] = "0" };
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task Logout_CookieCopiedBeforehand_NoLongerWorks(Db db)
     {
         await using var app = new GongkaiApp(db, settings: s_recheckEveryRequest);

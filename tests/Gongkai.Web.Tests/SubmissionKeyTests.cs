@@ -10,8 +10,7 @@ namespace Gongkai.Web.Tests;
 /// </summary>
 public sealed class SubmissionKeyTests
 {
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task PortalApply_SameFormPostedTwice_OneTrackingNumber_BothAnswersPointToIt(Db db)
     {
         await using var app = new GongkaiApp(db);
@@ -35,8 +34,7 @@ public sealed class SubmissionKeyTests
         Assert.Equal(2, await app.WithDbAsync(d => Task.FromResult(d.Cases.Count())));
     }
 
-    [Theory]
-    [MemberData(nameof(GongkaiApp.Databases), MemberType = typeof(GongkaiApp))]
+    [DatabaseTheory]
     public async Task OfficeRegister_SameFormPostedTwice_OneCase_SecondAnswerSaysSo(Db db)
     {
         await using var app = new GongkaiApp(db);
