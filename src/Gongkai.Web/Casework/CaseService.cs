@@ -56,8 +56,12 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
     public async Task<LoadedCase?> LoadAsync(Guid id, CancellationToken ct = default)
     {
         var agency = staff.DeskAgencyId;
+        // Events first, then the row: a step saved in between makes the row newer than the events
+        // (its version then refuses the stale step), never the events newer than the row's version,
+        // which would let the domain refuse a step that is really a lost race.
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         var record = await db.Cases.SingleOrDefaultAsync(c => c.Id == id && c.AgencyId == agency, ct);
-        return record is null ? null : await LoadEventsAsync(record, ct);
+        return record is null ? null : Rebuild(record, events);
     }
 
     /// <summary>Public lookup by tracking number (portal status page); read-only.</summary>
@@ -70,6 +74,11 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
     private async Task<LoadedCase> LoadEventsAsync(CaseRecord record, CancellationToken ct)
     {
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == record.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        return Rebuild(record, events);
+    }
+
+    private LoadedCase Rebuild(CaseRecord record, List<CaseEvent> events)
+    {
         var domain = events.Count == 0 ? null : ApplicationCase.Replay(events.Select(e => ApplicationEventJson.Deserialize(e.Kind, e.Data)), rules);
         return new LoadedCase(record, domain, events);
     }
