@@ -96,13 +96,19 @@ public sealed partial class BrowserTests
         await Assertions.Expect(land.Locator("h1")).ToHaveTextAsync("页面不存在");
     }
 
+    /// <summary>
+    /// 账号管理 from end to end: the administrator creates an account (the password is shown once), the
+    /// new member of staff signs in; the administrator disables the account (its open session ends at
+    /// once), enables it, and resets its password (the old one no longer works, the new one does).
+    /// </summary>
     [Fact]
-    public async Task Admin_CreatesAccount_NewStaffSignsInWithTheShownPassword()
+    public async Task Admin_CreatesDisablesEnablesResets_TheStaffSessionFollows()
     {
-        await using var session = await BrowserSession.StartAsync();
+        await using var session = await BrowserSession.StartAsync(settings: new Dictionary<string, string?> { ["Gongkai:Identity:SessionRecheckSeconds"] = "0" });
         var admin = await session.LoginAsync(DemoUsers.HealthAdmin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "账号管理" }).ClickAsync();
         await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("账号管理");
+        await BrowserSession.ScreenshotAsync(admin, "admin-users");
         await admin.GetByRole(AriaRole.Link, new() { Name = "新建账号" }).ClickAsync();
 
         // Nothing filled in: the messages appear beside the fields.
@@ -117,14 +123,63 @@ public sealed partial class BrowserTests
         await admin.GetByRole(AriaRole.Button, new() { Name = "创建账号" }).ClickAsync();
         await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("账号已创建");
         var password = await admin.Locator("#password").InnerTextAsync();
+        await BrowserSession.ScreenshotAsync(admin, "admin-user-created");
 
-        var staff = await session.NewPageAsync();
-        await staff.GotoAsync("/Account/Login");
+        var staff = await SignInAsync(session, "llwj.lisi", password);
+        await Assertions.Expect(staff.Locator("header.site .account")).ToContainTextAsync("李四");
+
+        // The list links to the account; the password is never shown again.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "账号管理" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "llwj.lisi" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#account-status")).ToHaveTextAsync("正常");
+        Assert.DoesNotContain(password, await admin.ContentAsync());
+        await BrowserSession.ScreenshotAsync(admin, "admin-user");
+
+        // 停用: the open session ends at its next request, and signing in is refused.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "停用", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#account-status")).ToHaveTextAsync("已停用");
+        await staff.ReloadAsync();
+        await Assertions.Expect(staff.Locator("h1")).ToHaveTextAsync("工作人员登录");
         await staff.GetByLabel("用户名").FillAsync("llwj.lisi");
         await staff.GetByLabel("密码").FillAsync(password);
         await staff.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await staff.WaitForURLAsync(url => url.EndsWith("/Office", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        await Assertions.Expect(staff.GetByRole(AriaRole.Alert)).ToContainTextAsync("用户名或密码错误");
+        await BrowserSession.ScreenshotAsync(staff, "login-refused");
+
+        // 启用: the same password works again.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "启用", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#account-status")).ToHaveTextAsync("正常");
+        staff = await SignInAsync(session, "llwj.lisi", password);
+
+        // 重置密码: a new password, shown once; the session ends, the old password fails, the new one works.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "重置密码" }).ClickAsync();
+        var reset = await admin.Locator("#password").InnerTextAsync();
+        Assert.NotEqual(password, reset);
+        await BrowserSession.ScreenshotAsync(admin, "admin-user-reset");
+        await staff.ReloadAsync();
+        await Assertions.Expect(staff.Locator("h1")).ToHaveTextAsync("工作人员登录");
+        await staff.GetByLabel("用户名").FillAsync("llwj.lisi");
+        await staff.GetByLabel("密码").FillAsync(password);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Alert)).ToContainTextAsync("用户名或密码错误");
+        staff = await SignInAsync(session, "llwj.lisi", reset);
         await Assertions.Expect(staff.Locator("header.site .account")).ToContainTextAsync("李四");
+
+        // 退出: the session ends.
+        await staff.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await staff.GotoAsync("/Office");
+        await Assertions.Expect(staff.Locator("h1")).ToHaveTextAsync("工作人员登录");
+    }
+
+    private static async Task<IPage> SignInAsync(BrowserSession session, string user, string password)
+    {
+        var page = await session.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/Office", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        return page;
     }
 
     [Fact]

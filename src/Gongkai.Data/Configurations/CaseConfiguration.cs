@@ -12,6 +12,8 @@ internal sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRec
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.TrackingNumber).HasMaxLength(32);
         builder.HasIndex(c => c.TrackingNumber).IsUnique();
+        builder.Property(c => c.SubmissionKey).HasMaxLength(96);
+        builder.HasIndex(c => c.SubmissionKey).IsUnique();
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.ApplicantKind).HasConversion<string>().HasMaxLength(32);
         builder.Property(c => c.State).HasConversion<string>().HasMaxLength(24);

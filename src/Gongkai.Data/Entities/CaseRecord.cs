@@ -64,6 +64,13 @@ public sealed class CaseRecord
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// The idempotency key of the form that created the case (scoped by form and agency; unique):
+    /// a second submission of the same form finds this case instead of creating another. Null for
+    /// cases created without one (the demo seed, API clients that send no key).
+    /// </summary>
+    public string? SubmissionKey { get; set; }
+
     /// <summary>Optimistic concurrency token: incremented by every change of the case.</summary>
     public int Version { get; set; }
 

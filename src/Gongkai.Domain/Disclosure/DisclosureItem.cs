@@ -82,6 +82,27 @@ public sealed record Attachment(string Name, string ContentType, bool HasTextLay
     public bool IsScannable =>
         ContentType.Equals("application/pdf", StringComparison.OrdinalIgnoreCase)
         || ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether <paramref name="location"/> is a path on this site: one leading '/', not followed by
+    /// '/' or '\' (<c>//host/x.pdf</c> and <c>/\host/x.pdf</c> are other hosts to a browser), no '\'
+    /// anywhere, no control characters or spaces. Only such a location counts as a local file.
+    /// </summary>
+    public static bool IsSitePath(string? location) =>
+        location is { Length: > 0 } l && l[0] == '/' && (l.Length == 1 || l[1] is not ('/' or '\\'))
+        && !l.Contains('\\', StringComparison.Ordinal) && !l.Any(c => char.IsControl(c) || char.IsWhiteSpace(c));
+
+    /// <summary>
+    /// Whether <paramref name="location"/> may be offered as a link: a site path, or an absolute
+    /// <c>http://</c> or <c>https://</c> URL with a host. Never <c>javascript:</c>, <c>data:</c>,
+    /// <c>file:</c>, UNC paths (<c>\\host</c>) or scheme-relative ones.
+    /// </summary>
+    public static bool IsLinkable(string? location) =>
+        IsSitePath(location)
+        || (location is not null
+            && (location.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            && !location.Contains('\\', StringComparison.Ordinal) && !location.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
+            && Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Host.Length > 0);
 }
 
 /// <summary>

@@ -5,6 +5,7 @@ using Gongkai.Domain.Casework;
 using Gongkai.Web.Casework;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Api;
@@ -29,7 +30,7 @@ public static class CaseApi
         var api = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.Desk);
         api.MapGet("/", ListAsync).WithSummary("Lists the agency's applications, newest first (q: tracking number, applicant or description; state; year).");
         api.MapGet("/{id:guid}", GetAsync);
-        api.MapPost("/", RegisterAsync).WithSummary("Registers an application (the office's registration form as JSON).");
+        api.MapPost("/", RegisterAsync).WithSummary("Registers an application (the office's registration form as JSON); with an Idempotency-Key header, a repeated request answers with the case the first one created.");
         api.MapPost("/{id:guid}/events", AppendAsync).WithSummary("Appends a casework step; 409 if the case changed since `version`, 422 if the domain refuses the step.");
         return app;
     }
@@ -76,7 +77,8 @@ public static class CaseApi
             deadline?.Reason?.Code()));
     }
 
-    public static async Task<Results<Created<CaseSummaryDto>, ValidationProblem>> RegisterAsync(RegistrationForm form, GongkaiDbContext db, CaseService cases, CurrentStaff staff, CancellationToken ct)
+    public static async Task<Results<Created<CaseSummaryDto>, ValidationProblem>> RegisterAsync(
+        RegistrationForm form, GongkaiDbContext db, CaseService cases, CurrentStaff staff, [FromHeader(Name = SubmissionKeys.HeaderName)] string? idempotencyKey, CancellationToken ct)
     {
         var errors = Validate(form);
         if (form.SubmittedOn > cases.Today)
@@ -90,7 +92,7 @@ public static class CaseApi
         }
 
         var agency = await db.Agencies.SingleAsync(a => a.Id == staff.DeskAgencyId, ct);
-        var (record, error) = await cases.RegisterAsync(agency, form.ToApplication, ct);
+        var (record, error, _) = await cases.RegisterAsync(agency, form.ToApplication, idempotencyKey, ct);
         if (error is not null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [error.Code] = [error.MessageZh] });
@@ -140,6 +142,13 @@ public static class CaseApi
         }
 
         var result = await cases.AppendAsync(loaded, request.Version, e, $"case.{e.Kind}", ct);
+        if (result.IsConflict)
+        {
+            // Someone else changed the case first: say so, with the version it is at now.
+            var current = await cases.LoadAsync(id, ct);
+            return Conflicts.Problem(result.Error!.MessageZh, result.Error.Code, current?.Record.Version);
+        }
+
         return result.Error is { } error
             ? TypedResults.Problem(error.MessageZh, statusCode: StatusCodes.Status422UnprocessableEntity, title: error.Code)
             : TypedResults.Ok(ToDto(loaded.Record));

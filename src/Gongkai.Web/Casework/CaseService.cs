@@ -11,13 +11,33 @@ namespace Gongkai.Web.Casework;
 /// <summary>A case as loaded: the stored row and the domain case rebuilt from its events (null while awaiting confirmation).</summary>
 public sealed record LoadedCase(CaseRecord Record, ApplicationCase? Case, IReadOnlyList<CaseEvent> Events);
 
-/// <summary>The outcome of a casework step: done, or refused with the domain's reason.</summary>
+/// <summary>
+/// The outcome of a casework step: done, refused with the domain's reason, or lost to another
+/// writer (<see cref="IsConflict"/>: the case changed since the user loaded it, or a concurrent
+/// request saved the same step first; nothing was saved). The one result type of the case service.
+/// </summary>
 public sealed record StepResult(CaseworkError? Error)
 {
+    /// <summary>The case changed since it was loaded (the user's version is stale, or another request won the race).</summary>
+    public static CaseworkError ConflictError { get; } = new("case.conflict", "该申请已被他人修改，请按最新状态核对后重新操作。", "the case was changed by someone else since it was loaded");
+
     public bool Succeeded => Error is null;
 
+    /// <summary>Someone else changed the case first: answer 409 with the current version.</summary>
+    public bool IsConflict => Error?.Code == ConflictError.Code;
+
     public static StepResult Ok { get; } = new((CaseworkError?)null);
+
+    public static StepResult Conflict { get; } = new(ConflictError);
+
+    public static implicit operator StepResult(CaseworkError? error) => error is null ? Ok : new StepResult(error);
 }
+
+/// <summary>
+/// The outcome of a registration: the case (new, or the one an earlier submission of the same form
+/// created, <see cref="Repeated"/>), or the domain's refusal.
+/// </summary>
+public sealed record Registration(CaseRecord? Record, CaseworkError? Error, bool Repeated = false);
 
 /// <summary>
 /// The bridge between the casework domain and the database: loads a case (scoped to the user's
@@ -36,8 +56,12 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
     public async Task<LoadedCase?> LoadAsync(Guid id, CancellationToken ct = default)
     {
         var agency = staff.DeskAgencyId;
+        // Events first, then the row: a step saved in between makes the row newer than the events
+        // (its version then refuses the stale step), never the events newer than the row's version,
+        // which would let the domain refuse a step that is really a lost race.
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         var record = await db.Cases.SingleOrDefaultAsync(c => c.Id == id && c.AgencyId == agency, ct);
-        return record is null ? null : await LoadEventsAsync(record, ct);
+        return record is null ? null : Rebuild(record, events);
     }
 
     /// <summary>Public lookup by tracking number (portal status page); read-only.</summary>
@@ -50,6 +74,11 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
     private async Task<LoadedCase> LoadEventsAsync(CaseRecord record, CancellationToken ct)
     {
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == record.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        return Rebuild(record, events);
+    }
+
+    private LoadedCase Rebuild(CaseRecord record, List<CaseEvent> events)
+    {
         var domain = events.Count == 0 ? null : ApplicationCase.Replay(events.Select(e => ApplicationEventJson.Deserialize(e.Kind, e.Data)), rules);
         return new LoadedCase(record, domain, events);
     }
@@ -69,21 +98,32 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
 
     public Recorded Recorded() => new(staff.DisplayName, clock.GetUtcNow());
 
-    /// <summary>Registers an application received by the office: the domain checks it, then the row and its first event are saved together.</summary>
-    public async Task<(CaseRecord? Record, CaseworkError? Error)> RegisterAsync(Agency agency, Func<Guid, string, CaseworkResult<Application>> build, CancellationToken ct = default)
+    /// <summary>
+    /// Registers an application received by the office: the domain checks it, then the row and its
+    /// first event are saved together. <paramref name="submissionKey"/> is the form's idempotency key
+    /// (<see cref="SubmissionKeys"/>): a second submission of the same form, even at the same moment,
+    /// creates nothing and answers with the case the first one created.
+    /// </summary>
+    public async Task<Registration> RegisterAsync(Agency agency, Func<Guid, string, CaseworkResult<Application>> build, string? submissionKey = null, CancellationToken ct = default)
     {
+        var key = SubmissionKeys.Scoped(SubmissionKeys.Office, agency.Id, submissionKey);
+        if (await FindSubmittedAsync(key, ct) is { } earlier)
+        {
+            return new Registration(earlier, null, Repeated: true);
+        }
+
         var id = Guid.CreateVersion7();
         var built = build(id, NewTrackingNumber(agency, Today.Year));
         if (built.Error is { } error)
         {
-            return (null, error);
+            return new Registration(null, error);
         }
 
         var application = built.Value;
         var registered = ApplicationCase.TryRegister(new Registered(application.ReceivedOn, Recorded(), application));
         if (registered.Error is { } refused)
         {
-            return (null, refused);
+            return new Registration(null, refused);
         }
 
         var record = new CaseRecord
@@ -96,26 +136,92 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
             ApplicantName = application.Applicant.Name,
             ApplicantKind = application.Applicant.Kind,
             Description = application.Description,
+            SubmissionKey = key,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Cases.Add(record);
         AddEvent(record, 1, registered.Value.Events[0]);
         Refresh(record, registered.Value);
         audit.Record("case.register", "case", record.Id, agency.Id, $"{record.TrackingNumber} {ChannelText.Zh(application.Channel)}");
-        await db.SaveChangesAsync(ct);
-        return (record, null);
+        return await SaveSubmissionAsync(record, key, ct);
     }
 
+    /// <summary>
+    /// Takes in an application from the public portal: it waits for the office to confirm receipt
+    /// (Art. 31), the citizen gets a tracking number at once. A second submission of the same form
+    /// (<paramref name="submissionKey"/>) creates nothing and answers with the first one's case.
+    /// </summary>
+    public async Task<Registration> SubmitPortalAsync(Agency agency, ApplicantForm form, string? submissionKey, CancellationToken ct = default)
+    {
+        var key = SubmissionKeys.Scoped(SubmissionKeys.Portal, agency.Id, submissionKey);
+        if (await FindSubmittedAsync(key, ct) is { } earlier)
+        {
+            return new Registration(earlier, null, Repeated: true);
+        }
+
+        var today = Today;
+        var record = new CaseRecord
+        {
+            Id = Guid.CreateVersion7(),
+            AgencyId = agency.Id,
+            TrackingNumber = NewTrackingNumber(agency, today.Year),
+            Channel = ReceiptChannel.Online,
+            SubmittedOn = today,
+            Year = today.Year,
+            ApplicantName = form.ApplicantName!.Trim(),
+            ApplicantKind = form.ApplicantKind,
+            Description = form.Description!.Trim(),
+            SubmissionJson = PortalSubmission.From(form).ToJson(),
+            AwaitingConfirmation = true,
+            SubmissionKey = key,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Cases.Add(record);
+        audit.Record("portal.apply", "case", record.Id, agency.Id, record.TrackingNumber);
+        return await SaveSubmissionAsync(record, key, ct);
+    }
+
+    /// <summary>
+    /// Saves a new case carrying <paramref name="key"/>; if a concurrent submission of the same form
+    /// saved first (the unique index on the key), nothing of this one is kept and the earlier case is the answer.
+    /// </summary>
+    private async Task<Registration> SaveSubmissionAsync(CaseRecord record, string? key, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new Registration(record, null);
+        }
+        catch (DbUpdateException x) when (key is not null && x.IsLostRace())
+        {
+            db.ChangeTracker.Clear();
+            // A unique violation other than the key's (a tracking number collision) is not a repeat: let it surface.
+            if (await FindSubmittedAsync(key, ct) is { } earlier)
+            {
+                return new Registration(earlier, null, Repeated: true);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<CaseRecord?> FindSubmittedAsync(string? key, CancellationToken ct) =>
+        key is null ? null : await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.SubmissionKey == key, ct);
+
     /// <summary>Registers a portal application the office has confirmed (Art. 31: online, received the day both sides confirm).</summary>
-    public async Task<CaseworkError?> ConfirmPortalAsync(LoadedCase loaded, int expectedVersion, DateOnly confirmedOn, CancellationToken ct = default)
+    public async Task<StepResult> ConfirmPortalAsync(LoadedCase loaded, int expectedVersion, DateOnly confirmedOn, CancellationToken ct = default)
     {
         var record = loaded.Record;
+        if (record.Version != expectedVersion)
+        {
+            return StepResult.Conflict;
+        }
+
         if (!record.AwaitingConfirmation || record.SubmissionJson is null)
         {
             return new CaseworkError("portal.not-pending", "该申请已登记", "already registered");
         }
 
-        ThrowIfStale(record, expectedVersion);
         var submission = PortalSubmission.FromJson(record.SubmissionJson);
         var built = submission.ToApplication(record.Id, record.TrackingNumber, record.SubmittedOn, confirmedOn);
         if (built.Error is { } error)
@@ -136,13 +242,13 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         AddEvent(record, 1, registered.Value.Events[0]);
         Refresh(record, registered.Value);
         audit.Record("case.confirm", "case", record.Id, record.AgencyId, record.TrackingNumber);
-        await db.SaveChangesAsync(ct);
-        return null;
+        return await SaveStepAsync(ct);
     }
 
     /// <summary>
     /// Appends <paramref name="e"/> if the domain accepts it. <paramref name="expectedVersion"/> is the version the user saw:
-    /// if someone else changed the case since, <see cref="DbUpdateConcurrencyException"/> is thrown and nothing is saved.
+    /// if someone else changed the case since, or a concurrent request appends first, the answer is
+    /// <see cref="StepResult.Conflict"/> and nothing is saved.
     /// </summary>
     public async Task<StepResult> AppendAsync(LoadedCase loaded, int expectedVersion, ApplicationEvent e, string action, CancellationToken ct = default)
     {
@@ -151,7 +257,11 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
             return new StepResult(new CaseworkError("case.unconfirmed", "网上申请尚未确认受理", "the portal application is not yet confirmed"));
         }
 
-        ThrowIfStale(loaded.Record, expectedVersion);
+        if (loaded.Record.Version != expectedVersion)
+        {
+            return StepResult.Conflict;
+        }
+
         var result = loaded.Case.TryAppend(e, rules);
         if (result.Error is { } error)
         {
@@ -164,16 +274,25 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         AddEvent(record, loaded.Events.Count + 1, e);
         Refresh(record, result.Value);
         audit.Record(action, "case", record.Id, record.AgencyId, $"{record.TrackingNumber} {ApplicationCase.Zh(e)}");
-        await db.SaveChangesAsync(ct);
-        return StepResult.Ok;
+        return await SaveStepAsync(ct);
     }
 
-    /// <summary>The user acted on a version of the case that is no longer current: refuse before the domain even looks.</summary>
-    private static void ThrowIfStale(CaseRecord record, int expectedVersion)
+    /// <summary>
+    /// Saves a step. Two requests that loaded the same version both pass the version check; the
+    /// loser then meets the version's concurrency token or the unique (case, sequence) index, depending
+    /// on which statement the database reaches first. Either is a lost race: nothing of it is kept.
+    /// </summary>
+    private async Task<StepResult> SaveStepAsync(CancellationToken ct)
     {
-        if (record.Version != expectedVersion)
+        try
         {
-            throw new DbUpdateConcurrencyException($"case {record.Id} is at version {record.Version}, not {expectedVersion}");
+            await db.SaveChangesAsync(ct);
+            return StepResult.Ok;
+        }
+        catch (DbUpdateException x) when (x.IsLostRace())
+        {
+            db.ChangeTracker.Clear();
+            return StepResult.Conflict;
         }
     }
 

@@ -76,7 +76,7 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
             paths.Add(DisclosureMapping.PublicPath(p.IndexNumber!));
             paths.Add(Uri.UnescapeDataString(DisclosureMapping.PublicPath(p.IndexNumber!)));
             paths.AddRange(JsonSerializer.Deserialize<List<Attachment>>(p.AttachmentsJson, DisclosureMapping.Json)!
-                .Where(a => a.Location is not null && a.Location.StartsWith('/')).Select(a => a.Location!));
+                .Where(a => Attachment.IsSitePath(a.Location)).Select(a => a.Location!));
         }
 
         paths.AddRange((configuration["Gongkai:Disclosure:KnownPaths"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

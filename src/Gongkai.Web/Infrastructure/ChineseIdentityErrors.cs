@@ -22,6 +22,12 @@ public sealed class ChineseIdentityErrors : IdentityErrorDescriber
 
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"密码须包含至少 {uniqueChars} 个不同的字符" };
 
+    /// <summary>The password is common, or a common one in disguise (<see cref="CommonPasswordValidator"/>).</summary>
+    public IdentityError PasswordTooCommon() => new() { Code = CommonPasswordValidator.Code, Description = "该密码过于常见，容易被猜中（如 Password1!），请换一个" };
+
+    /// <summary>The password contains the user name (<see cref="CommonPasswordValidator"/>).</summary>
+    public IdentityError PasswordContainsUserName() => new() { Code = "PasswordContainsUserName", Description = "密码不能包含用户名" };
+
     public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = "该用户名已被使用，请换一个" };
 
     public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = "用户名只能包含英文字母、数字和点（.）" };

@@ -21,12 +21,16 @@ public static class GongkaiWebExtensions
     /// <summary>The rate limiter policy of the public application form.</summary>
     public const string PortalApplyLimit = "portal-apply";
 
+    /// <summary>The rate limiter policy of the sign-in form (posts per address per minute).</summary>
+    public const string LoginLimit = "login";
+
     public static WebApplicationBuilder AddGongkaiIdentity(this WebApplicationBuilder builder)
     {
         builder.Services
             .AddIdentity<GongkaiUser, IdentityRole>(o =>
             {
-                o.Lockout.MaxFailedAccessAttempts = 5;
+                // Per account, from any address; one address is stopped earlier by LoginThrottle.
+                o.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Gongkai:Identity:LockoutFailures", 10);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.Password.RequiredLength = 10;
@@ -36,6 +40,7 @@ public static class GongkaiWebExtensions
             .AddEntityFrameworkStores<GongkaiDbContext>()
             .AddClaimsPrincipalFactory<GongkaiClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
 
         // How often a session cookie is checked against the account (security stamp, roles): a
@@ -43,6 +48,7 @@ public static class GongkaiWebExtensions
         // within this many seconds. 0 checks on every request (one more query per request).
         var recheck = builder.Configuration.GetValue("Gongkai:Identity:SessionRecheckSeconds", 60);
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(0, recheck)));
+        builder.Services.AddSingleton<LoginThrottle>();
 
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -90,7 +96,11 @@ public static class GongkaiWebExtensions
         services.AddScoped<CurrentStaff>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<StaffAccounts>();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            Conflicts.Describe(ctx);
+            RequestSizeLimit.Describe(ctx);
+        });
         // Chinese text is written as characters, not &#x…; entities (still HTML-encoded where it matters).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddOpenApi();
@@ -130,9 +140,10 @@ public static class GongkaiWebExtensions
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxUploadBytes);
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxUploadBytes + (1024 * 1024));
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestSizeLimit.MaxRequestBytes);
 
         var permitPerMinute = builder.Configuration.GetValue("Gongkai:Portal:ApplicationsPerMinute", 5);
+        var loginsPerMinute = builder.Configuration.GetValue("Gongkai:Identity:LoginsPerAddressPerMinute", 10);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -142,11 +153,19 @@ public static class GongkaiWebExtensions
                 : RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(LoginLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                "login " + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.ContentType = "text/html; charset=utf-8";
                 await ctx.HttpContext.Response.WriteAsync(
-                    "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求过于频繁</title></head><body><main><h1>请求过于频繁</h1><p>提交次数过多，请稍后再试。</p><p><a href=\"/Portal/Apply\">返回申请页面</a></p></main></body></html>", ct);
+                    ctx.HttpContext.Request.Path.StartsWithSegments("/Account/Login")
+                        ? "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求过于频繁</title></head><body><main><h1>请求过于频繁</h1><p>登录尝试次数过多，请一分钟后再试。</p><p><a href=\"/Account/Login\">返回登录页面</a></p></main></body></html>"
+                        : "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求过于频繁</title></head><body><main><h1>请求过于频繁</h1><p>提交次数过多，请稍后再试。</p><p><a href=\"/Portal/Apply\">返回申请页面</a></p></main></body></html>",
+                    ct);
             };
         });
         services.AddRequestLocalization(o =>
@@ -168,9 +187,7 @@ public static class GongkaiWebExtensions
             {
                 api.UseExceptionHandler(new ExceptionHandlerOptions
                 {
-                    StatusCodeSelector = ex => ex is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException
-                        ? StatusCodes.Status409Conflict
-                        : StatusCodes.Status500InternalServerError,
+                    StatusCodeSelector = ex => ex.IsLostRace() ? StatusCodes.Status409Conflict : StatusCodes.Status500InternalServerError,
                 });
                 api.UseStatusCodePages();
             });
@@ -187,6 +204,7 @@ public static class GongkaiWebExtensions
     public static WebApplication UseGongkaiPipeline(this WebApplication app)
     {
         app.UseGongkaiErrorHandling();
+        app.UseRequestSizeLimit();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -167,7 +167,18 @@ public sealed class StaffAccounts(
             EmailConfirmed = true,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(user, password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException x) when (x.IsLostRace())
+        {
+            // Another administrator created the same user name a moment earlier (the unique index answered).
+            db.ChangeTracker.Clear();
+            return (null, null, [Describe(IdentityResult.Failed(users.ErrorDescriber.DuplicateUserName(user.UserName)), nameof(form.UserName))]);
+        }
+
         if (!created.Succeeded)
         {
             return (null, null, [Describe(created, nameof(form.UserName))]);

@@ -31,7 +31,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<BrowserSession> StartAsync(int casesPerAgency = 0, TimeProvider? clock = null, Db db = Db.Sqlite)
+    public static async Task<BrowserSession> StartAsync(int casesPerAgency = 0, TimeProvider? clock = null, Db db = Db.Sqlite, IDictionary<string, string?>? settings = null)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -39,7 +39,7 @@ public sealed class BrowserSession : IAsyncDisposable
         }
 
         var port = FreePort();
-        var app = new GongkaiApp(db, casesPerAgency: casesPerAgency, clock: clock);
+        var app = new GongkaiApp(db, casesPerAgency: casesPerAgency, settings: settings, clock: clock);
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -41,6 +41,7 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
             ["Gongkai:Seed:Password"] = Password,
             ["Gongkai:Seed:CasesPerAgency"] = casesPerAgency.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Gongkai:Portal:ApplicationsPerMinute"] = "1000",
+            ["Gongkai:Identity:LoginsPerAddressPerMinute"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         if (db == Db.Postgres)

@@ -45,6 +45,30 @@ public sealed partial class StaffClient(HttpClient client)
         return match.Groups[1].Value;
     }
 
+    /// <summary>
+    /// The form on <paramref name="page"/> as rendered: its antiforgery token and every other hidden
+    /// field (e.g. the idempotency key), to be posted as a person's browser would (once or twice).
+    /// </summary>
+    public async Task<Dictionary<string, string>> RenderedFormAsync(string page)
+    {
+        var html = await Http.GetStringAsync(page);
+        var fields = new Dictionary<string, string>();
+        foreach (Match m in HiddenRegex().Matches(html))
+        {
+            fields[System.Net.WebUtility.HtmlDecode(m.Groups["name"].Value)] = System.Net.WebUtility.HtmlDecode(m.Groups["value"].Value);
+        }
+
+        Assert.True(fields.ContainsKey("__RequestVerificationToken"), $"no antiforgery token on {page}");
+        return fields;
+    }
+
+    /// <summary>Posts <paramref name="fields"/> as they are (a form already rendered by <see cref="RenderedFormAsync"/>).</summary>
+    public Task<HttpResponseMessage> PostRenderedAsync(string action, Dictionary<string, string> fields) =>
+        Http.PostAsync(action, new FormUrlEncodedContent(fields));
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenRegex();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"|<input name=\"(?<name>__RequestVerificationToken)\" type=\"hidden\" value=\"(?<value>[^\"]*)\"")]
+    private static partial Regex HiddenRegex();
 }

@@ -560,6 +560,10 @@ namespace Gongkai.Data.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
+
                     b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("date");
 
@@ -576,6 +580,9 @@ namespace Gongkai.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();

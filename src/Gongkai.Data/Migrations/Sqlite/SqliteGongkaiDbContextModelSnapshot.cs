@@ -541,6 +541,10 @@ namespace Gongkai.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("TEXT");
 
@@ -557,6 +561,9 @@ namespace Gongkai.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();

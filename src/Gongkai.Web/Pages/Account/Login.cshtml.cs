@@ -4,12 +4,22 @@ using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gongkai.Web.Pages.Account;
 
-/// <summary>Sign-in with lockout after repeated failures.</summary>
-public sealed class LoginModel(SignInManager<GongkaiUser> signIn) : PageModel
+/// <summary>
+/// Sign-in. Every refusal says the same thing (an unknown user name, a wrong password, a locked or
+/// disabled account, too many attempts from this address), so the page does not tell whether an
+/// account exists. Attempts are limited per address (<see cref="GongkaiWebExtensions.LoginLimit"/>),
+/// per address and account (<see cref="LoginThrottle"/>) and per account (Identity's lockout).
+/// </summary>
+[EnableRateLimiting(GongkaiWebExtensions.LoginLimit)]
+public sealed class LoginModel(SignInManager<GongkaiUser> signIn, LoginThrottle throttle) : PageModel
 {
+    /// <summary>The one message for every refused sign-in.</summary>
+    public const string Refused = "用户名或密码错误，或账号已被锁定、停用。多次失败后须等待15分钟再试；如仍不能登录，请联系系统管理员。";
+
     [BindProperty]
     [Required(ErrorMessage = "请输入用户名")]
     [Display(Name = "用户名")]
@@ -35,25 +45,20 @@ public sealed class LoginModel(SignInManager<GongkaiUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!throttle.IsBlocked(address, UserName))
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Account/Home");
+            var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                throttle.Succeeded(address, UserName);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Account/Home");
+            }
+
+            throttle.Failed(address, UserName);
         }
 
-        if (result.IsLockedOut && await signIn.UserManager.FindByNameAsync(UserName) is { LockoutEnd: { } end } && end >= StaffAccounts.DisabledUntil)
-        {
-            ModelState.AddModelError(string.Empty, "该账号已停用，请联系系统管理员。");
-        }
-        else if (result.IsLockedOut)
-        {
-            ModelState.AddModelError(string.Empty, "登录失败次数过多，账号已临时锁定，请15分钟后再试。");
-        }
-        else
-        {
-            ModelState.AddModelError(string.Empty, "用户名或密码错误。");
-        }
-
+        ModelState.AddModelError(string.Empty, Refused);
         return Page();
     }
 }

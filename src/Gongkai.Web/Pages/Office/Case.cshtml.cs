@@ -3,7 +3,6 @@ using Gongkai.Web.Casework;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Office;
 
@@ -50,7 +49,7 @@ public sealed class CaseModel(CaseService cases, CurrentStaff staff) : PageModel
         RunAsync(id, "confirm", async loaded =>
         {
             var on = Required(date, "confirm", "date", "请填写确认日期");
-            return on is null ? null : await cases.ConfirmPortalAsync(loaded, version, on.Value, ct);
+            return on is null ? null : (await cases.ConfirmPortalAsync(loaded, version, on.Value, ct)).Error;
         }, ct);
 
     public Task<IActionResult> OnPostSupplementAsync(Guid id, int version, DateOnly? date, string? items, DateOnly? supplyBy, CancellationToken ct) =>
@@ -178,15 +177,12 @@ public sealed class CaseModel(CaseService cases, CurrentStaff staff) : PageModel
             return NotFound();
         }
 
-        CaseworkError? error;
-        try
+        var error = await work(Loaded);
+        if (error is not null && new StepResult(error).IsConflict)
         {
-            error = await work(Loaded);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
+            // Someone else changed the case first: show the current state (and version) with the message; the form keeps what was typed.
             await LoadAsync(id, ct);
-            Error = "该申请已被他人修改，页面已刷新，请核对后重新操作。";
+            Error = error.MessageZh;
             ErrorForm = form;
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
@@ -232,4 +228,8 @@ public sealed class CaseModel(CaseService cases, CurrentStaff staff) : PageModel
     }
 
     public string Err(string key) => FieldErrors.TryGetValue(key, out var m) ? m : string.Empty;
+
+    /// <summary>What the user typed in <paramref name="field"/> of the form that was refused (so a refused form is shown again as it was), else <paramref name="fallback"/>.</summary>
+    public string? Posted(string form, string field, string? fallback = null) =>
+        ErrorForm == form && Request.HasFormContentType && Request.Form.TryGetValue(field, out var v) ? v.ToString() : fallback;
 }

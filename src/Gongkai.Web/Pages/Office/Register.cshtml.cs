@@ -13,9 +13,17 @@ public sealed class RegisterModel(GongkaiDbContext db, CaseService cases, Curren
     [BindProperty]
     public RegistrationForm Form { get; set; } = new();
 
+    /// <summary>The form's idempotency key (<see cref="SubmissionKeys"/>), rendered as a hidden field and kept when the form is shown again.</summary>
+    [BindProperty]
+    public string? SubmissionKey { get; set; }
+
     public DateOnly Today => cases.Today;
 
-    public void OnGet() => Form.SubmittedOn = cases.Today;
+    public void OnGet()
+    {
+        Form.SubmittedOn = cases.Today;
+        SubmissionKey = SubmissionKeys.New();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -29,13 +37,14 @@ public sealed class RegisterModel(GongkaiDbContext db, CaseService cases, Curren
         }
 
         Form.AddObjectErrors(ModelState, nameof(Form));
+        SubmissionKey ??= SubmissionKeys.New();
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
         var agency = await db.Agencies.FindAsync([staff.DeskAgencyId], ct);
-        var (record, error) = await cases.RegisterAsync(agency!, Form.ToApplication, ct);
+        var (record, error, repeated) = await cases.RegisterAsync(agency!, Form.ToApplication, SubmissionKey, ct);
         if (error is not null)
         {
             var field = error.Code switch
@@ -48,7 +57,8 @@ public sealed class RegisterModel(GongkaiDbContext db, CaseService cases, Curren
             return Page();
         }
 
-        TempData["Message"] = $"已登记，编号 {record!.TrackingNumber}。";
+        // A second submission of the same form (double click, reload, retry) leads to the case the first one created.
+        TempData["Message"] = repeated ? $"该申请已经登记过，编号 {record!.TrackingNumber}，未重复登记。" : $"已登记，编号 {record!.TrackingNumber}。";
         return Redirect($"/Office/Case/{record.Id}");
     }
 }

@@ -103,7 +103,7 @@ public sealed class ReviewsModel(GongkaiDbContext db, CaseService cases, Current
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException x) when (x.IsLostRace())
         {
             TempData["Message"] = "该记录已被他人修改，请核对后重新操作。";
         }

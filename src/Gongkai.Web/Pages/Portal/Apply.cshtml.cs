@@ -1,6 +1,5 @@
 using Gongkai.Data;
 using Gongkai.Data.Entities;
-using Gongkai.Domain.Casework;
 using Gongkai.Web.Casework;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +16,7 @@ namespace Gongkai.Web.Pages.Portal;
 /// tracking number at once.
 /// </summary>
 [EnableRateLimiting(GongkaiWebExtensions.PortalApplyLimit)]
-public sealed class ApplyModel(GongkaiDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class ApplyModel(GongkaiDbContext db, CaseService cases) : PageModel
 {
     [BindProperty]
     public ApplicantForm Form { get; set; } = new();
@@ -25,12 +24,17 @@ public sealed class ApplyModel(GongkaiDbContext db, AuditTrail audit, TimeProvid
     [BindProperty]
     public int? AgencyId { get; set; }
 
+    /// <summary>The form's idempotency key (<see cref="SubmissionKeys"/>): submitting the same form twice gives one tracking number.</summary>
+    [BindProperty]
+    public string? SubmissionKey { get; set; }
+
     public List<Agency> Agencies { get; private set; } = [];
 
     public async Task OnGetAsync(int? agency, CancellationToken ct)
     {
         await LoadAsync(ct);
         AgencyId = agency;
+        SubmissionKey = SubmissionKeys.New();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -43,31 +47,15 @@ public sealed class ApplyModel(GongkaiDbContext db, AuditTrail audit, TimeProvid
         }
 
         Form.AddObjectErrors(ModelState, nameof(Form));
+        SubmissionKey ??= SubmissionKeys.New();
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var today = Gongkai.Domain.Calendar.ChinaTime.Today(clock);
-        var record = new CaseRecord
-        {
-            Id = Guid.CreateVersion7(),
-            AgencyId = agency!.Id,
-            TrackingNumber = CaseService.NewTrackingNumber(agency, today.Year),
-            Channel = ReceiptChannel.Online,
-            SubmittedOn = today,
-            Year = today.Year,
-            ApplicantName = Form.ApplicantName!.Trim(),
-            ApplicantKind = Form.ApplicantKind,
-            Description = Form.Description!.Trim(),
-            SubmissionJson = PortalSubmission.From(Form).ToJson(),
-            AwaitingConfirmation = true,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Cases.Add(record);
-        audit.Record("portal.apply", "case", record.Id, agency.Id, record.TrackingNumber);
-        await db.SaveChangesAsync(ct);
-        return Redirect($"/Portal/Track?no={Uri.EscapeDataString(record.TrackingNumber)}&new=1");
+        // A second submission of the same form (double click, reload, retry) answers with the first one's tracking number.
+        var (record, _, _) = await cases.SubmitPortalAsync(agency!, Form, SubmissionKey, ct);
+        return Redirect($"/Portal/Track?no={Uri.EscapeDataString(record!.TrackingNumber)}&new=1");
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
