@@ -113,7 +113,9 @@ public sealed class BoundedFuzzTests(ITestOutputHelper output)
     public void Html_JustUnderTheElementBudget_IsReadWithinBounds()
     {
         var bytes = Encoding.ASCII.GetBytes("<html><body>" + Repeat("<p>1 2 3</p>", ImportLimits.MaxHtmlElements - 10) + "</body></html>");
-        var report = AssertBounded(bytes, "elements.html", cpuSeconds: 10, allocationPerByte: 2000);
+        // The normaliser's line and stream readings each walk the 99,990 paragraphs; short-lived, the peak
+        // stays near 275 MB (docs/import-limits.md), but the total allocated is ~2,500 bytes per input byte.
+        var report = AssertBounded(bytes, "elements.html", cpuSeconds: 10, allocationPerByte: 3500);
         AssertRefused(report, DiagnosticCodes.SourceNotReport);
     }
 

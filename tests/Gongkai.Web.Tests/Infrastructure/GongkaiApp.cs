@@ -64,21 +64,6 @@ public sealed class GongkaiApp : WebApplicationFactory<Program>
 
     public Db Db { get; }
 
-    /// <summary>The databases the integration tests run on: SQLite always, PostgreSQL when GONGKAI_TEST_POSTGRES is set.</summary>
-    public static TheoryData<Db> Databases
-    {
-        get
-        {
-            var data = new TheoryData<Db> { Db.Sqlite };
-            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GONGKAI_TEST_POSTGRES")))
-            {
-                data.Add(Db.Postgres);
-            }
-
-            return data;
-        }
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
