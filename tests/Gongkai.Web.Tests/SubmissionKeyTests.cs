@@ -84,7 +84,7 @@ public sealed class SubmissionKeyTests
             ApplicantKind = Domain.Casework.ApplicantKind.NaturalPerson,
             ApplicantName = "张三",
             IdKind = Domain.Casework.IdentityDocumentKind.ResidentIdentityCard,
-            IdNumber = "371324199001011234",
+            IdNumber = "371324199001011231",
             Phone = "13900001111",
             Description = "2025年度县级公立医院财政补助资金使用情况",
             DeliveryForm = Domain.Casework.DeliveryForm.Paper,
