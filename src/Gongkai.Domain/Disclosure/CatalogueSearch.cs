@@ -28,7 +28,7 @@ public static class CatalogueSearch
         }
 
         var sb = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var c in WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormKC))
         {
             var cat = char.GetUnicodeCategory(c);
             if (char.IsWhiteSpace(c) || cat is UnicodeCategory.OtherPunctuation or UnicodeCategory.OpenPunctuation
@@ -128,5 +128,26 @@ public static class CatalogueSearch
         }
 
         return System.Net.WebUtility.HtmlDecode(sb.ToString());
+    }
+
+    /// <summary><paramref name="text"/> without unpaired surrogates, which <see cref="string.Normalize(NormalizationForm)"/> refuses with an exception.</summary>
+    private static string WithoutLoneSurrogates(string text)
+    {
+        StringBuilder? sb = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var paired = char.IsHighSurrogate(c) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+                : !char.IsLowSurrogate(c) || (i > 0 && char.IsHighSurrogate(text[i - 1]));
+            if (!paired)
+            {
+                sb ??= new StringBuilder(text, 0, i, text.Length);
+                continue;
+            }
+
+            sb?.Append(c);
+        }
+
+        return sb?.ToString() ?? text;
     }
 }

@@ -34,6 +34,9 @@ public class CatalogueSearchTests
     [Fact]
     public void Normalise_FullWidthAndCase_Folded() => Assert.Equal("abc123中文", CatalogueSearch.Normalise("ＡＢＣ １２３，中文。"));
 
+    [Fact]
+    public void Normalise_LoneSurrogate_IsDroppedNotThrown() => Assert.Equal("ab中文", CatalogueSearch.Normalise("a\uD800b中\uDC00文"));
+
     [Theory]
     [InlineData("详见<a href=\"/x\">原通知</a>。", "详见原通知。")]
     [InlineData("<p>第一段</p><p>第二段</p>", "第一段\n第二段\n")]
