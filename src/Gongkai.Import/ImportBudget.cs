@@ -1,3 +1,5 @@
+using Gongkai.Domain.Reports;
+
 namespace Gongkai.Import;
 
 /// <summary>
@@ -119,4 +121,25 @@ public sealed class ImportBudget : IDisposable
             own?.Dispose();
         }
     }
+
+    /// <summary>
+    /// <see cref="Read(string, ImportBudget?, Func{ImportBudget, SourceDocument})"/> for a binary format: the
+    /// stream is read within <see cref="ImportLimits.MaxFileBytes"/> first, and a stream that cannot be read
+    /// gives a SOURCE.unreadable document naming <paramref name="format"/>.
+    /// </summary>
+    internal static SourceDocument ReadBytes(Stream stream, string name, string format, ImportBudget? budget, Func<byte[], ImportBudget, SourceDocument> read) =>
+        Read(name, budget, b =>
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = ImportLimits.ReadBounded(stream, name);
+            }
+            catch (IOException e)
+            {
+                return SourceDocument.Failed(name, DiagnosticCodes.Create(DiagnosticCodes.SourceUnreadable, $"无法读取 {format}：{e.Message}", new SourceLocation(name)));
+            }
+
+            return read(bytes, b);
+        });
 }

@@ -26,20 +26,7 @@ public static class DocxSourceReader
     public const string UnsupportedMessage = "不支持的文件格式（.doc/.wps/.ofd），请另存为 DOCX 或 PDF 后导入";
 
     public static SourceDocument Read(Stream stream, string name, ImportBudget? budget = null) =>
-        ImportBudget.Read(name, budget, b =>
-        {
-            byte[] bytes;
-            try
-            {
-                bytes = ImportLimits.ReadBounded(stream, name);
-            }
-            catch (IOException e)
-            {
-                return Fail(name, DiagnosticCodes.SourceUnreadable, $"无法读取 DOCX：{e.Message}");
-            }
-
-            return Read(bytes, name, b);
-        });
+        ImportBudget.ReadBytes(stream, name, "DOCX", budget, (bytes, b) => Read(bytes, name, b));
 
     public static SourceDocument Read(byte[] bytes, string name, ImportBudget? budget = null) =>
         ImportBudget.Read(name, budget, b => ReadWithin(bytes, name, b));

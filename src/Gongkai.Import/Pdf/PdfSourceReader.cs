@@ -30,20 +30,7 @@ public static class PdfSourceReader
         value.Length > 0 && (char.IsControl(value[0]) || value[0] is >= '\uE000' and <= '\uF8FF' || value[0] == '\uFFFD');
 
     public static SourceDocument Read(Stream stream, string name, ImportBudget? budget = null) =>
-        ImportBudget.Read(name, budget, b =>
-        {
-            byte[] bytes;
-            try
-            {
-                bytes = ImportLimits.ReadBounded(stream, name);
-            }
-            catch (IOException e)
-            {
-                return Unreadable(name, $"无法读取 PDF：{e.Message}");
-            }
-
-            return Read(bytes, name, b);
-        });
+        ImportBudget.ReadBytes(stream, name, "PDF", budget, (bytes, b) => Read(bytes, name, b));
 
     public static SourceDocument Read(byte[] bytes, string name, ImportBudget? budget = null) =>
         ImportBudget.Read(name, budget, b => ReadWithin(bytes, name, b));
