@@ -21,6 +21,7 @@ internal sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRec
         builder.Property(c => c.Description).HasMaxLength(2000);
         builder.Property(c => c.SubmissionJson).HasMaxLength(8000);
         builder.Property(c => c.Outcome).HasMaxLength(48);
+        builder.Property(c => c.Handler).HasMaxLength(256);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
@@ -32,6 +33,8 @@ internal sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRec
         builder.HasIndex(c => new { c.AgencyId, c.State, c.SubmittedOn });
         builder.HasIndex(c => new { c.AgencyId, c.SubmittedOn });
         builder.HasIndex(c => new { c.AgencyId, c.Year });
+        // The dashboard's "mine": a handler's open cases.
+        builder.HasIndex(c => new { c.AgencyId, c.Handler, c.State });
     }
 }
 

@@ -71,6 +71,12 @@ public sealed class CaseRecord
     /// </summary>
     public string? SubmissionKey { get; set; }
 
+    /// <summary>
+    /// The 承办人: the user name of the staff member handling the case. Whoever registered or confirmed the
+    /// case, until an <see cref="Assigned"/> event names someone else; cleared by a transfer (转办).
+    /// </summary>
+    public string? Handler { get; set; }
+
     /// <summary>Optimistic concurrency token: incremented by every change of the case.</summary>
     public int Version { get; set; }
 

@@ -73,6 +73,12 @@ public sealed class ApplicationCase
     /// <summary>The fee method chosen, if a fee was notified.</summary>
     public FeeMethod? FeeMethod => _fold.Fee?.Method;
 
+    /// <summary>The 承办人's user name from the latest <see cref="Assigned"/> (null if none since registration or the last transfer).</summary>
+    public string? Handler => _fold.Assignment?.Handler;
+
+    /// <summary>The 承办人's name as shown.</summary>
+    public string? HandlerName => _fold.Assignment?.HandlerName;
+
     /// <summary>Extension working days granted so far.</summary>
     public int ExtensionDays => _fold.ExtensionDays;
 
@@ -185,6 +191,15 @@ public sealed class ApplicationCase
         if (state == ApplicationState.Closed)
         {
             return Error("event.closed", "已办结，不能再追加事件", "the case is closed");
+        }
+
+        if (e is Assigned assigned)
+        {
+            return string.IsNullOrWhiteSpace(assigned.Handler) || string.IsNullOrWhiteSpace(assigned.HandlerName)
+                ? Error("assign.no-handler", "未选择承办人", "the handler is missing")
+                : assigned.Handler == _fold.Assignment?.Handler
+                    ? Error("assign.same", $"该申请的承办人已是{assigned.HandlerName}", $"{assigned.Handler} already handles the case")
+                    : null;
         }
 
         if (state == ApplicationState.Decided && e is not Closed)
@@ -360,6 +375,14 @@ public sealed class ApplicationCase
             case Closed:
                 return state == ApplicationState.Decided ? null : NotIn(e, state);
 
+            case Transferred t:
+                if (string.IsNullOrWhiteSpace(t.ToAgency) || t.ToAgency == t.FromAgency)
+                {
+                    return Error("transfer.agency", "请选择转办的另一机关", "the case must move to another agency");
+                }
+
+                return string.IsNullOrWhiteSpace(t.Reason) ? Error("transfer.no-reason", "请写明转办理由", "the reason for the transfer is missing") : null;
+
             default:
                 return Error("event.unknown", "未知事件", $"unknown event {e.GetType().Name}");
         }
@@ -409,6 +432,8 @@ public sealed class ApplicationCase
         Abandoned => "视为放弃申请",
         Decided => "答复",
         Closed => "办结归档",
+        Assigned => "指派承办人",
+        Transferred => "转办",
         _ => e.Kind,
     };
 }

@@ -68,6 +68,8 @@ public enum AbandonmentReason
 [JsonDerivedType(typeof(Abandoned), "abandoned")]
 [JsonDerivedType(typeof(Decided), "decided")]
 [JsonDerivedType(typeof(Closed), "closed")]
+[JsonDerivedType(typeof(Assigned), "assigned")]
+[JsonDerivedType(typeof(Transferred), "transferred")]
 public abstract record ApplicationEvent(DateOnly OccurredOn, Recorded Recorded)
 {
     /// <summary>The event's kind, as stored (<c>registered</c>, <c>supplement_requested</c> …).</summary>
@@ -111,3 +113,17 @@ public sealed record Decided(DateOnly OccurredOn, Recorded Recorded, Application
 
 /// <summary>办结归档 (Art. 45).</summary>
 public sealed record Closed(DateOnly OccurredOn, Recorded Recorded) : ApplicationEvent(OccurredOn, Recorded);
+
+/// <summary>
+/// 指派承办人: from this day <paramref name="Handler"/> (the staff account's user name; <paramref name="HandlerName"/> as shown)
+/// handles the case. Allowed until the case is closed; the answer period is unchanged.
+/// </summary>
+public sealed record Assigned(DateOnly OccurredOn, Recorded Recorded, string Handler, string HandlerName) : ApplicationEvent(OccurredOn, Recorded);
+
+/// <summary>
+/// 转办: the case moves from <paramref name="FromAgency"/> to <paramref name="ToAgency"/> (names as shown; both of one
+/// government's agency tree) for the stated <paramref name="Reason"/>. The applicant applied to the government once:
+/// the date of receipt (Art. 31) and the answer period (Art. 33) stay as they were, so the receiving agency answers by the
+/// same due date. Allowed while the case is undecided; the new agency assigns its own 承办人.
+/// </summary>
+public sealed record Transferred(DateOnly OccurredOn, Recorded Recorded, string FromAgency, string ToAgency, string Reason) : ApplicationEvent(OccurredOn, Recorded);

@@ -22,7 +22,8 @@ internal sealed record CaseFold(
     ApplicationOutcome? Outcome,
     DateOnly? ConcludedOn,
     DateOnly? ClosedOn,
-    Decided? Decision)
+    Decided? Decision,
+    Assigned? Assignment = null)
 {
     public int ExtensionDays => Extensions.Sum(x => x.WorkingDays);
 
@@ -52,6 +53,8 @@ internal sealed record CaseFold(
         },
         Decided d => this with { State = ApplicationState.Decided, ConcludedOn = d.OccurredOn, Outcome = d.Outcome, Decision = d },
         Closed c => this with { State = ApplicationState.Closed, ClosedOn = c.OccurredOn },
+        Assigned a => this with { Assignment = a },
+        Transferred => this with { Assignment = null },
         _ => this,
     };
 }

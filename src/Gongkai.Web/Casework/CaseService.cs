@@ -137,6 +137,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
             ApplicantKind = application.Applicant.Kind,
             Description = application.Description,
             SubmissionKey = key,
+            Handler = staff.UserName,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Cases.Add(record);
@@ -238,6 +239,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         db.Entry(record).Property(r => r.Version).OriginalValue = expectedVersion;
         record.AwaitingConfirmation = false;
         record.SubmissionJson = null;
+        record.Handler ??= staff.UserName;
         record.Version++;
         AddEvent(record, 1, registered.Value.Events[0]);
         Refresh(record, registered.Value);
@@ -250,7 +252,14 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
     /// if someone else changed the case since, or a concurrent request appends first, the answer is
     /// <see cref="StepResult.Conflict"/> and nothing is saved.
     /// </summary>
-    public async Task<StepResult> AppendAsync(LoadedCase loaded, int expectedVersion, ApplicationEvent e, string action, CancellationToken ct = default)
+    public Task<StepResult> AppendAsync(LoadedCase loaded, int expectedVersion, ApplicationEvent e, string action, CancellationToken ct = default) =>
+        AppendAsync(loaded, expectedVersion, e, action, alsoChange: null, ct);
+
+    /// <summary>
+    /// <see cref="AppendAsync(LoadedCase, int, ApplicationEvent, string, CancellationToken)"/>, also applying
+    /// <paramref name="alsoChange"/> to the row (a new 承办人, another agency) in the same transaction.
+    /// </summary>
+    public async Task<StepResult> AppendAsync(LoadedCase loaded, int expectedVersion, ApplicationEvent e, string action, Action<CaseRecord>? alsoChange, CancellationToken ct = default)
     {
         if (loaded.Case is null)
         {
@@ -274,6 +283,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         AddEvent(record, loaded.Events.Count + 1, e);
         Refresh(record, result.Value);
         audit.Record(action, "case", record.Id, record.AgencyId, $"{record.TrackingNumber} {ApplicationCase.Zh(e)}");
+        alsoChange?.Invoke(record);
         return await SaveStepAsync(ct);
     }
 

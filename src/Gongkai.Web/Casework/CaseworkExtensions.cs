@@ -22,6 +22,7 @@ public static class CaseworkExtensions
         builder.Services.AddTransient(sp => sp.GetRequiredService<CalendarService>().Current);
         builder.Services.AddScoped<HolidayNoticeLoader>();
         builder.Services.AddScoped<CaseService>();
+        builder.Services.AddScoped<CaseRouting>();
         builder.Services.AddSingleton<DeadlineExplanations>();
         return builder;
     }

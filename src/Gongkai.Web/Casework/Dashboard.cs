@@ -34,13 +34,14 @@ public static class Dashboard
     /// <summary>The states in which the clock is paused (补正, consultation, fee).</summary>
     private static readonly ApplicationState[] s_paused = [ApplicationState.AwaitingSupplement, ApplicationState.Consulting, ApplicationState.AwaitingFee];
 
-    public static async Task<DashboardView> BuildAsync(GongkaiDbContext db, CaseService cases, DeadlineExplanations explanations, int agencyId, CancellationToken ct)
+    /// <summary>The dashboard of <paramref name="agencyId"/>; with <paramref name="handler"/>, only the cases that user handles (承办).</summary>
+    public static async Task<DashboardView> BuildAsync(GongkaiDbContext db, CaseService cases, DeadlineExplanations explanations, int agencyId, CancellationToken ct, string? handler = null)
     {
         // One connection for the dozen small queries below, rather than one from the pool per query.
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            return await BuildOpenAsync(db, cases, explanations, agencyId, ct);
+            return await BuildOpenAsync(db, cases, explanations, agencyId, handler, ct);
         }
         finally
         {
@@ -51,11 +52,16 @@ public static class Dashboard
     // Every query below is an equality on State (never a Contains over a state array or "not decided"), so that
     // SQLite and PostgreSQL seek the (AgencyId, State, …) indexes: (…, DueOn) for the running cases by deadline,
     // (…, IsExtended, DueOn) for the extended ones and (…, SubmittedOn) for the paused ones, and count from the index alone.
-    private static async Task<DashboardView> BuildOpenAsync(GongkaiDbContext db, CaseService cases, DeadlineExplanations explanations, int agencyId, CancellationToken ct)
+    private static async Task<DashboardView> BuildOpenAsync(GongkaiDbContext db, CaseService cases, DeadlineExplanations explanations, int agencyId, string? handler, CancellationToken ct)
     {
         var today = cases.Today;
         var soon = cases.Rules.Calendar.AddWorkingDays(today, SoonWorkingDays).Value;
         var mine = db.Cases.AsNoTracking().Where(c => c.AgencyId == agencyId);
+        if (handler is not null)
+        {
+            mine = mine.Where(c => c.Handler == handler);
+        }
+
         var running = mine.Where(c => c.State == ApplicationState.Open);
 
         var overdueQ = running.Where(c => c.DueOn < today);

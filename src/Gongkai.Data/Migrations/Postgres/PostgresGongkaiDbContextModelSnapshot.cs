@@ -542,6 +542,10 @@ namespace Gongkai.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Handler")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<bool>("IsExtended")
                         .HasColumnType("boolean");
 
@@ -590,6 +594,8 @@ namespace Gongkai.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "SubmittedOn");
 
                     b.HasIndex("AgencyId", "Year");
+
+                    b.HasIndex("AgencyId", "Handler", "State");
 
                     b.HasIndex("AgencyId", "State", "DueOn");
 

@@ -61,7 +61,8 @@ namespace Gongkai.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DocumentNumber")
@@ -109,7 +110,8 @@ namespace Gongkai.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ValidityStatus")
@@ -154,7 +156,8 @@ namespace Gongkai.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<string>("At")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
@@ -523,6 +526,10 @@ namespace Gongkai.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Handler")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsExtended")
                         .HasColumnType("INTEGER");
 
@@ -572,6 +579,8 @@ namespace Gongkai.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Year");
 
+                    b.HasIndex("AgencyId", "Handler", "State");
+
                     b.HasIndex("AgencyId", "State", "DueOn");
 
                     b.HasIndex("AgencyId", "State", "SubmittedOn");
@@ -610,7 +619,7 @@ namespace Gongkai.Data.Migrations.Sqlite
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
+                    b.Property<string>("LockoutEnd")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedEmail")

@@ -12,7 +12,7 @@ namespace Gongkai.Web.Pages.Office;
 /// written with its audit entry in one transaction, and refused if someone else changed the case since
 /// the page was loaded (version).
 /// </summary>
-public sealed class CaseModel(CaseService cases, CurrentStaff staff) : PageModel
+public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentStaff staff) : PageModel
 {
     public LoadedCase Loaded { get; private set; } = null!;
 
@@ -29,6 +29,18 @@ public sealed class CaseModel(CaseService cases, CurrentStaff staff) : PageModel
 
     public DateOnly Today => cases.Today;
 
+    /// <summary>The 承办人's name as shown (null: not assigned).</summary>
+    public string? HandlerName { get; private set; }
+
+    /// <summary>Whether the signed-in user is the case's 承办人.</summary>
+    public bool IsMine => Loaded.Record.Handler is { } h && h == staff.UserName;
+
+    /// <summary>Whom the case can be assigned to.</summary>
+    public IReadOnlyList<Handler> Handlers { get; private set; } = [];
+
+    /// <summary>Where the case can be transferred to (approvers only).</summary>
+    public IReadOnlyList<TransferTarget> Targets { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -42,6 +54,9 @@ public sealed class CaseModel(CaseService cases, CurrentStaff staff) : PageModel
 
         Loaded = loaded;
         Deadline = loaded.Case?.Deadline(cases.Rules);
+        HandlerName = await routing.NameOfAsync(loaded.Record.Handler, ct);
+        Handlers = await routing.HandlersAsync(loaded.Record.AgencyId, ct);
+        Targets = staff.IsApprover ? await routing.TargetsAsync(loaded.Record.AgencyId, ct) : [];
         return true;
     }
 
@@ -148,6 +163,48 @@ public sealed class CaseModel(CaseService cases, CurrentStaff staff) : PageModel
             return on is null || basis is null ? null : new Decided(on.Value, r, outcome.Value, basis);
         }, ct);
 
+    public Task<IActionResult> OnPostAssignAsync(Guid id, int version, string? handler, CancellationToken ct) =>
+        RunAsync(id, "assign", async loaded =>
+        {
+            if (string.IsNullOrWhiteSpace(handler))
+            {
+                FieldErrors["assign.handler"] = "请选择承办人";
+                return null;
+            }
+
+            return (await routing.AssignAsync(loaded, version, handler, ct)).Error;
+        }, ct);
+
+    public Task<IActionResult> OnPostTransferAsync(Guid id, int version, int? agency, string? reason, CancellationToken ct)
+    {
+        if (!staff.IsApprover)
+        {
+            return Task.FromResult<IActionResult>(Forbid());
+        }
+
+        string? to = null;
+        return RunAsync(id, "transfer", async loaded =>
+        {
+            if (agency is null)
+            {
+                FieldErrors["transfer.agency"] = "请选择转办机关";
+            }
+
+            if (RequiredText(reason, "transfer", "reason", "请写明转办理由", 500) is null || agency is null)
+            {
+                return null;
+            }
+
+            to = Targets.FirstOrDefault(t => t.Id == agency)?.Name;
+            return (await routing.TransferAsync(loaded, version, agency, reason, ct)).Error;
+        }, ct, done: () =>
+        {
+            // The case now belongs to the other agency: this desk can no longer open it.
+            TempData["Message"] = $"已转办至{to}，答复期限不变。";
+            return Redirect("/Office");
+        });
+    }
+
     public Task<IActionResult> OnPostCloseAsync(Guid id, int version, DateOnly? date, CancellationToken ct) =>
         StepAsync(id, version, "close", "case.close", r =>
             Required(date, "close", "date", "请填写归档日期") is { } on ? new Closed(on, r) : null, ct);
@@ -170,7 +227,7 @@ public sealed class CaseModel(CaseService cases, CurrentStaff staff) : PageModel
             return (await cases.AppendAsync(loaded, version, e, action, ct)).Error;
         }, ct);
 
-    private async Task<IActionResult> RunAsync(Guid id, string form, Func<LoadedCase, Task<CaseworkError?>> work, CancellationToken ct)
+    private async Task<IActionResult> RunAsync(Guid id, string form, Func<LoadedCase, Task<CaseworkError?>> work, CancellationToken ct, Func<IActionResult>? done = null)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -194,6 +251,11 @@ public sealed class CaseModel(CaseService cases, CurrentStaff staff) : PageModel
             ErrorForm = form;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
+        }
+
+        if (done is not null)
+        {
+            return done();
         }
 
         TempData["Message"] = "已保存。";

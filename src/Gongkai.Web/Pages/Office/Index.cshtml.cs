@@ -10,5 +10,12 @@ public sealed class IndexModel(GongkaiDbContext db, CaseService cases, DeadlineE
 {
     public DashboardView View { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => View = await Dashboard.BuildAsync(db, cases, explanations, staff.DeskAgencyId, ct);
+    /// <summary>Only the cases the signed-in user handles (承办).</summary>
+    public bool Mine { get; private set; }
+
+    public async Task OnGetAsync(int? mine, CancellationToken ct)
+    {
+        Mine = mine == 1;
+        View = await Dashboard.BuildAsync(db, cases, explanations, staff.DeskAgencyId, ct, Mine ? staff.UserName : null);
+    }
 }
