@@ -102,7 +102,7 @@ public static class CaseApi
     }
 
     public static async Task<Results<Ok<CaseSummaryDto>, NotFound, ProblemHttpResult, ForbidHttpResult>> AppendAsync(
-        Guid id, AppendEventRequest request, CaseService cases, CurrentStaff staff, CancellationToken ct)
+        Guid id, AppendEventRequest request, CaseService cases, CaseRouting routing, CurrentStaff staff, CancellationToken ct)
     {
         var loaded = await cases.LoadAsync(id, ct);
         if (loaded is null)
@@ -141,7 +141,13 @@ public static class CaseApi
             return TypedResults.Problem("日期不能晚于今天", statusCode: StatusCodes.Status422UnprocessableEntity);
         }
 
-        var result = await cases.AppendAsync(loaded, request.Version, e, $"case.{e.Kind}", ct);
+        var result = e switch
+        {
+            // Who handles the case and which agency holds it are checked and written by CaseRouting, as on the case page.
+            Assigned a => await routing.AssignAsync(loaded, request.Version, a.Handler, ct),
+            Transferred t => await routing.TransferAsync(loaded, request.Version, (await routing.TargetsAsync(loaded.Record.AgencyId, ct)).FirstOrDefault(x => x.Name == t.ToAgency)?.Id, t.Reason, ct),
+            _ => await cases.AppendAsync(loaded, request.Version, e, $"case.{e.Kind}", ct),
+        };
         if (result.IsConflict)
         {
             // Someone else changed the case first: say so, with the version it is at now.
