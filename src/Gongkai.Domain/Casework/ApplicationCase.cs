@@ -204,7 +204,7 @@ public sealed class ApplicationCase
 
         if (state == ApplicationState.Decided && e is not Closed)
         {
-            return Error("event.decided", $"已答复，只能办结归档，不能{Zh(e)}", $"the case is decided; only Closed may follow, not {e.Kind}");
+            return Error("event.decided", $"已答复，只能办结归档，不能{CaseworkText.NameOf(e)}", $"the case is decided; only Closed may follow, not {e.Kind}");
         }
 
         switch (e)
@@ -217,7 +217,7 @@ public sealed class ApplicationCase
 
                 if (state != ApplicationState.Open || _fold.Consultations.Count > 0 || _fold.ExtensionDays > 0 || _fold.Fee is not null)
                 {
-                    return Error("supplement.state", $"当前状态（{StateZh(state)}）不能要求补正", $"a supplement cannot be requested in state {state}");
+                    return Error("supplement.state", $"当前状态（{CaseworkText.Of(state)}）不能要求补正", $"a supplement cannot be requested in state {state}");
                 }
 
                 var limit = SupplementNoticeDue(rules);
@@ -397,7 +397,7 @@ public sealed class ApplicationCase
     }
 
     private static CaseworkError NotIn(ApplicationEvent e, ApplicationState state) =>
-        new("event.invalid-transition", $"当前状态为“{StateZh(state)}”，不能{Zh(e)}", $"{e.Kind} is not allowed in state {state}");
+        new("event.invalid-transition", $"当前状态为“{CaseworkText.Of(state)}”，不能{CaseworkText.NameOf(e)}", $"{e.Kind} is not allowed in state {state}");
 
     private static CaseworkError Error(string code, string zh, string en) => new(code, zh, en);
 
@@ -405,35 +405,4 @@ public sealed class ApplicationCase
 
     private static ApplicationCase Unwrap(CaseworkResult<ApplicationCase> result) =>
         result.Error is { } error ? throw new CaseworkException(error) : result.Value;
-
-    /// <summary>The state's name in Chinese, as shown to staff and applicants.</summary>
-    public static string StateZh(ApplicationState state) => state switch
-    {
-        ApplicationState.Open => "办理中",
-        ApplicationState.AwaitingSupplement => "待补正",
-        ApplicationState.Consulting => "征求意见中",
-        ApplicationState.AwaitingFee => "待缴费",
-        ApplicationState.Decided => "已答复",
-        ApplicationState.Closed => "已办结",
-        _ => state.ToString(),
-    };
-
-    /// <summary>The Chinese name of a casework step, e.g. 延长答复期限.</summary>
-    public static string Zh(ApplicationEvent e) => e switch
-    {
-        Registered => "登记",
-        SupplementRequested => "要求补正",
-        SupplementReceived => "收到补正",
-        ConsultationStarted => "征求意见",
-        ConsultationEnded => "结束征求意见",
-        Extended => "延长答复期限",
-        FeeNotified => "发出收费通知",
-        FeePaid => "缴费",
-        Abandoned => "视为放弃申请",
-        Decided => "答复",
-        Closed => "办结归档",
-        Assigned => "指派承办人",
-        Transferred => "转办",
-        _ => e.Kind,
-    };
 }

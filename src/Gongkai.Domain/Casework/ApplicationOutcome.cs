@@ -110,34 +110,3 @@ public static class Outcomes
 
     public static bool TryParse(string rowKey, out ApplicationOutcome outcome) => s_byKey.TryGetValue(rowKey, out outcome);
 }
-
-/// <summary>The Chinese wording of outcomes: the one owner of these labels (pages, letters and deadline explanations use it).</summary>
-public static class OutcomeText
-{
-    /// <summary>The Table 3 label of an outcome, e.g. <c>（三）不予公开：4.保护第三方合法权益</c>.</summary>
-    public static string Zh(this ApplicationOutcome o) => o switch
-    {
-        ApplicationOutcome.Granted => "（一）予以公开",
-        ApplicationOutcome.PartiallyGranted => "（二）部分公开",
-        ApplicationOutcome.WithheldStateSecret => "（三）不予公开：1.属于国家秘密",
-        ApplicationOutcome.WithheldProhibitedByLaw => "（三）不予公开：2.其他法律行政法规禁止公开",
-        ApplicationOutcome.WithheldSecurityStability => "（三）不予公开：3.危及“三安全一稳定”",
-        ApplicationOutcome.WithheldThirdParty => "（三）不予公开：4.保护第三方合法权益",
-        ApplicationOutcome.WithheldInternalAffairs => "（三）不予公开：5.属于三类内部事务信息",
-        ApplicationOutcome.WithheldProcessInformation => "（三）不予公开：6.属于四类过程性信息",
-        ApplicationOutcome.WithheldEnforcementFile => "（三）不予公开：7.属于行政执法案卷",
-        ApplicationOutcome.WithheldAdministrativeQuery => "（三）不予公开：8.属于行政查询事项",
-        ApplicationOutcome.UnableNotHeld => "（四）无法提供：1.本机关不掌握相关政府信息",
-        ApplicationOutcome.UnableNeedsCreation => "（四）无法提供：2.没有现成信息需要另行制作",
-        ApplicationOutcome.UnableUnclearAfterSupplement => "（四）无法提供：3.补正后申请内容仍不明确",
-        ApplicationOutcome.NotProcessedPetition => "（五）不予处理：1.信访举报投诉类申请",
-        ApplicationOutcome.NotProcessedRepeated => "（五）不予处理：2.重复申请",
-        ApplicationOutcome.NotProcessedPublication => "（五）不予处理：3.要求提供公开出版物",
-        ApplicationOutcome.NotProcessedExcessive => "（五）不予处理：4.无正当理由大量反复申请",
-        ApplicationOutcome.NotProcessedReconfirmation => "（五）不予处理：5.要求行政机关确认或重新出具已获取信息",
-        ApplicationOutcome.OtherNoSupplement => "（六）其他处理：1.逾期不补正",
-        ApplicationOutcome.OtherFeeUnpaid => "（六）其他处理：2.逾期未缴费",
-        ApplicationOutcome.OtherOther => "（六）其他处理：3.其他",
-        _ => o.ToString(),
-    };
-}

@@ -112,7 +112,7 @@ public sealed record CaseDeadline(
         // Null when not explaining: "steps?.Add(…)" then skips building each line's text as well.
         var steps = explain ? new List<ExplanationStep>() : null;
         var provisional = new HashSet<int>();
-        steps?.Add(new(app.ReceivedOn, "received", $"收到申请 {CalendarText.Day(cal.Describe(app.ReceivedOn))}，{ChannelText.Zh(app.Channel)}；{rules.Counting.DescriptionZh}"));
+        steps?.Add(new(app.ReceivedOn, "received", $"收到申请 {CalendarText.Day(cal.Describe(app.ReceivedOn))}，{CaseworkText.Of(app.Channel)}；{rules.Counting.DescriptionZh}"));
         if (fold.SupplementRequestedOn is { } asked)
         {
             var by = fold.SupplyBy is { } s ? $"，补正期限 {CalendarText.Date(s)}" : string.Empty;
@@ -125,7 +125,7 @@ public sealed record CaseDeadline(
             steps?.Add(new(waiting, "paused", "待补正：答复期限未起算"));
             if (fold.ConcludedOn is { } abandoned)
             {
-                steps?.Add(new(abandoned, "decided", $"{CalendarText.Date(abandoned)} 办结：{fold.Outcome!.Value.Zh()}"));
+                steps?.Add(new(abandoned, "decided", $"{CalendarText.Date(abandoned)} 办结：{CaseworkText.Of(fold.Outcome!.Value)}"));
             }
 
             return new CaseDeadline(null, fold.State == ApplicationState.AwaitingSupplement, false, Calendar.WorkingDays.AnswerPeriod.Count, 0, false, steps is null ? [] : [.. steps]);
@@ -224,7 +224,7 @@ public sealed record CaseDeadline(
         if (fold.ConcludedOn is { } concluded)
         {
             late = due is { } dd && concluded > dd && fold.Decision is not null;
-            var outcome = fold.Outcome!.Value.Zh();
+            var outcome = CaseworkText.Of(fold.Outcome!.Value);
             steps?.Add(new(concluded, "decided", $"{CalendarText.Date(concluded)} 办结：{outcome}{(late ? "（逾期）" : due is null ? string.Empty : "（按期）")}"));
         }
 

@@ -57,7 +57,7 @@ public static class ReceiptRule
         {
             var need = channel == ReceiptChannel.Post ? "签收日期或（平常信函）与申请人确认的日期" : "双方确认的日期";
             var needEn = channel == ReceiptChannel.Post ? "the date signed for, or for an ordinary letter the date confirmed with the applicant" : "the date both sides confirmed";
-            return new(default, new CaseworkError("receipt.missing-date", $"{ChannelText.Zh(channel)}申请需提供{need}（条例第三十一条）", $"a {channel} application needs {needEn} (Art. 31)"));
+            return new(default, new CaseworkError("receipt.missing-date", $"{CaseworkText.Of(channel)}申请需提供{need}（条例第三十一条）", $"a {channel} application needs {needEn} (Art. 31)"));
         }
 
         if (d < evidence.SubmittedOn)
@@ -67,18 +67,4 @@ public static class ReceiptRule
 
         return new(d, null);
     }
-}
-
-/// <summary>Chinese names of casework enums.</summary>
-public static class ChannelText
-{
-    public static string Zh(ReceiptChannel channel) => channel switch
-    {
-        ReceiptChannel.InPerson => "当面提交",
-        ReceiptChannel.Post => "邮寄",
-        ReceiptChannel.Online => "网络",
-        ReceiptChannel.Fax => "传真",
-        ReceiptChannel.Oral => "口头",
-        _ => channel.ToString(),
-    };
 }

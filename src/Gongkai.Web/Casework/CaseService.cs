@@ -143,7 +143,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         db.Cases.Add(record);
         AddEvent(record, 1, registered.Value.Events[0]);
         Refresh(record, registered.Value);
-        audit.Record("case.register", "case", record.Id, agency.Id, $"{record.TrackingNumber} {ChannelText.Zh(application.Channel)}");
+        audit.Record("case.register", "case", record.Id, agency.Id, $"{record.TrackingNumber} {CaseworkText.Of(application.Channel)}");
         return await SaveSubmissionAsync(record, key, ct);
     }
 
@@ -282,7 +282,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         record.Version++;
         AddEvent(record, loaded.Events.Count + 1, e);
         Refresh(record, result.Value);
-        audit.Record(action, "case", record.Id, record.AgencyId, $"{record.TrackingNumber} {ApplicationCase.Zh(e)}");
+        audit.Record(action, "case", record.Id, record.AgencyId, $"{record.TrackingNumber} {CaseworkText.NameOf(e)}");
         alsoChange?.Invoke(record);
         return await SaveStepAsync(ct);
     }

@@ -20,6 +20,8 @@ public static class AuditText
         ["case.abandon"] = "视为放弃申请",
         ["case.decide"] = "作出答复",
         ["case.close"] = "办结归档",
+        ["case.assign"] = "指派承办人",
+        ["case.transfer"] = "转办",
         ["portal.apply"] = "网上提交申请",
         ["review.add"] = "登记复议诉讼",
         ["review.decide"] = "登记复议诉讼结果",

@@ -185,7 +185,7 @@ public static class LetterGenerator
                 yield return "您要求本机关确认或者重新出具您已获取的信息，不属于政府信息公开申请的处理范围，本机关不予处理。";
                 break;
             default:
-                yield return "本机关对您的申请作出如下处理：" + Labels.Of(d.Outcome) + "。";
+                yield return "本机关对您的申请作出如下处理：" + CaseworkText.Of(d.Outcome) + "。";
                 break;
         }
 

@@ -45,7 +45,7 @@ public sealed class CaseRoutingTests
         Assert.Equal(c.ReceivedOn, moved.ReceivedOn);
         Assert.Equal(c.Deadline().DueOn, moved.Deadline().DueOn);
         Assert.Null(moved.Handler);
-        Assert.Equal("转办", ApplicationCase.Zh(moved.Events[^1]));
+        Assert.Equal("转办", CaseworkText.NameOf(moved.Events[^1]));
     }
 
     [Fact]
