@@ -64,7 +64,7 @@ public sealed partial class AdminUsersTests
         await using var app = new GongkaiApp(db, settings: s_recheckEveryRequest);
         var officer = await StaffClient.CreateAsync(app, DemoUsers.HealthOfficer);
         var caseId = await Cases.RegisterAsync(officer);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+        var today = TestDates.TodayText;
         var extension = new Dictionary<string, string> { ["version"] = "0", ["date"] = today, ["days"] = "20", ["reason"] = "需要检索多个年度的档案" };
         Assert.Equal("denied", AuthorizationMatrixTests.Classify(await officer.PostFormAsync($"/Office/Case/{caseId}", extension, $"/Office/Case/{caseId}?handler=Extend")));
 

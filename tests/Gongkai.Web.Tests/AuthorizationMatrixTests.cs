@@ -94,7 +94,7 @@ public sealed class AuthorizationMatrixTests
         var token = await land.TokenAsync("/Office/Register");
         var post = await land.Http.PostAsync($"/Office/Case/{id}?handler=Supplement", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["version"] = "0", ["date"] = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd"), ["items"] = "x",
+            ["__RequestVerificationToken"] = token, ["version"] = "0", ["date"] = TestDates.TodayText, ["items"] = "x",
         }));
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         var events = await app.WithDbAsync(d => Task.FromResult(d.CaseEvents.Count(e => e.CaseId == id)));
@@ -109,7 +109,7 @@ public sealed class AuthorizationMatrixTests
         await using var app = new GongkaiApp();
         var officer = await StaffClient.CreateAsync(app, DemoUsers.HealthOfficer);
         var id = await Cases.RegisterAsync(officer);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+        var today = TestDates.TodayText;
         var fields = new Dictionary<string, string> { ["version"] = "0", ["date"] = today, ["days"] = "20", ["reason"] = "需要检索多个年度的档案" };
 
         var refused = await officer.PostFormAsync($"/Office/Case/{id}", fields, $"/Office/Case/{id}?handler=Extend");

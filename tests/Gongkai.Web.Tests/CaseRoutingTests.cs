@@ -126,13 +126,13 @@ public sealed class CaseRoutingTests
         await using var app = new GongkaiApp();
         var officer = await StaffClient.CreateAsync(app, DemoUsers.HealthOfficer);
         var id = await Cases.RegisterAsync(officer);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+        var today = TestDates.TodayText;
         object Event(object e) => new { version = 0, @event = e };
 
         // A handler of another agency is refused; an officer may not transfer.
-        var foreign = await officer.Http.PostAsJsonAsync($"/api/cases/{id}/events", Event(new { kind = "assigned", occurredOn = today, recorded = new { by = "x", at = DateTimeOffset.UtcNow }, handler = DemoUsers.LandOfficer, handlerName = "x" }));
+        var foreign = await officer.Http.PostAsJsonAsync($"/api/cases/{id}/events", Event(new { kind = "assigned", occurredOn = today, recorded = new { by = "x", at = TestDates.Now }, handler = DemoUsers.LandOfficer, handlerName = "x" }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, foreign.StatusCode);
-        var transfer = await officer.Http.PostAsJsonAsync($"/api/cases/{id}/events", Event(new { kind = "transferred", occurredOn = today, recorded = new { by = "x", at = DateTimeOffset.UtcNow }, fromAgency = "x", toAgency = "兰陵县自然资源局", reason = "x" }));
+        var transfer = await officer.Http.PostAsJsonAsync($"/api/cases/{id}/events", Event(new { kind = "transferred", occurredOn = today, recorded = new { by = "x", at = TestDates.Now }, fromAgency = "x", toAgency = "兰陵县自然资源局", reason = "x" }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, transfer.StatusCode);
         Assert.Contains("转办须由审批人员决定", await transfer.Content.ReadAsStringAsync());
         var row = await app.WithDbAsync(d => d.Cases.Where(c => c.Id == id).Select(c => new { c.Agency!.Code, c.Handler, c.Version }).SingleAsync());

@@ -38,7 +38,7 @@ public sealed partial class DashboardCacheTests
     public async Task Dashboard_ReplaysAgain_WhenAnEventIsAppended_AndWhenTheDayChanges(Db db)
     {
         await using var app = new GongkaiApp(db);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(TestDates.Now);
         await using var factory = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         var officer = await LoginAsync(factory, DemoUsers.HealthOfficer);
         var explanations = factory.Services.GetRequiredService<DeadlineExplanations>();

@@ -6,7 +6,7 @@ namespace Gongkai.Web.Tests;
 
 public sealed class FormAndConcurrencyTests
 {
-    private static string Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+    private static string Today => TestDates.TodayText;
 
     [DatabaseTheory]
     public async Task Register_MissingFields_ShowsChineseMessagesBesideFields_AndSavesNothing(Db db)
@@ -62,7 +62,7 @@ public sealed class FormAndConcurrencyTests
         var api = await officer.Http.PostAsJsonAsync($"/api/cases/{id}/events", new
         {
             version = 0,
-            @event = new { kind = "supplement_received", occurredOn = Today, recorded = new { by = "x", at = DateTimeOffset.UtcNow } },
+            @event = new { kind = "supplement_received", occurredOn = Today, recorded = new { by = "x", at = TestDates.Now } },
         });
         Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);

@@ -14,7 +14,7 @@ namespace Gongkai.Web.Tests;
 /// </summary>
 public sealed class RaceTests
 {
-    private static string Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+    private static string Today => TestDates.TodayText;
 
     /// <summary>
     /// The interleaving of the race, forced: both requests load the case at the same version before
@@ -114,7 +114,7 @@ public sealed class RaceTests
             object Step() => new
             {
                 version = 0,
-                @event = new { kind = "supplement_requested", occurredOn = Today, items = "请写明文号", recorded = new { by = "x", at = DateTimeOffset.UtcNow } },
+                @event = new { kind = "supplement_requested", occurredOn = Today, items = "请写明文号", recorded = new { by = "x", at = TestDates.Now } },
             };
             var responses = await Task.WhenAll(
                 officer.Http.PostAsJsonAsync($"/api/cases/{id}/events", Step()),

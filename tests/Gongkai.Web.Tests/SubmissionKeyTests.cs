@@ -80,7 +80,7 @@ public sealed class SubmissionKeyTests
         var body = new Casework.RegistrationForm
         {
             Channel = Domain.Casework.ReceiptChannel.InPerson,
-            SubmittedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
+            SubmittedOn = TestDates.Today,
             ApplicantKind = Domain.Casework.ApplicantKind.NaturalPerson,
             ApplicantName = "张三",
             IdKind = Domain.Casework.IdentityDocumentKind.ResidentIdentityCard,

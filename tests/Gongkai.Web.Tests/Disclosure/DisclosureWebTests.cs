@@ -63,7 +63,7 @@ public sealed class DisclosureWebTests
         Assert.True(IndexNumberParser.TryParse(index, out _));
         Assert.Equal(HttpStatusCode.OK, (await visitor.Http.GetAsync(new Uri(item.GetProperty("url").GetString()!).PathAndQuery)).StatusCode);
 
-        var catalogue = await visitor.Http.GetStringAsync("/Portal/Catalogue?category=7&year=" + DateTime.UtcNow.Year + "&q=" + Uri.EscapeDataString("部门预算"));
+        var catalogue = await visitor.Http.GetStringAsync("/Portal/Catalogue?category=7&year=" + TestDates.Today.Year + "&q=" + Uri.EscapeDataString("部门预算"));
         Assert.Contains(index, catalogue, StringComparison.Ordinal);
         Assert.DoesNotContain(index, await visitor.Http.GetStringAsync("/Portal/Catalogue?category=1"), StringComparison.Ordinal);
 

@@ -8,7 +8,7 @@ public static class Cases
     public static Dictionary<string, string> ValidForm(string name = "张三", string? date = null) => new()
     {
         ["Form.Channel"] = "InPerson",
-        ["Form.SubmittedOn"] = date ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd"),
+        ["Form.SubmittedOn"] = date ?? TestDates.TodayText,
         ["Form.Requests"] = "1",
         ["Form.ApplicantKind"] = "NaturalPerson",
         ["Form.ApplicantName"] = name,
