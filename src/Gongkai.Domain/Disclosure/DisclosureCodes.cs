@@ -29,6 +29,13 @@ public static class DisclosureCodes
     public const string AttachmentMissing = "CHECK.attachment-missing";
     public const string ScannedAttachment = "CHECK.scanned-attachment";
 
+    // Uploads of attachments
+    public const string UploadTypeNotAllowed = "UPLOAD.type-not-allowed";
+    public const string UploadTooLarge = "UPLOAD.too-large";
+    public const string UploadEmpty = "UPLOAD.empty";
+    public const string UploadContentMismatch = "UPLOAD.content-mismatch";
+    public const string UploadTooMany = "UPLOAD.too-many";
+
     // Workflow refusals
     public const string WrongState = "FLOW.wrong-state";
     public const string OwnDraft = "FLOW.own-draft";
@@ -61,6 +68,11 @@ public static class DisclosureCodes
         [UncheckedExternalLink] = "外部链接，未检查",
         [AttachmentMissing] = "附件无法访问",
         [ScannedAttachment] = "附件为扫描件，无文字层",
+        [UploadTypeNotAllowed] = "附件类型不允许：只接受PDF、DOCX、DOC、XLSX、XLS、OFD、JPG、PNG、ZIP文件",
+        [UploadTooLarge] = "附件过大：每个文件不超过20 MB",
+        [UploadEmpty] = "附件是空文件",
+        [UploadContentMismatch] = "附件内容与文件类型不符（例如把其他文件改了扩展名），请上传原文件",
+        [UploadTooMany] = "附件过多：每条信息最多20个附件",
         [WrongState] = "当前状态下不能执行该操作",
         [OwnDraft] = "审查人不能审查本人起草、修改或提交的稿件",
         [NotDesignated] = "该用户不是指定的审查人",

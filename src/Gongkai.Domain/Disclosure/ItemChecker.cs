@@ -194,7 +194,9 @@ public sealed partial class ItemChecker(WrongWordList words, ILinkChecker links)
         var findings = new List<Finding>();
         var position = new TextPosition(ItemField.Attachment, index, 0, 1, 1);
         // A location that is neither a site path nor an http(s) URL (//host/x.pdf, \\host\x.pdf, javascript:…) cannot be served: missing.
-        if (!Attachment.IsLinkable(a.Location) || await links.CheckAsync(a.Location!, cancellationToken).ConfigureAwait(false) == LinkStatus.Broken)
+        // An uploaded file is stored with the item; only a linked one can be missing.
+        if (!a.IsUploaded
+            && (!Attachment.IsLinkable(a.Location) || await links.CheckAsync(a.Location!, cancellationToken).ConfigureAwait(false) == LinkStatus.Broken))
         {
             findings.Add(new Finding(FindingKind.AttachmentMissing, DisclosureCodes.AttachmentMissing, position, a.Name, a.Name,
                 "重新上传附件", Blocking: true));
