@@ -1,4 +1,5 @@
 using Gongkai.Data.Entities;
+using Gongkai.Domain.AnnualReports;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
