@@ -196,6 +196,18 @@ public sealed partial class DisclosureDutiesTests
         Assert.Equal(file.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
+    [Fact]
+    public async Task Upload_BodyOverTheRequestLimit_Is413NamingTheLimit()
+    {
+        await using var app = new GongkaiApp();
+        var officer = await StaffClient.CreateAsync(app, DemoUsers.HealthOfficer);
+        using var content = new ByteArrayContent(new byte[22 * 1024 * 1024]);
+        content.Headers.ContentType = new("multipart/form-data") { Parameters = { new("boundary", "x") } };
+        var response = await officer.Http.PostAsync("/Disclosure/Edit?handler=Save", content);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("上限为 20 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<td id=\"state\">([^<]*)</td>")]
     private static partial Regex StateRegex();
 
