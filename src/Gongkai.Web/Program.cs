@@ -10,6 +10,7 @@ builder.AddGongkaiIdentity();
 builder.AddGongkaiWeb();
 builder.AddGongkaiCasework();
 builder.AddGongkaiAnnualReports();
+builder.AddGongkaiDisclosure();
 
 var app = builder.Build();
 

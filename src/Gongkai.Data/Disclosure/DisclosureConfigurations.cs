@@ -79,3 +79,18 @@ internal sealed class WordEntryRecordConfiguration : IEntityTypeConfiguration<Wo
         builder.Property(w => w.Note).HasMaxLength(200);
     }
 }
+
+internal sealed class DisclosureFileRecordConfiguration : IEntityTypeConfiguration<DisclosureFileRecord>
+{
+    public void Configure(EntityTypeBuilder<DisclosureFileRecord> builder)
+    {
+        builder.ToTable("DisclosureFiles");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Name).HasMaxLength(200);
+        builder.Property(f => f.ContentType).HasMaxLength(100);
+        builder.Property(f => f.Sha256).HasMaxLength(64);
+        builder.Property(f => f.UploadedBy).HasMaxLength(450);
+        builder.HasIndex(f => f.ItemId);
+        builder.HasOne<DisclosureRecord>().WithMany().HasForeignKey(f => f.ItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

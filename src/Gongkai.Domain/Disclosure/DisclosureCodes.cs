@@ -18,6 +18,7 @@ public static class DisclosureCodes
 
     // Automatic checks (findings)
     public const string IdNumber = "CHECK.id-number";
+    public const string IdNumberWrongCheck = "CHECK.id-number-wrong-check";
     public const string MobileNumber = "CHECK.mobile";
     public const string BankCard = "CHECK.bank-card";
     public const string PersonalAddress = "CHECK.personal-address";
@@ -27,6 +28,13 @@ public static class DisclosureCodes
     public const string UncheckedExternalLink = "CHECK.external-unchecked";
     public const string AttachmentMissing = "CHECK.attachment-missing";
     public const string ScannedAttachment = "CHECK.scanned-attachment";
+
+    // Uploads of attachments
+    public const string UploadTypeNotAllowed = "UPLOAD.type-not-allowed";
+    public const string UploadTooLarge = "UPLOAD.too-large";
+    public const string UploadEmpty = "UPLOAD.empty";
+    public const string UploadContentMismatch = "UPLOAD.content-mismatch";
+    public const string UploadTooMany = "UPLOAD.too-many";
 
     // Workflow refusals
     public const string WrongState = "FLOW.wrong-state";
@@ -38,6 +46,8 @@ public static class DisclosureCodes
     public const string UnknownFinding = "FLOW.unknown-finding";
     public const string ItemInvalid = "FLOW.item-invalid";
     public const string IdentityChanged = "FLOW.identity-changed";
+    public const string SameReviewer = "FLOW.same-reviewer";
+    public const string PersonalDataOpen = "FLOW.personal-data-open";
 
     private static readonly FrozenDictionary<string, string> s_messages = new Dictionary<string, string>
     {
@@ -48,6 +58,7 @@ public static class DisclosureCodes
         [ItemValidityDates] = "有效性日期不完整或先后颠倒",
         [ItemChangedBeforeWritten] = "变更日期早于成文日期",
         [IdNumber] = "疑似公民身份号码",
+        [IdNumberWrongCheck] = "疑似公民身份号码（末位校验码不符）",
         [MobileNumber] = "疑似手机号码",
         [BankCard] = "疑似银行卡号",
         [PersonalAddress] = "疑似个人姓名及住址",
@@ -57,8 +68,13 @@ public static class DisclosureCodes
         [UncheckedExternalLink] = "外部链接，未检查",
         [AttachmentMissing] = "附件无法访问",
         [ScannedAttachment] = "附件为扫描件，无文字层",
+        [UploadTypeNotAllowed] = "附件类型不允许：只接受PDF、DOCX、DOC、XLSX、XLS、OFD、JPG、PNG、ZIP文件",
+        [UploadTooLarge] = "附件过大：每个文件不超过20 MB",
+        [UploadEmpty] = "附件是空文件",
+        [UploadContentMismatch] = "附件内容与文件类型不符（例如把其他文件改了扩展名），请上传原文件",
+        [UploadTooMany] = "附件过多：每条信息最多20个附件",
         [WrongState] = "当前状态下不能执行该操作",
-        [OwnDraft] = "审查人不能审查本人起草或修改的稿件",
+        [OwnDraft] = "审查人不能审查本人起草、修改或提交的稿件",
         [NotDesignated] = "该用户不是指定的审查人",
         [CommentRequired] = "退回、接受问题、更正和撤回须填写说明",
         [ChecksStale] = "自动检查结果与当前稿件不一致，请重新检查",
@@ -66,6 +82,8 @@ public static class DisclosureCodes
         [UnknownFinding] = "没有该检查问题",
         [ItemInvalid] = "信息要素不完整",
         [IdentityChanged] = "不能更改信息的标识或索引号",
+        [SameReviewer] = "保密审查和合法性审查须由两名不同的审查人进行：您已作保密审查，合法性审查须由另一人进行",
+        [PersonalDataOpen] = "仍有未处理的个人信息问题：请退回修改，或填写保留理由后再通过保密审查",
     }.ToFrozenDictionary();
 
     /// <summary>The Chinese message for <paramref name="code"/>, or the code itself if unknown.</summary>

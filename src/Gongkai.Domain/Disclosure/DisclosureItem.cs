@@ -75,9 +75,18 @@ public enum DocumentKind
 /// <param name="Name">File name as shown, e.g. <c>附件1.pdf</c>.</param>
 /// <param name="ContentType">MIME type, e.g. <c>application/pdf</c>.</param>
 /// <param name="HasTextLayer">False for a scan (image or image-only PDF) that screen readers and search cannot read.</param>
-/// <param name="Location">Where the file is served from (a site path or URL), checked by the link checker; null if not yet uploaded.</param>
-public sealed record Attachment(string Name, string ContentType, bool HasTextLayer, string? Location = null)
+/// <param name="Location">
+/// Where a file not stored by this system is served from (a site path or URL, from older data and
+/// imports), checked by the link checker; null for an uploaded file.
+/// </param>
+/// <param name="FileId">The uploaded file stored with the item (see <see cref="AttachmentRules"/>); null for a linked one.</param>
+/// <param name="Size">Bytes of the uploaded file.</param>
+/// <param name="Sha256">SHA-256 of the uploaded file, lower-case hex.</param>
+public sealed record Attachment(string Name, string ContentType, bool HasTextLayer, string? Location = null, Guid? FileId = null, long Size = 0, string? Sha256 = null)
 {
+    /// <summary>Whether the file is stored with the item (uploaded), rather than linked.</summary>
+    public bool IsUploaded => FileId is not null;
+
     /// <summary>PDF or image: the kinds that can be scans without text.</summary>
     public bool IsScannable =>
         ContentType.Equals("application/pdf", StringComparison.OrdinalIgnoreCase)
@@ -180,7 +189,8 @@ public sealed record DisclosureItem
         foreach (var a in Attachments)
         {
             sb.Append('\u001e').Append(a.Name).Append('\u001f').Append(a.ContentType).Append('\u001f')
-              .Append(a.HasTextLayer ? '1' : '0').Append('\u001f').Append(a.Location);
+              .Append(a.HasTextLayer ? '1' : '0').Append('\u001f').Append(a.Location)
+              .Append('\u001f').Append(a.FileId).Append('\u001f').Append(a.Sha256);
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));

@@ -17,6 +17,9 @@ public enum FindingKind
     UncheckedExternalLink,
     AttachmentMissing,
     ScannedAttachment,
+
+    /// <summary>An 18-digit 公民身份号码 whose check character is wrong (still personal data).</summary>
+    IdNumberWrongCheck,
 }
 
 /// <summary>Which part of the item a finding is in.</summary>
@@ -71,6 +74,10 @@ public sealed record Finding(FindingKind Kind, string Code, TextPosition Positio
     }
 
     public string Message => DisclosureCodes.MessageOf(Code);
+
+    /// <summary>Whether the finding is personal data (个人信息): 保密审查 cannot pass while one is open without a recorded reason.</summary>
+    public bool IsPersonalData => Kind is FindingKind.IdNumber or FindingKind.IdNumberWrongCheck or FindingKind.MobileNumber
+        or FindingKind.BankCard or FindingKind.PersonalAddress;
 }
 
 /// <summary>

@@ -79,11 +79,18 @@ public sealed partial class ItemChecker(WrongWordList words, ILinkChecker links)
         var idSpans = new List<(int Start, int End)>();
         foreach (Match m in IdCandidate().Matches(text))
         {
-            if (PersonalData.IsValidIdNumber(m.ValueSpan, today))
+            var shape = PersonalData.ClassifyIdNumber(m.ValueSpan, today);
+            if (shape == IdNumberShape.Valid)
             {
                 idSpans.Add((m.Index, m.Index + m.Length));
                 yield return Make(FindingKind.IdNumber, DisclosureCodes.IdNumber, field, text, m.Index, m.Length,
                     "删除或隐去身份证号（如保留前6位和后4位以外的数字用*代替）", blocking: true);
+            }
+            else if (shape == IdNumberShape.WrongCheckCharacter)
+            {
+                idSpans.Add((m.Index, m.Index + m.Length));
+                yield return Make(FindingKind.IdNumberWrongCheck, DisclosureCodes.IdNumberWrongCheck, field, text, m.Index, m.Length,
+                    "末位校验码不符，可能抄录有误，但仍属个人信息：删除或隐去", blocking: true);
             }
         }
 
@@ -187,7 +194,9 @@ public sealed partial class ItemChecker(WrongWordList words, ILinkChecker links)
         var findings = new List<Finding>();
         var position = new TextPosition(ItemField.Attachment, index, 0, 1, 1);
         // A location that is neither a site path nor an http(s) URL (//host/x.pdf, \\host\x.pdf, javascript:…) cannot be served: missing.
-        if (!Attachment.IsLinkable(a.Location) || await links.CheckAsync(a.Location!, cancellationToken).ConfigureAwait(false) == LinkStatus.Broken)
+        // An uploaded file is stored with the item; only a linked one can be missing.
+        if (!a.IsUploaded
+            && (!Attachment.IsLinkable(a.Location) || await links.CheckAsync(a.Location!, cancellationToken).ConfigureAwait(false) == LinkStatus.Broken))
         {
             findings.Add(new Finding(FindingKind.AttachmentMissing, DisclosureCodes.AttachmentMissing, position, a.Name, a.Name,
                 "重新上传附件", Blocking: true));

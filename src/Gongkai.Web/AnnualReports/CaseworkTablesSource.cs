@@ -13,7 +13,7 @@ namespace Gongkai.Web.AnnualReports;
 /// information-processing fees paid in the year (the 缴费 events dated in it), and the items
 /// published proactively in the year (<see cref="DisclosureDesk.FiguresAsync"/>; unknown when none).
 /// </summary>
-public sealed class CaseworkTablesSource(GongkaiDbContext db, CaseRules rules, TimeProvider time, IConfiguration configuration) : IAnnualTablesSource
+public sealed class CaseworkTablesSource(GongkaiDbContext db, CaseRules rules, DisclosureDesk disclosure) : IAnnualTablesSource
 {
     public async Task<(CompiledStatistics Compiled, SupplementaryFigures Figures)?> CompileAsync(int agencyId, string agencyName, int year, CancellationToken ct)
     {
@@ -36,7 +36,7 @@ public sealed class CaseworkTablesSource(GongkaiDbContext db, CaseRules rules, T
             .Select(e => new { e.Kind, e.Data })
             .ToListAsync(ct);
         var fees = paid.Select(e => ApplicationEventJson.Deserialize(e.Kind, e.Data)).OfType<FeePaid>().Sum(p => p.Amount);
-        var proactive = await new DisclosureDesk(db, time, configuration, rules.Calendar).FiguresAsync(agencyId, year, ct);
+        var proactive = await disclosure.FiguresAsync(agencyId, year, ct);
         return (compiled, new SupplementaryFigures(proactive.Published > 0 ? proactive.Published : null, fees));
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Gongkai.Data;
 using Gongkai.Data.Disclosure;
@@ -5,16 +6,18 @@ using Gongkai.Data.Entities;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Casework;
 using Gongkai.Domain.Disclosure;
+using Gongkai.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Disclosure;
 
 /// <summary>
 /// The proactive-disclosure desk: loads an item's workflow, runs a command of the domain state
-/// machine, and stores the result (new steps appended, never changed). Pages construct it from
-/// services the application already has, so the feature needs no registration of its own.
+/// machine, and stores the result (new steps appended, never changed, each with an audit entry in the
+/// same unit of work). Uploaded attachments are checked here and stored with the item. Scoped; registered
+/// by <see cref="DisclosureExtensions.AddGongkaiDisclosure"/>.
 /// </summary>
-public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConfiguration configuration, WorkingDayCalendar calendar)
+public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConfiguration configuration, WorkingDayCalendar calendar, AuditTrail audit)
 {
     /// <summary>Refusal code when another user changed the item first.</summary>
     public const string Concurrent = "FLOW.concurrent";
@@ -88,8 +91,11 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
     public async Task<ItemChecker> CheckerAsync(CancellationToken ct = default) =>
         new(await WordsAsync(ct), await LinkCheckerAsync(ct));
 
-    /// <summary>Starts a draft in <paramref name="agencyId"/>; returns its id, or the refusal code.</summary>
-    public async Task<(Guid? Id, string? Error)> CreateAsync(int agencyId, DisclosureItem item, Actor author, CancellationToken ct = default)
+    /// <summary>
+    /// Starts a draft in <paramref name="agencyId"/>, with <paramref name="files"/> (from
+    /// <see cref="ReadUploadAsync"/>) stored with it; returns its id, or the refusal code.
+    /// </summary>
+    public async Task<(Guid? Id, string? Error)> CreateAsync(int agencyId, DisclosureItem item, Actor author, IReadOnlyList<DisclosureFileRecord>? files, CancellationToken ct = default)
     {
         var started = DisclosureWorkflow.Start(item, author, Now);
         if (!started.Succeeded)
@@ -115,6 +121,12 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
         DisclosureMapping.CopyTo(started.Value, record);
         record.Steps.AddRange(started.Value.Steps.Select(s => DisclosureMapping.ToRecord(item.Id, s)));
         Items.Add(record);
+        AddFiles(item.Id, files);
+        foreach (var step in started.Value.Steps)
+        {
+            Audit(agencyId, started.Value, step);
+        }
+
         await db.SaveChangesAsync(ct);
         return (item.Id, null);
     }
@@ -123,7 +135,11 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
     /// Runs <paramref name="command"/> on the stored workflow and stores the result: the row updated
     /// under its concurrency stamp, new steps and replaced versions appended. Returns the refusal code, or null.
     /// </summary>
-    public async Task<string?> RunAsync(Guid id, int agencyId, Func<DisclosureWorkflow, Task<WorkflowResult>> command, CancellationToken ct = default)
+    public Task<string?> RunAsync(Guid id, int agencyId, Func<DisclosureWorkflow, Task<WorkflowResult>> command, CancellationToken ct = default) =>
+        RunAsync(id, agencyId, command, null, ct);
+
+    /// <summary>As <see cref="RunAsync(Guid, int, Func{DisclosureWorkflow, Task{WorkflowResult}}, CancellationToken)"/>, storing <paramref name="files"/> with the result.</summary>
+    public async Task<string?> RunAsync(Guid id, int agencyId, Func<DisclosureWorkflow, Task<WorkflowResult>> command, IReadOnlyList<DisclosureFileRecord>? files, CancellationToken ct = default)
     {
         db.ChangeTracker.Clear();
         var record = await Items.Include(r => r.Steps).FirstOrDefaultAsync(r => r.Id == id && r.AgencyId == agencyId, ct);
@@ -147,7 +163,10 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
         foreach (var step in after.Steps.Skip(before.Steps.Length))
         {
             record.Steps.Add(DisclosureMapping.ToRecord(id, step));
+            Audit(agencyId, after, step);
         }
+
+        AddFiles(id, files);
 
         await EnterInRegisterAsync(agencyId, after, ct);
         foreach (var old in after.PreviousVersions.Skip(before.PreviousVersions.Length))
@@ -213,8 +232,121 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
         }
     }
 
-    public Task<string?> EditAsync(Guid id, int agencyId, Actor actor, DisclosureItem changed, CancellationToken ct = default) =>
-        RunAsync(id, agencyId, w => Task.FromResult(w.Edit(actor, changed, Now)), ct);
+    public Task<string?> EditAsync(Guid id, int agencyId, Actor actor, DisclosureItem changed, IReadOnlyList<DisclosureFileRecord>? files, CancellationToken ct = default) =>
+        RunAsync(id, agencyId, w => Task.FromResult(w.Edit(actor, changed, Now)), files, ct);
+
+    /// <summary>
+    /// Reads one uploaded file for item <paramref name="itemId"/> and checks it by
+    /// <see cref="AttachmentRules"/> (type allow-list, size, content against extension). Returns the
+    /// file row to store (not yet added) and its <see cref="Attachment"/>, or the refusal code. A PDF
+    /// without any text (a scan) is marked as such, so the check asks for a text version.
+    /// </summary>
+    public async Task<(DisclosureFileRecord? File, Attachment? Attachment, string? Error)> ReadUploadAsync(
+        Guid itemId, string fileName, long length, Stream content, Actor uploader, CancellationToken ct = default)
+    {
+        var name = AttachmentRules.CleanName(fileName);
+        if (!AttachmentRules.Types.ContainsKey(AttachmentRules.ExtensionOf(name)))
+        {
+            return (null, null, DisclosureCodes.UploadTypeNotAllowed);
+        }
+
+        if (length > AttachmentRules.MaxBytes)
+        {
+            return (null, null, DisclosureCodes.UploadTooLarge);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > AttachmentRules.MaxBytes)
+            {
+                return (null, null, DisclosureCodes.UploadTooLarge);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var bytes = buffer.ToArray();
+        if (AttachmentRules.Refusal(name, bytes) is { } refusal)
+        {
+            return (null, null, refusal);
+        }
+
+        var type = AttachmentRules.ContentTypeOf(name);
+        var hasText = type switch
+        {
+            "application/pdf" => HasTextLayer(bytes, name),
+            _ when type.StartsWith("image/", StringComparison.Ordinal) => false,
+            _ => true,
+        };
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var file = new DisclosureFileRecord
+        {
+            Id = Guid.NewGuid(),
+            ItemId = itemId,
+            Name = name,
+            ContentType = type,
+            Size = bytes.LongLength,
+            Sha256 = sha,
+            Content = bytes,
+            UploadedAt = time.GetUtcNow(),
+            UploadedBy = uploader.Id,
+        };
+        return (file, new Attachment(name, type, hasText, null, file.Id, file.Size, sha), null);
+    }
+
+    /// <summary>Whether a PDF has any text (read with the import's PDF reader, within its limits); false for a scan or an unreadable file.</summary>
+    private static bool HasTextLayer(byte[] pdf, string name) =>
+        Gongkai.Import.Pdf.PdfSourceReader.Read(pdf, name).Lines.Any(l => !string.IsNullOrWhiteSpace(l.Text));
+
+    /// <summary>A stored attachment of an item of <paramref name="agencyId"/> (staff: any state), or null.</summary>
+    public Task<DisclosureFileRecord?> StaffFileAsync(Guid fileId, int agencyId, CancellationToken ct = default) =>
+        db.Set<DisclosureFileRecord>().AsNoTracking()
+            .Where(f => f.Id == fileId && Items.Any(r => r.Id == f.ItemId && r.AgencyId == agencyId))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// A stored attachment for the public: only when the item is published (or corrected) and its
+    /// current version lists the file; otherwise null (a draft's or a withdrawn item's files are not public).
+    /// </summary>
+    public static async Task<DisclosureFileRecord?> PublicFileAsync(GongkaiDbContext db, Guid fileId, CancellationToken ct = default)
+    {
+        var file = await db.Set<DisclosureFileRecord>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, ct);
+        if (file is null)
+        {
+            return null;
+        }
+
+        var item = await db.Set<DisclosureRecord>().AsNoTracking()
+            .Where(r => r.Id == file.ItemId && (r.State == nameof(DisclosureState.Published) || r.State == nameof(DisclosureState.Corrected)))
+            .Select(r => r.AttachmentsJson)
+            .FirstOrDefaultAsync(ct);
+        var listed = item is not null && JsonSerializer.Deserialize<List<Attachment>>(item, DisclosureMapping.Json)!.Any(a => a.FileId == fileId);
+        return listed ? file : null;
+    }
+
+    private void AddFiles(Guid itemId, IReadOnlyList<DisclosureFileRecord>? files)
+    {
+        foreach (var f in files ?? [])
+        {
+            f.ItemId = itemId;
+            db.Set<DisclosureFileRecord>().Add(f);
+        }
+    }
+
+    /// <summary>The audit entry of one workflow step (code <c>disclosure.*</c>; the comment or reason as detail).</summary>
+    private void Audit(int agencyId, DisclosureWorkflow w, WorkflowStep step)
+    {
+        var detail = $"{w.Item.Title}（{DisclosureMapping.Label(step.From)} → {DisclosureMapping.Label(step.To)}）";
+        if (!string.IsNullOrWhiteSpace(step.Comment))
+        {
+            detail += "：" + step.Comment;
+        }
+
+        audit.Record(DisclosureMapping.AuditCode(step.Kind), "disclosure", w.Item.Id, agencyId, detail);
+    }
 
     /// <summary>Runs the automatic checks on the draft and submits it to 保密审查.</summary>
     public async Task<string?> SubmitAsync(Guid id, int agencyId, Actor actor, CancellationToken ct = default)

@@ -153,6 +153,36 @@ public static class DisclosureMapping
         _ => k.ToString(),
     };
 
+    /// <summary>The audit code of a step, e.g. <c>disclosure.secrecy-passed</c> (wording in <c>AuditText</c>).</summary>
+    public static string AuditCode(StepKind k) => k switch
+    {
+        StepKind.Created => "disclosure.created",
+        StepKind.Edited => "disclosure.edited",
+        StepKind.Submitted => "disclosure.submitted",
+        StepKind.SecrecyPassed => "disclosure.secrecy-passed",
+        StepKind.LegalityPassed => "disclosure.legality-passed",
+        StepKind.Returned => "disclosure.returned",
+        StepKind.FindingAccepted => "disclosure.finding-accepted",
+        StepKind.Published => "disclosure.published",
+        StepKind.Corrected => "disclosure.corrected",
+        StepKind.Withdrawn => "disclosure.withdrawn",
+        _ => "disclosure.other",
+    };
+
+    /// <summary>Where staff download an uploaded attachment (any state, own agency).</summary>
+    public static string StaffFilePath(Guid fileId) => $"/Disclosure/File/{fileId}";
+
+    /// <summary>Where the public downloads an uploaded attachment of a published item.</summary>
+    public static string PublicFilePath(Guid fileId) => $"/gk/file/{fileId}";
+
+    /// <summary>A file size for people: 字节, KB or MB.</summary>
+    public static string SizeLabel(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} 字节",
+        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
+        _ => $"{bytes / 1024.0 / 1024.0:0.#} MB",
+    };
+
     public static string Label(DocumentKind k) => k switch
     {
         DocumentKind.Rule => "规章",

@@ -40,6 +40,16 @@ public static class AuditText
         ["report.published"] = "公开年度报告",
         ["report.workspace.create"] = "新建年度报告",
         ["report.workspace.import-published"] = "导入已公开的年度报告",
+        ["disclosure.created"] = "起草主动公开信息",
+        ["disclosure.edited"] = "修改主动公开信息",
+        ["disclosure.submitted"] = "提交主动公开信息审查",
+        ["disclosure.secrecy-passed"] = "保密审查通过",
+        ["disclosure.legality-passed"] = "合法性审查通过",
+        ["disclosure.returned"] = "退回主动公开信息",
+        ["disclosure.finding-accepted"] = "说明理由后接受检查问题",
+        ["disclosure.published"] = "发布主动公开信息",
+        ["disclosure.corrected"] = "更正主动公开信息",
+        ["disclosure.withdrawn"] = "撤回主动公开信息",
     };
 
     private static readonly Dictionary<string, string> s_areas = new(StringComparer.Ordinal)
@@ -52,6 +62,7 @@ public static class AuditText
         ["report"] = "年度报告",
         ["document"] = "规章和规范性文件",
         ["monthly"] = "月度统计",
+        ["disclosure"] = "主动公开",
     };
 
     /// <summary>What was done, e.g. <c>case.decide</c> → 作出答复.</summary>

@@ -45,6 +45,8 @@ public static class DatabaseInitialiser
 
         var agencies = await SeedAgenciesAsync(db);
         var credentials = await SeedUsersAsync(services.GetRequiredService<UserManager<GongkaiUser>>(), agencies, options.Password);
+        // 主动公开: a second reviewer per department, so 保密审查 and 合法性审查 can be two people.
+        credentials.AddRange(await Gongkai.Web.Disclosure.DemoReviewers.SeedAsync(services.GetRequiredService<UserManager<GongkaiUser>>(), agencies, options.Password));
         if (options.CasesPerAgency > 0)
         {
             await DemoCases.SeedAsync(services, agencies.Where(a => a.Kind == AgencyKind.Department).ToList(), options.CasesPerAgency);

@@ -91,9 +91,73 @@ public class DisclosureWorkflowTests
     [Fact]
     public void Findings_Open_BlockApprovalAndPublication()
     {
-        var w = Submitted("身份证号371324198506150013").PassSecrecyReview(Secrecy, At(2)).Value;
-        Assert.Single(w.OpenFindings);
+        // A wrong word is not personal data: 保密审查 passes, 合法性审查 is refused while it is open.
+        var w = Submitted("希望大家再接再励。").PassSecrecyReview(Secrecy, At(2)).Value;
+        Assert.Equal(FindingKind.WrongWord, Assert.Single(w.OpenFindings).Kind);
         Assert.Equal(DisclosureCodes.FindingsOpen, w.PassLegalityReview(Legality, At(3)).Error);
+    }
+
+    [Fact]
+    public void Secrecy_OpenPersonalData_RefusedWithoutReason()
+    {
+        var w = Submitted("身份证号371324198506150013");
+        Assert.Single(w.OpenPersonalData);
+        Assert.Equal(DisclosureCodes.PersonalDataOpen, w.PassSecrecyReview(Secrecy, At(2)).Error);
+        Assert.Equal(DisclosureCodes.PersonalDataOpen, w.PassSecrecyReview(Secrecy, At(2), "同意", "  ").Error);
+        Assert.False(string.IsNullOrEmpty(DisclosureCodes.MessageOf(DisclosureCodes.PersonalDataOpen)));
+        Assert.NotEqual(DisclosureCodes.PersonalDataOpen, DisclosureCodes.MessageOf(DisclosureCodes.PersonalDataOpen));
+    }
+
+    [Fact]
+    public void Secrecy_OpenPersonalData_PassesWithReason_ReasonRecordedPerFinding()
+    {
+        // A valid ID and a miscopied one (wrong check character): both are personal data.
+        var w = Submitted("身份证号371324198506150013，另一人371324198506150014");
+        Assert.Equal([FindingKind.IdNumber, FindingKind.IdNumberWrongCheck], w.OpenPersonalData.Select(f => f.Kind).Order());
+
+        w = w.PassSecrecyReview(Secrecy, At(2), "不涉密", "经本人书面同意公开（见附件授权书）").Value;
+        Assert.Equal(DisclosureState.LegalityReview, w.State);
+        Assert.Empty(w.OpenPersonalData);
+        Assert.Equal(2, w.Acceptances.Length);
+        Assert.All(w.Acceptances, a => Assert.Equal(("u-secrecy", "经本人书面同意公开（见附件授权书）"), (a.Reviewer.Id, a.Reason)));
+        Assert.Equal(
+            [StepKind.Created, StepKind.Submitted, StepKind.FindingAccepted, StepKind.FindingAccepted, StepKind.SecrecyPassed],
+            w.Steps.Select(s => s.Kind));
+        Assert.Equal(Secrecy, w.SecrecyReviewer);
+    }
+
+    [Fact]
+    public void Legality_BySecrecyReviewer_RefusedAsSameReviewer()
+    {
+        var w = Submitted().PassSecrecyReview(Secrecy, At(2)).Value;
+        Assert.False(w.MayReviewNow(Secrecy));
+        Assert.True(w.MayReviewNow(Legality));
+        Assert.False(w.MayReviewNow(Officer));
+        Assert.Equal(DisclosureCodes.SameReviewer, w.PassLegalityReview(Secrecy, At(3)).Error);
+        Assert.Equal(DisclosureState.Approved, w.PassLegalityReview(Legality, At(3)).Value.State);
+    }
+
+    [Fact]
+    public void Review_BySubmitter_RefusedAsDrafter()
+    {
+        // 李审查 submits 王科员's draft: having sent it for review, 李审查 may not review it.
+        var w = Draft();
+        w = w.Submit(Secrecy, Check(w.Item), At(1)).Value;
+        Assert.Contains(Secrecy.Id, w.Authors);
+        Assert.Equal(DisclosureCodes.OwnDraft, w.PassSecrecyReview(Secrecy, At(2)).Error);
+        Assert.False(w.MayReviewNow(Secrecy));
+    }
+
+    [Fact]
+    public void HasCompleteReview_SameActorBothReviews_False()
+    {
+        // Histories this type never produces (restored from storage) are still not publishable.
+        var ok = Submitted().PassSecrecyReview(Secrecy, At(2)).Value.PassLegalityReview(Legality, At(3)).Value;
+        Assert.True(ok.HasCompleteReview());
+        var forged = DisclosureWorkflow.Restore(ok.Item, ok.State, ok.Policy, ok.Authors,
+            ok.Steps.Select(s => s.Kind == StepKind.LegalityPassed ? s with { Actor = Secrecy } : s), ok.Checks, ok.Acceptances);
+        Assert.False(forged.HasCompleteReview());
+        Assert.Equal(DisclosureCodes.WrongState, forged.Publish(Officer, s_index, s_day, At(4)).Error);
     }
 
     [Fact]
@@ -185,6 +249,7 @@ public class DisclosureWorkflowTests
             yield return ($"submit-stale {a.Id}", w => w.Submit(a, Check(Item("陈旧")), At(n++)));
             yield return ($"accept-first {a.Id}", w => w.OpenFindings.FirstOrDefault() is { } f ? w.AcceptFinding(a, f.Id, "理由", At(n++)) : WorkflowResult.Refuse("none"));
             yield return ($"secrecy {a.Id}", w => w.PassSecrecyReview(a, At(n++)));
+            yield return ($"secrecy-reason {a.Id}", w => w.PassSecrecyReview(a, At(n++), null, "保留理由"));
             yield return ($"legality {a.Id}", w => w.PassLegalityReview(a, At(n++)));
             yield return ($"return {a.Id}", w => w.Return(a, "退回", At(n++)));
             yield return ($"publish {a.Id}", w => w.Publish(a, s_index, s_day, At(n++)));
@@ -216,6 +281,12 @@ public class DisclosureWorkflowTests
         Assert.True(sec > 0 && leg > sec, "reviews missing or out of order");
         Assert.DoesNotContain(window[sec].Actor.Id, w.Authors);
         Assert.DoesNotContain(window[leg].Actor.Id, w.Authors);
+        Assert.NotEqual(window[sec].Actor.Id, window[leg].Actor.Id);
+        foreach (var f in w.Checks!.Findings.Where(f => f.IsPersonalData))
+        {
+            Assert.Contains(window.Take(sec), x => x.Kind == StepKind.FindingAccepted && x.FindingId == f.Id);
+        }
+
         Assert.NotNull(w.Checks);
         Assert.Equal(w.Item.ContentFingerprint(), w.Checks!.ContentFingerprint);
         foreach (var f in w.Checks.Findings.Where(f => f.Blocking))
@@ -227,8 +298,9 @@ public class DisclosureWorkflowTests
 
     private static void AssertStepInvariants(DisclosureWorkflow before, DisclosureWorkflow after)
     {
-        // Append-only: the old history is a prefix of the new one, plus exactly one step.
-        Assert.Equal(before.Steps.Length + 1, after.Steps.Length);
+        // Append-only: the old history is a prefix of the new one, plus at least one step (passing
+        // 保密审查 with a reason also records one acceptance per open personal-data finding).
+        Assert.True(after.Steps.Length > before.Steps.Length);
         Assert.True(before.Steps.SequenceEqual(after.Steps.Take(before.Steps.Length)));
         if (after.State == DisclosureState.Published && before.State != DisclosureState.Published)
         {

@@ -27,13 +27,41 @@ public class ItemCheckerTests
     public void Check_IdNumberWithX_Flagged(string id) => Single(CheckBody($"号码{id}。"), FindingKind.IdNumber);
 
     [Theory]
-    [InlineData("371324198506150014")] // wrong check digit
+    [InlineData("371324198506150014")] // check character should be 3
+    [InlineData("11010519491231002Y")] // not a check character at all is no ID: see below
+    public void Check_IdNumberWithWrongCheckCharacter_FlaggedAsPersonalData(string id)
+    {
+        var findings = CheckBody($"经办人身份证号{id}。").Findings;
+        if (id.EndsWith('Y'))
+        {
+            Assert.DoesNotContain(findings, f => f.Kind == FindingKind.IdNumberWrongCheck);
+            return;
+        }
+
+        var f = Single(CheckBody($"经办人身份证号{id}。"), FindingKind.IdNumberWrongCheck);
+        Assert.Equal(DisclosureCodes.IdNumberWrongCheck, f.Code);
+        Assert.Equal(id, f.Matched);
+        Assert.True(f.Blocking);
+        Assert.True(f.IsPersonalData);
+        Assert.DoesNotContain(findings, f => f.Kind is FindingKind.IdNumber or FindingKind.BankCard);
+        Assert.Equal(IdNumberShape.WrongCheckCharacter, PersonalData.ClassifyIdNumber(id, new DateOnly(2025, 3, 3)));
+    }
+
+    [Fact]
+    public void Check_ValidIdNumber_IsPersonalData()
+    {
+        var f = Single(CheckBody("身份证号371324198506150013。"), FindingKind.IdNumber);
+        Assert.True(f.IsPersonalData);
+        Assert.Equal(IdNumberShape.Valid, PersonalData.ClassifyIdNumber("371324198506150013", new DateOnly(2025, 3, 3)));
+    }
+
+    [Theory]
     [InlineData("371324198502300017")] // 30 February
     [InlineData("371324230001010013")] // born in the future
     [InlineData("991324198506150013")] // no province 99
     [InlineData("13713241985061500130")] // inside a longer run of digits
     public void Check_NotAnIdNumber_NotFlagged(string digits) =>
-        Assert.DoesNotContain(CheckBody($"编号{digits}。").Findings, f => f.Kind == FindingKind.IdNumber);
+        Assert.DoesNotContain(CheckBody($"编号{digits}。").Findings, f => f.Kind is FindingKind.IdNumber or FindingKind.IdNumberWrongCheck);
 
     [Theory]
     [InlineData("联系电话13812345678。", true)]

@@ -48,9 +48,10 @@ public sealed class DisclosureWebTests
         var review = created.Headers.Location!.OriginalString;
 
         var approver = await StaffClient.CreateAsync(app, DemoUsers.HealthApprover);
-        foreach (var handler in new[] { "Secrecy", "Legality", "Publish" })
+        var legal = await StaffClient.CreateAsync(app, DemoUsers.HealthLegal);
+        foreach (var (reviewer, handler) in new[] { (approver, "Secrecy"), (legal, "Legality"), (approver, "Publish") })
         {
-            var r = await approver.PostFormAsync(review, [], $"{review}&handler={handler}");
+            var r = await reviewer.PostFormAsync(review, [], $"{review}&handler={handler}");
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         }
 
@@ -97,6 +98,7 @@ public sealed class DisclosureWebTests
         });
         var officer = await StaffClient.CreateAsync(app, DemoUsers.HealthOfficer);
         var approver = await StaffClient.CreateAsync(app, DemoUsers.HealthApprover);
+        var legal = await StaffClient.CreateAsync(app, DemoUsers.HealthLegal);
         async Task<Guid> PublishAsync(string title, string number, string kind, string validity, string? ended = null)
         {
             var created = await officer.PostFormAsync("/Disclosure/Edit", new()
@@ -114,9 +116,9 @@ public sealed class DisclosureWebTests
             }, "/Disclosure/Edit?handler=Submit");
             Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
             var review = created.Headers.Location!.OriginalString;
-            foreach (var handler in new[] { "Secrecy", "Legality", "Publish" })
+            foreach (var (reviewer, handler) in new[] { (approver, "Secrecy"), (legal, "Legality"), (approver, "Publish") })
             {
-                Assert.Equal(HttpStatusCode.Redirect, (await approver.PostFormAsync(review, [], $"{review}&handler={handler}")).StatusCode);
+                Assert.Equal(HttpStatusCode.Redirect, (await reviewer.PostFormAsync(review, [], $"{review}&handler={handler}")).StatusCode);
             }
 
             return Guid.Parse(System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://x"), review).Query)["id"]!);

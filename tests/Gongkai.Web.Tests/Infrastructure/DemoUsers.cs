@@ -5,6 +5,9 @@ public static class DemoUsers
 {
     public const string HealthOfficer = "llwj.officer";
     public const string HealthApprover = "llwj.approver";
+
+    /// <summary>The department's second reviewer (法制审核员), so the two reviews can be two people.</summary>
+    public const string HealthLegal = "llwj.legal";
     public const string HealthSupervisor = "llwj.supervisor";
     public const string HealthAdmin = "llwj.admin";
     public const string LandOfficer = "llzr.officer";

@@ -60,11 +60,6 @@ public sealed class DraftForm
     [Display(Name = "正文")]
     public string? Body { get; set; }
 
-    /// <summary>One attachment per line: <c>文件名 | 地址 | 扫描件</c> (the third part only for scans without text).</summary>
-    [StringLength(10_000)]
-    [Display(Name = "附件")]
-    public string? Attachments { get; set; }
-
     public static DraftForm From(DisclosureItem i) => new()
     {
         Title = i.Title,
@@ -82,10 +77,10 @@ public sealed class DraftForm
         OtherChannel = i.Channels.HasFlag(Channels.Other),
         Summary = i.Summary,
         Body = i.Body,
-        Attachments = string.Join('\n', i.Attachments.Select(a => $"{a.Name} | {a.Location}" + (a.HasTextLayer ? "" : " | 扫描件"))),
     };
 
-    public DisclosureItem ToItem(Guid id)
+    /// <summary>The item with these fields and <paramref name="attachments"/> (uploaded files are not part of the form's text fields).</summary>
+    public DisclosureItem ToItem(Guid id, IEnumerable<Attachment> attachments)
     {
         var channels = (Website ? Channels.Website : Channels.None) | (WeChat ? Channels.WeChat : Channels.None) | (OtherChannel ? Channels.Other : Channels.None);
         return new DisclosureItem
@@ -103,38 +98,7 @@ public sealed class DraftForm
             Channels = channels,
             Summary = string.IsNullOrWhiteSpace(Summary) ? null : Summary.Trim(),
             Body = (Body ?? "").ReplaceLineEndings("\n"),
-            Attachments = [.. ParseAttachments(Attachments)],
+            Attachments = [.. attachments],
         };
     }
-
-    public static IEnumerable<Attachment> ParseAttachments(string? text)
-    {
-        foreach (var line in (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            var name = parts[0];
-            if (name.Length == 0)
-            {
-                continue;
-            }
-
-            var location = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null;
-            var scan = parts.Length > 2 && parts[2] is "扫描件" or "扫描" or "scan" or "无文字层";
-            yield return new Attachment(name, ContentTypeOf(name), !scan, location);
-        }
-    }
-
-    private static string ContentTypeOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch
-    {
-        ".pdf" => "application/pdf",
-        ".jpg" or ".jpeg" => "image/jpeg",
-        ".png" => "image/png",
-        ".tif" or ".tiff" => "image/tiff",
-        ".doc" => "application/msword",
-        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ".xls" => "application/vnd.ms-excel",
-        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ".ofd" => "application/ofd",
-        _ => "application/octet-stream",
-    };
 }

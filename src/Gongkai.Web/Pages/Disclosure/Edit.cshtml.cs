@@ -1,4 +1,5 @@
 using Gongkai.Data;
+using Gongkai.Data.Disclosure;
 using Gongkai.Domain.Disclosure;
 using Gongkai.Web.Disclosure;
 using Gongkai.Web.Infrastructure;
@@ -9,19 +10,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Disclosure;
 
-/// <summary>The officer drafts or edits an item, and submits it for review.</summary>
+/// <summary>
+/// The officer drafts or edits an item, uploads its attachments (checked by <see cref="AttachmentRules"/>,
+/// stored with the item), and submits it for review.
+/// </summary>
 [Authorize(Policy = Policies.Desk)]
-public sealed class EditModel(GongkaiDbContext db, CurrentStaff staff, TimeProvider time, IConfiguration configuration, Gongkai.Domain.Calendar.WorkingDayCalendar calendar) : PageModel
+[RequestSizeLimit(RequestSizeLimit.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestSizeLimit.MaxRequestBytes)]
+public sealed class EditModel(GongkaiDbContext db, CurrentStaff staff, DisclosureDesk desk) : PageModel
 {
-    private readonly DisclosureDesk _desk = new(db, time, configuration, calendar);
-
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
 
     [BindProperty]
     public DraftForm Input { get; set; } = new();
 
+    /// <summary>Files chosen in the form's file field.</summary>
+    [BindProperty]
+    public List<IFormFile> Uploads { get; set; } = [];
+
+    /// <summary>Keys (<see cref="KeyOf"/>) of the attachments ticked for removal.</summary>
+    [BindProperty]
+    public List<string> Remove { get; set; } = [];
+
+    /// <summary>The draft's attachments as stored.</summary>
+    public IReadOnlyList<Attachment> Attachments { get; private set; } = [];
+
     public string? Error { get; private set; }
+
+    /// <summary>The accept attribute of the file field: the allowed extensions.</summary>
+    public static string Accept => string.Join(',', AttachmentRules.Types.Keys.Order(StringComparer.Ordinal).Select(e => "." + e));
+
+    /// <summary>The key of an attachment in the removal boxes: its file id, or its name for a linked one.</summary>
+    public static string KeyOf(Attachment a) => a.FileId?.ToString() ?? "name:" + a.Name;
 
     private Actor Me => new(staff.UserId!, staff.DisplayName);
 
@@ -29,7 +50,7 @@ public sealed class EditModel(GongkaiDbContext db, CurrentStaff staff, TimeProvi
     {
         if (Id is { } id)
         {
-            var w = await _desk.LoadAsync(id, staff.DeskAgencyId, ct);
+            var w = await desk.LoadAsync(id, staff.DeskAgencyId, ct);
             if (w is null)
             {
                 return NotFound();
@@ -41,11 +62,12 @@ public sealed class EditModel(GongkaiDbContext db, CurrentStaff staff, TimeProvi
             }
 
             Input = DraftForm.From(w.Item);
+            Attachments = w.Item.Attachments;
         }
         else
         {
             Input.Publisher = await db.Agencies.AsNoTracking().Where(a => a.Id == staff.DeskAgencyId).Select(a => a.Name).FirstAsync(ct);
-            Input.WrittenOn = _desk.Today;
+            Input.WrittenOn = desk.Today;
         }
 
         return Page();
@@ -57,33 +79,68 @@ public sealed class EditModel(GongkaiDbContext db, CurrentStaff staff, TimeProvi
 
     private async Task<IActionResult> SaveAsync(bool submit, CancellationToken ct)
     {
+        var agency = staff.DeskAgencyId;
+        var id = Id ?? Guid.NewGuid();
+        if (Id is not null)
+        {
+            var stored = await desk.LoadAsync(id, agency, ct);
+            if (stored is null)
+            {
+                return NotFound();
+            }
+
+            Attachments = stored.Item.Attachments;
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var agency = staff.DeskAgencyId;
-        string? error;
-        var id = Id ?? Guid.NewGuid();
-        var item = Input.ToItem(id);
+        var kept = Attachments.Where(a => !Remove.Contains(KeyOf(a))).ToList();
+        var uploads = Uploads.Where(u => u.Length > 0 || u.FileName.Length > 0).ToList();
+        if (AttachmentRules.CountRefusal(kept.Count, uploads.Count) is { } tooMany)
+        {
+            Error = DisclosureCodes.MessageOf(tooMany);
+            return Page();
+        }
+
+        var files = new List<DisclosureFileRecord>();
+        foreach (var upload in uploads)
+        {
+            await using var stream = upload.OpenReadStream();
+            var (file, attachment, refusal) = await desk.ReadUploadAsync(id, upload.FileName, upload.Length, stream, Me, ct);
+            if (refusal is not null)
+            {
+                Error = $"“{AttachmentRules.CleanName(upload.FileName)}”：{DisclosureCodes.MessageOf(refusal)}。未保存，请重新选择文件。";
+                Id = Id is null ? null : id;
+                return Page();
+            }
+
+            files.Add(file!);
+            kept.Add(attachment!);
+        }
+
+        var item = Input.ToItem(id, kept);
         if (item.Validate() is { IsEmpty: false } problems)
         {
             Error = string.Join("；", problems.Select(DisclosureCodes.MessageOf));
             return Page();
         }
 
+        string? error;
         if (Id is null)
         {
-            (_, error) = await _desk.CreateAsync(agency, item, Me, ct);
+            (_, error) = await desk.CreateAsync(agency, item, Me, files, ct);
         }
         else
         {
-            error = await _desk.EditAsync(id, agency, Me, item, ct);
+            error = await desk.EditAsync(id, agency, Me, item, files, ct);
         }
 
         if (error is null && submit)
         {
-            error = await _desk.SubmitAsync(id, agency, Me, ct);
+            error = await desk.SubmitAsync(id, agency, Me, ct);
         }
 
         if (error is not null)

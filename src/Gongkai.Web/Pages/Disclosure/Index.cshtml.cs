@@ -1,4 +1,3 @@
-using Gongkai.Data;
 using Gongkai.Data.Disclosure;
 using Gongkai.Domain.Disclosure;
 using Gongkai.Web.Disclosure;
@@ -11,9 +10,9 @@ namespace Gongkai.Web.Pages.Disclosure;
 
 /// <summary>The agency's proactive-disclosure items, what is due or late under Art. 26, and the year's figures.</summary>
 [Authorize(Policy = Policies.Desk)]
-public sealed class IndexModel(GongkaiDbContext db, CurrentStaff staff, TimeProvider time, IConfiguration configuration, Gongkai.Domain.Calendar.WorkingDayCalendar calendar) : PageModel
+public sealed class IndexModel(DisclosureDesk desk, CurrentStaff staff) : PageModel
 {
-    private readonly DisclosureDesk _desk = new(db, time, configuration, calendar);
+    private readonly DisclosureDesk _desk = desk;
 
     public List<DisclosureRecord> Items { get; private set; } = [];
 

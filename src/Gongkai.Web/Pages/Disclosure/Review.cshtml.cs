@@ -1,4 +1,3 @@
-using Gongkai.Data;
 using Gongkai.Domain.Disclosure;
 using Gongkai.Web.Disclosure;
 using Gongkai.Web.Infrastructure;
@@ -13,9 +12,9 @@ namespace Gongkai.Web.Pages.Disclosure;
 /// user may take now (reviewers: accept a finding with a reason, pass a review, return; publish; withdraw).
 /// </summary>
 [Authorize(Policy = Policies.Desk)]
-public sealed class ReviewModel(GongkaiDbContext db, CurrentStaff staff, TimeProvider time, IConfiguration configuration, Gongkai.Domain.Calendar.WorkingDayCalendar calendar) : PageModel
+public sealed class ReviewModel(DisclosureDesk desk, CurrentStaff staff) : PageModel
 {
-    private readonly DisclosureDesk _desk = new(db, time, configuration, calendar);
+    private readonly DisclosureDesk _desk = desk;
 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -29,8 +28,13 @@ public sealed class ReviewModel(GongkaiDbContext db, CurrentStaff staff, TimePro
 
     public string? Error { get; private set; }
 
-    /// <summary>Whether the user is a reviewer (审批人员) who did not write the draft.</summary>
-    public bool MayReview => staff.IsApprover && !Workflow.Authors.Contains(staff.UserId!);
+    /// <summary>Whether the user is a reviewer (审批人员) who did not write the draft: may return, publish, correct, withdraw.</summary>
+    public bool MayManage => staff.IsApprover && !Workflow.Authors.Contains(staff.UserId!);
+
+    /// <summary>Whether the user may take the review now pending (a reviewer, not a drafter, and not the 保密审查 reviewer for 合法性审查).</summary>
+    public bool MayReviewNow => staff.IsApprover && Workflow.MayReviewNow(Me);
+
+    public string? UserId => staff.UserId;
 
     public bool IsAuthor => Workflow.Authors.Contains(staff.UserId!);
 
@@ -44,8 +48,8 @@ public sealed class ReviewModel(GongkaiDbContext db, CurrentStaff staff, TimePro
     public Task<IActionResult> OnPostAcceptAsync(string findingId, string? reason, CancellationToken ct) =>
         ActAsync(true, () => _desk.RunAsync(Id, staff.DeskAgencyId, w => Task.FromResult(w.AcceptFinding(Me, findingId, reason ?? "", _desk.Now)), ct), "已记录接受理由。", ct);
 
-    public Task<IActionResult> OnPostSecrecyAsync(string? comment, CancellationToken ct) =>
-        ActAsync(true, () => _desk.RunAsync(Id, staff.DeskAgencyId, w => Task.FromResult(w.PassSecrecyReview(Me, _desk.Now, comment)), ct), "保密审查通过，已转合法性审查。", ct);
+    public Task<IActionResult> OnPostSecrecyAsync(string? comment, string? personalDataReason, CancellationToken ct) =>
+        ActAsync(true, () => _desk.RunAsync(Id, staff.DeskAgencyId, w => Task.FromResult(w.PassSecrecyReview(Me, _desk.Now, comment, personalDataReason)), ct), "保密审查通过，已转合法性审查。", ct);
 
     public Task<IActionResult> OnPostLegalityAsync(string? comment, CancellationToken ct) =>
         ActAsync(true, () => _desk.RunAsync(Id, staff.DeskAgencyId, w => Task.FromResult(w.PassLegalityReview(Me, _desk.Now, comment)), ct), "合法性审查通过，审核完成，可以发布。", ct);
@@ -112,6 +116,7 @@ public sealed class ReviewModel(GongkaiDbContext db, CurrentStaff staff, TimePro
     public static string KindLabel(FindingKind k) => k switch
     {
         FindingKind.IdNumber => "身份证号",
+        FindingKind.IdNumberWrongCheck => "身份证号（校验码不符）",
         FindingKind.MobileNumber => "手机号码",
         FindingKind.BankCard => "银行卡号",
         FindingKind.PersonalAddress => "个人住址",

@@ -12,7 +12,7 @@ namespace Gongkai.Web.Pages.Disclosure;
 
 /// <summary>The administrator maintains the 错敏字 list (wrong form → right form, or a sensitive word with advice).</summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class WordsModel(GongkaiDbContext db, TimeProvider time, IConfiguration configuration, Gongkai.Domain.Calendar.WorkingDayCalendar calendar) : PageModel
+public sealed class WordsModel(GongkaiDbContext db, DisclosureDesk desk) : PageModel
 {
     public WrongWordList Words { get; private set; } = WrongWordList.Default;
 
@@ -49,7 +49,7 @@ public sealed class WordsModel(GongkaiDbContext db, TimeProvider time, IConfigur
     private async Task LoadAsync(CancellationToken ct)
     {
         IsDefault = !await db.Set<WordEntryRecord>().AnyAsync(ct);
-        Words = await new DisclosureDesk(db, time, configuration, calendar).WordsAsync(ct);
+        Words = await desk.WordsAsync(ct);
     }
 
     /// <summary>Replaces the stored list (the first save copies the built-in default into the table).</summary>

@@ -2,96 +2,6 @@ using System.Collections.Immutable;
 
 namespace Gongkai.Domain.Disclosure;
 
-/// <summary>Where an item is in its life.</summary>
-public enum DisclosureState
-{
-    /// <summary>草稿: the officer writes and edits.</summary>
-    Draft,
-
-    /// <summary>保密审查: secrecy review.</summary>
-    SecrecyReview,
-
-    /// <summary>合法性审查: legality review.</summary>
-    LegalityReview,
-
-    /// <summary>已审核: every review passed; ready to publish.</summary>
-    Approved,
-
-    /// <summary>已发布.</summary>
-    Published,
-
-    /// <summary>已更正: published, as a later version with a public note.</summary>
-    Corrected,
-
-    /// <summary>已撤回: removed from the public 目录 with a public note.</summary>
-    Withdrawn,
-}
-
-/// <summary>What a step did.</summary>
-public enum StepKind
-{
-    Created,
-    Edited,
-    Submitted,
-    SecrecyPassed,
-    LegalityPassed,
-    Returned,
-    FindingAccepted,
-    Published,
-    Corrected,
-    Withdrawn,
-}
-
-/// <summary>A person acting in the workflow.</summary>
-/// <param name="Id">Stable user id.</param>
-/// <param name="Name">Name as recorded in the history.</param>
-public sealed record Actor(string Id, string Name);
-
-/// <summary>
-/// One recorded step: who, when, what they said, and the state change. Steps are only ever appended.
-/// <see cref="IsPublic"/> steps (corrections, withdrawals) show their comment on the portal.
-/// </summary>
-public sealed record WorkflowStep(
-    int Sequence,
-    StepKind Kind,
-    Actor Actor,
-    DateTimeOffset At,
-    DisclosureState From,
-    DisclosureState To,
-    int ItemVersion,
-    string? Comment = null,
-    string? FindingId = null,
-    bool IsPublic = false);
-
-/// <summary>A finding a reviewer accepted as it is, and why.</summary>
-public sealed record FindingAcceptance(string FindingId, Actor Reviewer, DateTimeOffset At, string Reason);
-
-/// <summary>
-/// Who may review. Empty sets mean any user other than the item's authors; otherwise only the named
-/// users may pass that review.
-/// </summary>
-public sealed record ReviewPolicy(ImmutableHashSet<string> SecrecyReviewers, ImmutableHashSet<string> LegalityReviewers)
-{
-    public static ReviewPolicy Open { get; } = new([], []);
-
-    public bool MaySecrecyReview(Actor a) => SecrecyReviewers.IsEmpty || SecrecyReviewers.Contains(a.Id);
-
-    public bool MayLegalityReview(Actor a) => LegalityReviewers.IsEmpty || LegalityReviewers.Contains(a.Id);
-}
-
-/// <summary>The result of a workflow command: the new workflow, or the code of the refusal.</summary>
-public readonly record struct WorkflowResult(DisclosureWorkflow? Workflow, string? Error)
-{
-    public bool Succeeded => Error is null;
-
-    /// <summary>The new workflow; throws if the command was refused.</summary>
-    public DisclosureWorkflow Value => Workflow ?? throw new InvalidOperationException($"Refused: {Error} {DisclosureCodes.MessageOf(Error!)}");
-
-    public static implicit operator WorkflowResult(DisclosureWorkflow w) => new(w, null);
-
-    public static WorkflowResult Refuse(string code) => new(null, code);
-}
-
 /// <summary>
 /// The review of one item as a state machine with append-only history:
 /// <c>Draft → SecrecyReview → LegalityReview → Approved → Published</c>, with <c>Return</c> back to
@@ -100,8 +10,9 @@ public readonly record struct WorkflowResult(DisclosureWorkflow? Workflow, strin
 /// refusal code; nothing throws for a refused command.
 /// <para>
 /// Guarantees: an item is published only after a submission and both reviews of the <em>same</em>
-/// version, by reviewers who did not write or edit it, with every blocking finding of that version's
-/// check accepted with a reason (editing the text is the other way to resolve a finding: it returns
+/// version, by two <em>different</em> reviewers, neither of whom wrote, edited or submitted it
+/// (separation of duties); 保密审查 passes only when no personal-data finding is open or the reviewer
+/// records a reason for keeping them; and every blocking finding of that version's check is accepted with a reason (editing the text is the other way to resolve a finding: it returns
 /// the item to Draft and a new check runs on resubmission).
 /// </para>
 /// </summary>
@@ -117,7 +28,7 @@ public sealed record DisclosureWorkflow
 
     public ReviewPolicy Policy { get; init; } = ReviewPolicy.Open;
 
-    /// <summary>Everyone who created or edited the current draft; none of them may review it.</summary>
+    /// <summary>Everyone who created, edited or submitted the draft (its drafters); none of them may review it.</summary>
     public ImmutableHashSet<string> Authors { get; init; } = [];
 
     /// <summary>The history, oldest first.</summary>
@@ -137,6 +48,20 @@ public sealed record DisclosureWorkflow
         Checks?.Findings.Where(f => f.Blocking && !Acceptances.Any(a => a.FindingId == f.Id)) ?? [];
 
     public bool IsPublic => State is DisclosureState.Published or DisclosureState.Corrected;
+
+    /// <summary>Open findings that are personal data: 保密审查 needs a recorded reason to pass with any of them.</summary>
+    public IEnumerable<Finding> OpenPersonalData => OpenFindings.Where(f => f.IsPersonalData);
+
+    /// <summary>Who passed 保密审查 of the current submission; null before that (or after a return).</summary>
+    public Actor? SecrecyReviewer => StepsSinceSubmission().LastOrDefault(s => s.Kind == StepKind.SecrecyPassed)?.Actor;
+
+    /// <summary>Whether <paramref name="actor"/> may take the review now pending: not a drafter, designated, and for 合法性审查 not the 保密审查 reviewer.</summary>
+    public bool MayReviewNow(Actor actor) => State switch
+    {
+        DisclosureState.SecrecyReview => !Authors.Contains(actor.Id) && Policy.MaySecrecyReview(actor),
+        DisclosureState.LegalityReview => !Authors.Contains(actor.Id) && Policy.MayLegalityReview(actor) && SecrecyReviewer?.Id != actor.Id,
+        _ => false,
+    };
 
     /// <summary>Public notes (corrections, withdrawal), oldest first.</summary>
     public IEnumerable<WorkflowStep> PublicNotes => Steps.Where(s => s.IsPublic);
@@ -206,7 +131,10 @@ public sealed record DisclosureWorkflow
         };
     }
 
-    /// <summary>Sends the draft to 保密审查 with the automatic checks of this exact content.</summary>
+    /// <summary>
+    /// Sends the draft to 保密审查 with the automatic checks of this exact content. Whoever submits
+    /// answers for the draft as a drafter and may not review it.
+    /// </summary>
     public WorkflowResult Submit(Actor actor, ItemCheckResult checks, DateTimeOffset at)
     {
         if (State != DisclosureState.Draft)
@@ -223,6 +151,7 @@ public sealed record DisclosureWorkflow
         {
             Checks = checks,
             Acceptances = [],
+            Authors = Authors.Add(actor.Id),
         };
     }
 
@@ -262,8 +191,13 @@ public sealed record DisclosureWorkflow
         };
     }
 
-    /// <summary>保密审查 passed. The reviewer may not be an author.</summary>
-    public WorkflowResult PassSecrecyReview(Actor reviewer, DateTimeOffset at, string? comment = null)
+    /// <summary>
+    /// 保密审查 passed. The reviewer may not be a drafter. While personal-data findings are open it is
+    /// refused (<see cref="DisclosureCodes.PersonalDataOpen"/>) unless the reviewer gives
+    /// <paramref name="personalDataReason"/>: then each open personal-data finding is accepted with that
+    /// reason (one <see cref="StepKind.FindingAccepted"/> step each, before the pass).
+    /// </summary>
+    public WorkflowResult PassSecrecyReview(Actor reviewer, DateTimeOffset at, string? comment = null, string? personalDataReason = null)
     {
         if (State != DisclosureState.SecrecyReview)
         {
@@ -280,10 +214,25 @@ public sealed record DisclosureWorkflow
             return WorkflowResult.Refuse(DisclosureCodes.NotDesignated);
         }
 
-        return Append(StepKind.SecrecyPassed, reviewer, at, DisclosureState.LegalityReview, comment);
+        var personal = OpenPersonalData.ToList();
+        if (personal.Count > 0 && string.IsNullOrWhiteSpace(personalDataReason))
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.PersonalDataOpen);
+        }
+
+        var w = this;
+        foreach (var f in personal)
+        {
+            w = w.AcceptFinding(reviewer, f.Id, personalDataReason!, at).Value;
+        }
+
+        return w.Append(StepKind.SecrecyPassed, reviewer, at, DisclosureState.LegalityReview, comment);
     }
 
-    /// <summary>合法性审查 passed: the item is approved. Every blocking finding must be accepted by now.</summary>
+    /// <summary>
+    /// 合法性审查 passed: the item is approved. The reviewer may be neither a drafter nor the one who
+    /// passed 保密审查 (<see cref="DisclosureCodes.SameReviewer"/>). Every blocking finding must be accepted by now.
+    /// </summary>
     public WorkflowResult PassLegalityReview(Actor reviewer, DateTimeOffset at, string? comment = null)
     {
         if (State != DisclosureState.LegalityReview)
@@ -299,6 +248,11 @@ public sealed record DisclosureWorkflow
         if (!Policy.MayLegalityReview(reviewer))
         {
             return WorkflowResult.Refuse(DisclosureCodes.NotDesignated);
+        }
+
+        if (SecrecyReviewer?.Id == reviewer.Id)
+        {
+            return WorkflowResult.Refuse(DisclosureCodes.SameReviewer);
         }
 
         if (OpenFindings.Any())
@@ -430,33 +384,38 @@ public sealed record DisclosureWorkflow
 
     /// <summary>
     /// Whether the steps since the last submission are Submitted, SecrecyPassed and LegalityPassed in
-    /// that order for the current version, by reviewers who are not authors (defence in depth for
-    /// <see cref="Publish"/>).
+    /// that order for the current version, by two different reviewers who are not drafters (defence in
+    /// depth for <see cref="Publish"/>).
     /// </summary>
     public bool HasCompleteReview()
     {
-        var lastSubmit = -1;
-        for (var i = Steps.Length - 1; i >= 0; i--)
-        {
-            if (Steps[i].Kind == StepKind.Submitted)
-            {
-                lastSubmit = i;
-                break;
-            }
-        }
-
-        if (lastSubmit < 0)
+        var since = StepsSinceSubmission();
+        if (since.Count == 0)
         {
             return false;
         }
 
-        var since = Steps.Skip(lastSubmit).ToList();
         var secrecy = since.FindIndex(s => s.Kind == StepKind.SecrecyPassed);
         var legality = since.FindIndex(s => s.Kind == StepKind.LegalityPassed);
         return secrecy > 0 && legality > secrecy
             && !since.Any(s => s.Kind is StepKind.Returned or StepKind.Edited)
             && !Authors.Contains(since[secrecy].Actor.Id) && !Authors.Contains(since[legality].Actor.Id)
+            && since[secrecy].Actor.Id != since[legality].Actor.Id
             && since.All(s => s.ItemVersion == Item.Version);
+    }
+
+    /// <summary>The steps from the last submission on (the submission first); empty if never submitted.</summary>
+    private List<WorkflowStep> StepsSinceSubmission()
+    {
+        for (var i = Steps.Length - 1; i >= 0; i--)
+        {
+            if (Steps[i].Kind == StepKind.Submitted)
+            {
+                return [.. Steps.Skip(i)];
+            }
+        }
+
+        return [];
     }
 
     private DisclosureWorkflow Append(StepKind kind, Actor actor, DateTimeOffset at, DisclosureState to, string? comment = null, string? findingId = null, bool isPublic = false, int? version = null)
