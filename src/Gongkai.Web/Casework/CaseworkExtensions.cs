@@ -22,6 +22,8 @@ public static class CaseworkExtensions
         builder.Services.AddTransient(sp => sp.GetRequiredService<CalendarService>().Current);
         builder.Services.AddScoped<HolidayNoticeLoader>();
         builder.Services.AddScoped<CaseService>();
+        builder.Services.AddScoped<Gongkai.Data.Letters.LetterNumberAllocator>();
+        builder.Services.AddScoped<Gongkai.Web.Letters.CaseLetters>();
         builder.Services.AddSingleton<DeadlineExplanations>();
         return builder;
     }

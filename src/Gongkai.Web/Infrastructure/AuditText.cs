@@ -20,6 +20,8 @@ public static class AuditText
         ["case.abandon"] = "视为放弃申请",
         ["case.decide"] = "作出答复",
         ["case.close"] = "办结归档",
+        ["case.letter-number"] = "编发文书文号",
+        ["agency.letters"] = "修改文书设置",
         ["portal.apply"] = "网上提交申请",
         ["review.add"] = "登记复议诉讼",
         ["review.decide"] = "登记复议诉讼结果",
@@ -50,6 +52,7 @@ public static class AuditText
         ["report"] = "年度报告",
         ["document"] = "规章和规范性文件",
         ["monthly"] = "月度统计",
+        ["agency"] = "机关设置",
     };
 
     /// <summary>What was done, e.g. <c>case.decide</c> → 作出答复.</summary>
