@@ -33,16 +33,16 @@ public static class LetterNumberPattern
 
         if (!pattern.Contains("{n}", StringComparison.Ordinal))
         {
-            return "文号格式须含序号占位｛序号｝";
+            return "文号格式须含序号占位{序号}";
         }
 
         if (!pattern.Contains("{year}", StringComparison.Ordinal))
         {
-            return "文号格式须含年份占位｛年｝";
+            return "文号格式须含年份占位{年}";
         }
 
         var rest = pattern.Replace("{n}", string.Empty, StringComparison.Ordinal).Replace("{year}", string.Empty, StringComparison.Ordinal);
-        return rest.Contains('{') || rest.Contains('}') ? "文号格式只能含｛年｝和｛序号｝两个占位" : null;
+        return rest.Contains('{') || rest.Contains('}') ? "文号格式只能含{年}和{序号}两个占位" : null;
     }
 
     /// <summary>The pattern with the Chinese placeholders replaced by <c>{year}</c> and <c>{n}</c>.</summary>
