@@ -73,6 +73,14 @@ public sealed class LetterWriterTests
     {
         var letter = Letter(Full(), kind, sequence);
         var bytes = PdfLetterWriter.Write(letter);
+        if (Environment.GetEnvironmentVariable("GONGKAI_LETTER_SAMPLES") is { Length: > 0 } samples)
+        {
+            // Sample letters for docs/letters.md (GONGKAI_LETTER_SAMPLES=/some/dir).
+            Directory.CreateDirectory(samples);
+            File.WriteAllBytes(Path.Combine(samples, $"{kind.Code()}.pdf"), bytes);
+            File.WriteAllBytes(Path.Combine(samples, $"{kind.Code()}.docx"), DocxLetterWriter.Write(letter));
+        }
+
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4), StringComparison.Ordinal);
         var text = PdfToText(bytes);
         // pdftotext breaks lines where the layout does, and a page number may fall inside a
