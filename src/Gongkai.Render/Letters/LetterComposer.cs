@@ -236,9 +236,11 @@ public static class LetterComposer
             var facts = FactSentence(outcome, ground);
             var own = decided?.Reasons is { Length: > 0 } r ? r.TrimEnd('。') + "。" : string.Empty;
             body.Add("二、事实和理由：" + own + facts);
-            var cited = decided is { Ground: null, LegalGround: { Length: > 0 } typed } ? typed : ground.Article;
-            var basis = $"三、法律依据：{cited}规定：“{ground.Provision}”";
-            if (outcome == ApplicationOutcome.PartiallyGranted && DecisionGrounds.Default(outcome) is { } separable && separable.Code != ground.Code)
+            // An event stored before grounds existed cites what was typed then, without quoting a provision it may not name.
+            var basis = decided is { Ground: null, LegalGround: { Length: > 0 } typed }
+                ? $"三、法律依据：{typed.TrimEnd('。')}。"
+                : $"三、法律依据：{ground.Article}规定：“{ground.Provision}”";
+            if (decided?.Ground is not null && outcome == ApplicationOutcome.PartiallyGranted && DecisionGrounds.Default(outcome) is { } separable && separable.Code != ground.Code)
             {
                 // 部分公开 rests on Art. 37 and on the ground that keeps the rest back.
                 basis = $"三、法律依据：{separable.Article}规定：“{separable.Provision}”{ground.Article}规定：“{ground.Provision}”";

@@ -210,7 +210,8 @@ public sealed class LetterComposerTests
         Assert.Null(decided.Ground);
         var c = Registered().Then(decided);
         var text = Text(Letter(c, LetterKind.Reply));
-        Assert.Contains("三、法律依据：《条例》第十四条规定", text, StringComparison.Ordinal);
+        Assert.Contains("三、法律依据：《条例》第十四条。", text, StringComparison.Ordinal);
+        Assert.Contains("一、处理决定：不予公开", text, StringComparison.Ordinal);
     }
 
     [Theory]
