@@ -65,6 +65,9 @@ public static class LetterKinds
         _ => kind.ToString(),
     };
 
+    /// <summary>Whether the letter is addressed to the applicant (not the 征求意见函 nor the Art. 32 notice, which go to the third party).</summary>
+    public static bool IsToApplicant(this LetterKind kind) => kind is not (LetterKind.ConsultationLetter or LetterKind.ThirdPartyNotice);
+
     /// <summary>A short name for links, e.g. 答复书.</summary>
     public static string ShortName(this LetterKind kind) => kind switch
     {

@@ -35,6 +35,10 @@ public sealed class CaseLetters(GongkaiDbContext db, LetterNumberAllocator numbe
     public static IReadOnlyList<CaseLetterLink> All(ApplicationCase c) =>
         [.. Enumerable.Range(1, c.Events.Length).SelectMany(s => For(c, s))];
 
+    /// <summary>The letters addressed to the applicant (what the portal may offer them), in step order.</summary>
+    public static IReadOnlyList<CaseLetterLink> ForApplicant(ApplicationCase c) =>
+        [.. All(c).Where(l => l.Kind.IsToApplicant())];
+
     /// <summary>
     /// The letter as a file, or null when the case (not yet registered) or the step has no such letter.
     /// The first call for a letter allocates its 文号 (audited as <c>case.letter-number</c>).

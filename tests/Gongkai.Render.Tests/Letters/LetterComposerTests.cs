@@ -181,6 +181,9 @@ public sealed class LetterComposerTests
             .Then(new Decided(D(2026, 3, 25), By(D(2026, 3, 25)), ApplicationOutcome.Granted, "第三十六条第（二）项", "granted.provided", "采购资金为财政资金，公开涉及重大公共利益"));
 
         Assert.Equal([LetterKind.Reply, LetterKind.ThirdPartyNotice], LetterComposer.KindsFor(c, 4));
+        Assert.False(LetterKind.ThirdPartyNotice.IsToApplicant());
+        Assert.False(LetterKind.ConsultationLetter.IsToApplicant());
+        Assert.True(LetterKind.Reply.IsToApplicant());
         var letter = Letter(c, LetterKind.ThirdPartyNotice);
         var text = Text(letter);
         Assert.Equal("兰陵医疗器械有限公司", letter.Recipient);
