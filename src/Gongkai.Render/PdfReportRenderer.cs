@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gongkai.Domain.Reports;
+using Gongkai.Render.Pdf;
 using SkiaSharp;
 
 namespace Gongkai.Render;
@@ -34,47 +35,9 @@ public sealed class PdfReportRenderer(PdfRenderOptions? options = null, FormatCa
         using var fonts = new PdfFonts(typefaces);
         var pages = new PdfLayout(fonts).Lay(outline);
 
-        var metadata = SKDocumentPdfMetadata.Default;
-        metadata.Title = outline.Title;
-        metadata.Creator = "Gongkai";
-        metadata.Producer = "Gongkai (SkiaSharp)";
-        using (var document = SKDocument.CreatePdf(output, metadata))
-        {
-            using var fill = new SKPaint { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Fill };
-            using var stroke = new SKPaint { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Stroke };
-            foreach (var page in pages)
-            {
-                var canvas = document.BeginPage(PdfLayout.PageWidth, PdfLayout.PageHeight);
-                foreach (var op in page)
-                {
-                    switch (op)
-                    {
-                        case PdfText text:
-                            canvas.DrawText(text.Text, text.X, text.Y, SKTextAlign.Left, text.Font, fill);
-                            break;
-                        case PdfRect rect:
-                            stroke.StrokeWidth = rect.LineWidth;
-                            canvas.DrawRect(rect.Rect, stroke);
-                            break;
-                    }
-                }
-
-                document.EndPage();
-            }
-
-            document.Close();
-        }
-
-        output.Flush();
+        PdfPages.Write(pages, output, outline.Title, PdfLayout.PageWidth, PdfLayout.PageHeight);
     }
 }
-
-internal abstract record PdfOp;
-
-/// <summary>A line of text; (X, Y) is the left end of the baseline.</summary>
-internal sealed record PdfText(string Text, float X, float Y, SKFont Font) : PdfOp;
-
-internal sealed record PdfRect(SKRect Rect, float LineWidth) : PdfOp;
 
 /// <summary>The fonts of the PDF, by role.</summary>
 internal sealed class PdfFonts : IDisposable
@@ -89,9 +52,7 @@ internal sealed class PdfFonts : IDisposable
         Footer = new SKFont(faces.Regular, 9f);
         foreach (var font in All)
         {
-            font.Subpixel = true;
-            font.Hinting = SKFontHinting.None;
-            font.LinearMetrics = true;
+            PdfPages.Steady(font);
         }
     }
 
@@ -127,8 +88,8 @@ internal sealed class PdfFonts : IDisposable
 /// </summary>
 internal sealed class PdfLayout(PdfFonts fonts)
 {
-    public const float PageWidth = 595.28f;
-    public const float PageHeight = 841.89f;
+    public const float PageWidth = PdfPages.A4Width;
+    public const float PageHeight = PdfPages.A4Height;
     private const float MarginLeft = 56.7f;
     private const float MarginRight = 56.7f;
     private const float MarginTop = 62f;
@@ -216,8 +177,7 @@ internal sealed class PdfLayout(PdfFonts fonts)
 
     private static PdfText TextAt(string line, SKFont font, SKRect box, TextAlign align, float lineHeight, float top)
     {
-        var metrics = font.Metrics;
-        var baseline = top + ((lineHeight - (metrics.Descent - metrics.Ascent)) / 2f) - metrics.Ascent;
+        var baseline = PdfPages.Baseline(font, top, lineHeight);
         var width = font.MeasureText(line);
         var x = align switch
         {

@@ -40,7 +40,7 @@ public sealed partial class BrowserTests
         await page.ClickAsync("#form-extend button[type=submit]");
         await Assertions.Expect(page.Locator("#deadline-steps")).ToContainTextAsync("延长答复期限20个工作日");
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("下载政府信息公开延期答复告知书").ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "下载延期答复告知书（DOCX）" }).ClickAsync());
         Assert.EndsWith(".docx", download.SuggestedFilename);
 
         await page.GotoAsync("/Office");

@@ -33,4 +33,16 @@ public sealed class Agency
 
     /// <summary>Short prefix of the agency's tracking numbers (e.g. <c>LLWJ</c>).</summary>
     public required string Code { get; set; }
+
+    /// <summary>
+    /// The pattern of its letters' 文号, e.g. <c>兰卫公开〔{年}〕{序号}号</c> (<c>{year}</c> and <c>{n}</c> also work);
+    /// null for the default, the agency's name followed by 依申请公开〔年〕序号号.
+    /// </summary>
+    public string? LetterNumberPattern { get; set; }
+
+    /// <summary>The 行政复议机关 named in the 救济途径 of its adverse letters, e.g. 兰陵县人民政府.</summary>
+    public string? ReviewBody { get; set; }
+
+    /// <summary>The court named for 行政诉讼 in its adverse letters, e.g. 兰陵县人民法院.</summary>
+    public string? Court { get; set; }
 }

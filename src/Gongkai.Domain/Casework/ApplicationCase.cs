@@ -370,6 +370,11 @@ public sealed class ApplicationCase
                     return Error("decision.outcome", "未知的办理结果", "unknown outcome");
                 }
 
+                if (d.Ground is { } ground && !DecisionGrounds.IsValidFor(ground, d.Outcome))
+                {
+                    return Error("decision.ground-outcome", "所选理由与办理结果不符", $"the ground '{ground}' does not apply to {d.Outcome.RowKey()}");
+                }
+
                 return string.IsNullOrWhiteSpace(d.LegalGround) ? Error("decision.no-ground", "未写明法律依据", "the legal ground is missing") : null;
 
             case Closed:

@@ -109,7 +109,21 @@ public sealed record FeePaid(DateOnly OccurredOn, Recorded Recorded, decimal Amo
 public sealed record Abandoned(DateOnly OccurredOn, Recorded Recorded, AbandonmentReason Reason) : ApplicationEvent(OccurredOn, Recorded);
 
 /// <summary>答复: the decision, as exactly one table 3 outcome row, with its legal ground.</summary>
-public sealed record Decided(DateOnly OccurredOn, Recorded Recorded, ApplicationOutcome Outcome, string LegalGround) : ApplicationEvent(OccurredOn, Recorded);
+/// <param name="OccurredOn">The date of the 答复书.</param>
+/// <param name="Recorded">Who entered it and when.</param>
+/// <param name="Outcome">The Table 3 row.</param>
+/// <param name="LegalGround">The provision cited, as text (the chosen <see cref="DecisionGround.Article"/>, or typed before grounds existed).</param>
+/// <param name="Ground">The <see cref="DecisionGrounds"/> code staff chose (null on events stored before grounds existed).</param>
+/// <param name="Reasons">The reasons in the staff's own words (facts of the case), quoted in the letter.</param>
+/// <param name="HeldBy">For 无法提供 (Art. 36(4), (5)): the agency that holds or is responsible for the information, where known.</param>
+public sealed record Decided(
+    DateOnly OccurredOn,
+    Recorded Recorded,
+    ApplicationOutcome Outcome,
+    string LegalGround,
+    string? Ground = null,
+    string? Reasons = null,
+    string? HeldBy = null) : ApplicationEvent(OccurredOn, Recorded);
 
 /// <summary>办结归档 (Art. 45).</summary>
 public sealed record Closed(DateOnly OccurredOn, Recorded Recorded) : ApplicationEvent(OccurredOn, Recorded);

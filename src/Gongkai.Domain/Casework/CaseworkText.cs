@@ -55,7 +55,7 @@ public static class CaseworkText
         FeeNotified f => $"发出收费通知，{f.Amount:0.##}元",
         FeePaid p => $"缴费{p.Amount:0.##}元",
         Abandoned a => $"{Of(a.Reason)}，视为放弃申请",
-        Decided d => $"答复：{Of(d.Outcome)}",
+        Decided d => $"答复：{Of(d.Outcome)}" + (DecisionGrounds.Find(d.Ground) is { } g ? $"（{g.Name}，{g.Article.Replace(DecisionGrounds.Regulation, "条例", StringComparison.Ordinal)}）" : string.Empty),
         Closed => "办结归档",
         Assigned a => $"指派承办人：{a.HandlerName}",
         Transferred t => $"由{t.FromAgency}转办至{t.ToAgency}：{t.Reason}",

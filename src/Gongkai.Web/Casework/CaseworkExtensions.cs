@@ -23,6 +23,8 @@ public static class CaseworkExtensions
         builder.Services.AddScoped<HolidayNoticeLoader>();
         builder.Services.AddScoped<CaseService>();
         builder.Services.AddScoped<CaseRouting>();
+        builder.Services.AddScoped<Gongkai.Data.Letters.LetterNumberAllocator>();
+        builder.Services.AddScoped<Gongkai.Web.Letters.CaseLetters>();
         builder.Services.AddSingleton<DeadlineExplanations>();
         return builder;
     }

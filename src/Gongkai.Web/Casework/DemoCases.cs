@@ -197,7 +197,8 @@ public static class DemoCases
             var span = Math.Max(1, due.DayNumber - day.DayNumber);
             var decideOn = late ? due.AddDays(random.Next(1, 6)) : day.AddDays(random.Next(1, span + 1));
             var outcome = Pick(random);
-            if (Try(new Decided(decideOn, By(decideOn), outcome, "《中华人民共和国政府信息公开条例》第三十六条")) && random.Next(3) > 0)
+            var ground = DecisionGrounds.Default(outcome);
+            if (Try(new Decided(decideOn, By(decideOn), outcome, ground.Article, ground.Code, outcome == ApplicationOutcome.Granted ? null : "经审查，" + ground.Name + "。")) && random.Next(3) > 0)
             {
                 Try(new Closed(day.AddDays(random.Next(1, 10)), By(day)));
             }

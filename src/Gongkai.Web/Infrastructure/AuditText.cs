@@ -22,6 +22,8 @@ public static class AuditText
         ["case.close"] = "办结归档",
         ["case.assign"] = "指派承办人",
         ["case.transfer"] = "转办",
+        ["case.letter-number"] = "编发文书文号",
+        ["agency.letters"] = "修改文书设置",
         ["portal.apply"] = "网上提交申请",
         ["review.add"] = "登记复议诉讼",
         ["review.decide"] = "登记复议诉讼结果",
@@ -63,6 +65,7 @@ public static class AuditText
         ["document"] = "规章和规范性文件",
         ["monthly"] = "月度统计",
         ["disclosure"] = "主动公开",
+        ["agency"] = "机关设置",
     };
 
     /// <summary>What was done, e.g. <c>case.decide</c> → 作出答复.</summary>

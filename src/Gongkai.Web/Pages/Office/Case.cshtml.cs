@@ -149,7 +149,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
             return on is null ? null : new FeePaid(on.Value, r, amount.Value);
         }, ct);
 
-    public Task<IActionResult> OnPostDecideAsync(Guid id, int version, DateOnly? date, ApplicationOutcome? outcome, string? ground, CancellationToken ct) =>
+    public Task<IActionResult> OnPostDecideAsync(Guid id, int version, DateOnly? date, ApplicationOutcome? outcome, string? ground, string? reasons, string? heldBy, CancellationToken ct) =>
         StepAsync(id, version, "decide", "case.decide", r =>
         {
             var on = Required(date, "decide", "date", "请填写答复日期");
@@ -159,8 +159,19 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
                 return null;
             }
 
-            var basis = RequiredText(ground, "decide", "ground", "请写明答复依据", 500);
-            return on is null || basis is null ? null : new Decided(on.Value, r, outcome.Value, basis);
+            var chosen = string.IsNullOrWhiteSpace(ground) ? DecisionGrounds.Default(outcome.Value) : DecisionGrounds.Find(ground);
+            if (chosen is null || !chosen.Outcomes.Contains(outcome.Value))
+            {
+                FieldErrors["decide.ground"] = "所选理由不适用于该办理结果，请重新选择";
+                return null;
+            }
+
+            // Art. 36(3): a refusal states its reasons; the 答复书 quotes what staff write here.
+            var why = string.IsNullOrWhiteSpace(reasons) && outcome != ApplicationOutcome.Granted
+                ? Missing("decide", "reasons", "请写明事实和理由（将写入答复书）")
+                : Optional(reasons, "decide", "reasons", 1000);
+            var holder = Optional(heldBy, "decide", "heldBy", 100);
+            return on is null || FieldErrors.Count > 0 ? null : new Decided(on.Value, r, outcome.Value, chosen.Article, chosen.Code, why, holder);
         }, ct);
 
     public Task<IActionResult> OnPostAssignAsync(Guid id, int version, string? handler, CancellationToken ct) =>
@@ -288,6 +299,15 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
 
         return value.Trim();
     }
+
+    private string? Missing(string form, string field, string message)
+    {
+        FieldErrors[$"{form}.{field}"] = message;
+        return null;
+    }
+
+    private string? Optional(string? value, string form, string field, int max) =>
+        string.IsNullOrWhiteSpace(value) ? null : RequiredText(value, form, field, string.Empty, max);
 
     public string Err(string key) => FieldErrors.TryGetValue(key, out var m) ? m : string.Empty;
 

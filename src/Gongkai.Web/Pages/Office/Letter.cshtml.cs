@@ -1,34 +1,48 @@
-using Gongkai.Data;
+using Gongkai.Render.Letters;
 using Gongkai.Web.Casework;
-using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Letters;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Office;
 
-/// <summary>Downloads the letter of step <c>sequence</c> of a case as DOCX.</summary>
-public sealed class LetterModel(GongkaiDbContext db, CaseService cases, CurrentStaff staff) : PageModel
+/// <summary>
+/// Downloads a letter of step <c>sequence</c> of a case of the user's agency: <c>kind</c> (<c>reply</c>,
+/// <c>third-party-notice</c> …; default the step's first letter) as <c>docx</c> (default) or <c>pdf</c>.
+/// </summary>
+public sealed class LetterModel(CaseService cases, CaseLetters letters) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid id, int sequence, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, int sequence, string? kind, string? format, CancellationToken ct)
     {
         var loaded = await cases.LoadAsync(id, ct);
-        if (loaded?.Case is not { } c || sequence < 1 || sequence > c.Events.Length)
+        if (loaded?.Case is not { } c)
         {
             return NotFound();
         }
 
-        var step = c.Events[sequence - 1];
-        if (LetterGenerator.Title(step) is null)
+        var links = CaseLetters.For(c, sequence);
+        LetterKind chosen;
+        if (kind is null)
+        {
+            if (links.Count == 0)
+            {
+                return NotFound();
+            }
+
+            chosen = links[0].Kind;
+        }
+        else if (!LetterKinds.TryParse(kind, out chosen))
         {
             return NotFound();
         }
 
-        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == staff.DeskAgencyId, ct);
-        // The case as it stood when the letter was written (its deadline then).
-        var then = Gongkai.Domain.Casework.ApplicationCase.Replay(c.Events.Take(sequence), cases.Rules);
-        var input = new LetterInput(agency, then, step, cases.Rules);
-        return File(LetterGenerator.Generate(input), LetterGenerator.MediaType, LetterGenerator.FileName(input));
+        var fileFormat = LetterFormat.Docx;
+        if (format is not null && !LetterFiles.TryParse(format, out fileFormat))
+        {
+            return NotFound();
+        }
+
+        var file = await letters.GetAsync(loaded, sequence, chosen, fileFormat, ct);
+        return file is null ? NotFound() : File(file.Content, file.MediaType, file.FileName);
     }
 }
