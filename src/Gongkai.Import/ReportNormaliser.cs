@@ -211,6 +211,7 @@ public static partial class ReportNormaliser
 
         public string[] LineNorm { get; }
 
+        /// <summary>Whether the region's text holds <paramref name="phrase"/>, also when a line break cuts it.</summary>
         public bool RegionContains((int Start, int End) region, string phrase)
         {
             for (var i = region.Start; i < region.End; i++)
@@ -221,7 +222,8 @@ public static partial class ReportNormaliser
                 }
             }
 
-            return false;
+            return region.End > region.Start
+                && string.Concat(LineNorm.AsSpan(region.Start, region.End - region.Start).ToArray()).Contains(phrase, StringComparison.Ordinal);
         }
     }
 
@@ -639,7 +641,12 @@ public static partial class ReportNormaliser
     /// Whether the next line holds this row's values: it starts with values, or with the tail of a
     /// label split over two rows (text that is no later row's label) followed by values.
     /// </summary>
-    private static bool NextLineHasValues(Doc doc, (int Start, int End) region, int line, RowDef[] later)
+    /// <remarks>
+    /// When the label's line already has as many (empty) cells as the row (<paramref name="complete"/>),
+    /// only a label tail followed by values continues it: a bare number on the next line is then not
+    /// this row's (a page number, the next block), and the row's cells were left blank.
+    /// </remarks>
+    private static bool NextLineHasValues(Doc doc, (int Start, int End) region, int line, RowDef[] later, bool complete)
     {
         if (line + 1 >= region.End || doc.Lines[line + 1].Length == 0)
         {
@@ -654,7 +661,7 @@ public static partial class ReportNormaliser
 
         if (next[0].IsValue)
         {
-            return true;
+            return !complete;
         }
 
         return next[0].Kind == Kind.Text
@@ -667,9 +674,9 @@ public static partial class ReportNormaliser
     {
         var sb = new StringBuilder();
         var frags = doc.Lines[line];
-        if (index + 1 < frags.Length)
+        if (frags.Skip(index + 1).FirstOrDefault(f => f.Kind != Kind.Empty) is { } after)
         {
-            return frags[index + 1].Kind == Kind.Text ? frags[index + 1].Norm : string.Empty;
+            return after.Kind == Kind.Text ? after.Norm : string.Empty;
         }
 
         for (var i = line + 1; i < region.End && i <= line + 2; i++)
@@ -696,6 +703,16 @@ public static partial class ReportNormaliser
         var same = doc.Lines[label.Line].Skip(label.Index + 1).ToList();
         var endLine = label.Line;
         var endIndex = label.Index + 1;
+        if (same.Count > 0 && same.Count < needed && same.All(f => f.Kind == Kind.Empty)
+            && Continuation(doc, region, label.Line, needed - same.Count) is { } tail)
+        {
+            // Fewer empty cells than the row has, and the lines after hold exactly the rest: the
+            // row's cells broken over lines (empty ones are blanks).
+            values.AddRange(same);
+            values.AddRange(tail);
+            return (values, tail[^1].Line, tail[^1].Index + 1);
+        }
+
         if (same.Any(f => f.IsValue))
         {
             // Cells on the label's own line: trim the empty cells that merged label columns and
@@ -740,7 +757,7 @@ public static partial class ReportNormaliser
             endIndex = values.Count > 0 ? values[^1].Index + 1 : endIndex;
         }
 
-        else if (same.Count > 0 && same.All(f => f.Kind == Kind.Empty) && !NextLineHasValues(doc, region, label.Line, later))
+        else if (same.Count > 0 && same.All(f => f.Kind == Kind.Empty) && !NextLineHasValues(doc, region, label.Line, later, complete: same.Count >= needed))
         {
             // The label followed by empty cells only, and the next line is not this row's numbers:
             // the cells were left blank.
@@ -823,11 +840,10 @@ public static partial class ReportNormaliser
     private static int ReadTable4(Doc doc, (int Start, int End) region, TableLayout layout, ReportBuilder builder)
     {
         const int width = 15;
-        var values = new List<Frag>(width);
         var anchor = -1;
-        for (var i = region.Start; i < region.End; i++)
+        for (var i = region.Start; i < region.End && anchor < 0; i++)
         {
-            if (anchor < 0 && (doc.LineNorm[i].Contains("行政复议", StringComparison.Ordinal) || doc.LineNorm[i].Contains("结果维持", StringComparison.Ordinal)))
+            if (doc.LineNorm[i].Contains("行政复议", StringComparison.Ordinal) || doc.LineNorm[i].Contains("结果维持", StringComparison.Ordinal))
             {
                 anchor = i;
             }
@@ -838,46 +854,42 @@ public static partial class ReportNormaliser
             return 0;
         }
 
-        for (var i = anchor; i < region.End && values.Count < width; i++)
-        {
-            var frags = doc.Lines[i];
-            var cells = frags.SkipWhile(f => f.Kind != Kind.Number && f.Kind != Kind.NonNumeric && f.Kind != Kind.Empty).ToList();
-            if (!cells.Any(f => f.IsValue) || cells.Any(f => f.Kind == Kind.Text))
-            {
-                if (values.Count > 0 && frags.Any(f => f.Kind == Kind.Text))
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            var keepBlanks = cells.Count == width - values.Count;
-            foreach (var f in cells)
-            {
-                if (values.Count == width)
-                {
-                    break;
-                }
-
-                if (f.IsValue || keepBlanks)
-                {
-                    values.Add(f);
-                }
-            }
-        }
-
-        // A line that holds the whole row wins over stray numbers (a page number between header and row).
+        // Runs of consecutive lines of cells (a row broken over lines is one run; text ends a run).
+        var runs = new List<List<Frag[]>>();
+        List<Frag[]>? run = null;
         for (var i = anchor; i < region.End; i++)
         {
-            var cells = doc.Lines[i].SkipWhile(f => f.Kind == Kind.Text).ToList();
-            if (cells.Count == width && cells.All(f => f.Kind != Kind.Text) && cells.Count(f => f.IsValue) > width / 2)
+            var frags = doc.Lines[i];
+            var cells = frags.SkipWhile(f => f.Kind == Kind.Text).ToArray();
+            var valueLine = cells.Any(f => f.IsValue) && !cells.Any(f => f.Kind == Kind.Text);
+            if (valueLine && cells.Length < frags.Length)
             {
-                values = cells;
-                break;
+                run = null;
+            }
+
+            if (valueLine || (run is not null && frags.Length > 0 && frags.All(f => f.Kind == Kind.Empty)))
+            {
+                if (run is null)
+                {
+                    run = [];
+                    runs.Add(run);
+                }
+
+                run.Add(cells);
+            }
+            else if (frags.Any(f => f.Kind == Kind.Text))
+            {
+                run = null;
             }
         }
 
+        // The row is the first run exactly as wide as the table (the empty cells a converter adds
+        // at its ends trimmed), else a line that holds the whole row (a page number next to it),
+        // else the values of the first run.
+        var values = runs.Select(r => Exact(r.SelectMany(l => l).ToList(), width)).FirstOrDefault(v => v is not null)
+            ?? runs.SelectMany(r => r).FirstOrDefault(l => l.Length == width && l.Count(f => f.IsValue) > width / 2)?.ToList()
+            ?? runs.FirstOrDefault()?.SelectMany(l => l).Where(f => f.IsValue).Take(width).ToList()
+            ?? [];
         if (values.Count == 0)
         {
             return 0;
@@ -893,5 +905,23 @@ public static partial class ReportNormaliser
         }
 
         return 1;
+    }
+
+    /// <summary><paramref name="cells"/> trimmed of empty cells at its ends down to <paramref name="width"/>, when that makes it exactly so wide.</summary>
+    private static List<Frag>? Exact(List<Frag> cells, int width)
+    {
+        var from = 0;
+        var to = cells.Count;
+        while (to - from > width && cells[from].Kind == Kind.Empty)
+        {
+            from++;
+        }
+
+        while (to - from > width && cells[to - 1].Kind == Kind.Empty)
+        {
+            to--;
+        }
+
+        return to - from == width ? cells[from..to] : null;
     }
 }

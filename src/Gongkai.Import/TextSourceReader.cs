@@ -65,7 +65,7 @@ public static partial class TextSourceReader
         if (line.Contains('|'))
         {
             var trimmed = line.Trim();
-            if (MarkdownRule().IsMatch(trimmed) || trimmed.All(c => c == '|' || c == ' '))
+            if (MarkdownRule().IsMatch(trimmed) || trimmed.Trim('|').Length == 0)
             {
                 return [];
             }

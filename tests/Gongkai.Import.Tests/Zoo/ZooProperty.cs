@@ -28,10 +28,17 @@ public static class ZooProperty
     }
 
     /// <summary>Every difference between what was published and what was read, as lines a person can act on.</summary>
-    public static List<string> Differences(ZooReport source, Report read, bool glued)
+    public static List<string> Differences(ZooReport source, Report read, bool glued) =>
+        Differences(source.Report, read, glued, source.Text);
+
+    /// <summary>
+    /// Every difference between <paramref name="truth"/> and what was read; <paramref name="printed"/>
+    /// gives a cell's printed text for the message (its raw text when null).
+    /// </summary>
+    public static List<string> Differences(Report truth, Report read, bool glued, Func<CellRef, string>? printed = null)
     {
+        printed ??= c => truth[c].Raw ?? truth[c].Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
         var diffs = new List<string>();
-        var truth = source.Report;
         if (read.Format != truth.Format)
         {
             diffs.Add($"format: published {truth.Format}, read {read.Format}");
@@ -63,7 +70,7 @@ public static class ZooProperty
                 };
                 if (!ok)
                 {
-                    diffs.Add($"{cellRef}: published {source.Text(cellRef)} ({want.State}), read {got.Value?.ToString(CultureInfo.InvariantCulture) ?? "null"} ({got.State} {got.Raw})");
+                    diffs.Add($"{cellRef}: published {printed(cellRef)} ({want.State}), read {got.Value?.ToString(CultureInfo.InvariantCulture) ?? "null"} ({got.State} {got.Raw})");
                 }
             }
         }
