@@ -298,6 +298,12 @@ public static partial class ReportNormaliser
             foreach (var frag in doc.Lines[i])
             {
                 var compact = Compact(frag.Source.Text);
+                if (!compact.Contains("报告", StringComparison.Ordinal) && WrappedTitleTail(doc, i, frag) is { } tail)
+                {
+                    // A title wrapped before its last characters (…工作年度 / 报告).
+                    compact += tail;
+                }
+
                 var collapsed = compact.Length > 80;
                 if (collapsed)
                 {
@@ -344,6 +350,21 @@ public static partial class ReportNormaliser
         }
 
         return (null, null, null);
+    }
+
+    /// <summary>
+    /// The next line's text when <paramref name="frag"/> is the last cell of its line and the next line
+    /// is a short tail that completes a title (<c>报告</c>); else null.
+    /// </summary>
+    private static string? WrappedTitleTail(Doc doc, int line, Frag frag)
+    {
+        if (frag.Index != doc.Lines[line].Length - 1 || line + 1 >= doc.Lines.Length || doc.Lines[line + 1].Length != 1)
+        {
+            return null;
+        }
+
+        var next = Compact(doc.Lines[line + 1][0].Source.Text);
+        return next.Length is > 0 and <= 6 && next.EndsWith("报告", StringComparison.Ordinal) ? next : null;
     }
 
     /// <summary>The 发布机构 of a portal page's metadata block, when the title does not name the agency.</summary>

@@ -96,6 +96,13 @@ public static partial class TextSourceReader
             {
                 cells.AddRange(f.Split(' ', StringSplitOptions.RemoveEmptyEntries));
             }
+            else if (f.Length > 0 && LabelThenNumbers().Match(f) is { Success: true } m)
+            {
+                // A row label and its numbers separated by single spaces (pdftotext -raw, OCR):
+                // the label, then one cell per number.
+                cells.Add(m.Groups["label"].Value);
+                cells.AddRange(m.Groups["numbers"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            }
             else
             {
                 cells.Add(f);
@@ -107,6 +114,10 @@ public static partial class TextSourceReader
 
     [GeneratedRegex(@"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$|^-{2,}(\|-*)+\|?$")]
     private static partial Regex MarkdownRule();
+
+    /// <summary>Text with a Chinese character, not ending in a digit, then a space and a run of numbers.</summary>
+    [GeneratedRegex(@"^(?<label>.*\p{IsCJKUnifiedIdeographs}.*[^\d\s.]) (?<numbers>[+\-−]?\d+(\.\d+)?( [+\-−]?\d+(\.\d+)?)*)$")]
+    private static partial Regex LabelThenNumbers();
 
     [GeneratedRegex(@"\s{2,}|\u3000+")]
     private static partial Regex SpaceRun();
