@@ -15,6 +15,9 @@ namespace Gongkai.Import;
 /// </summary>
 public static partial class ReportNormaliser
 {
+    /// <summary>More cells than any table row has (table 4's fifteen aside, which has no label).</summary>
+    private const int MaxRowCells = 10;
+
     /// <summary>How many lines from the top are searched for the title.</summary>
     public const int TitleSearchLines = 40;
 
@@ -112,7 +115,7 @@ public static partial class ReportNormaliser
 
         AddSections(doc, headings, cat, builder);
         var report = builder.Build();
-        return RuleEngine.Validate(found < 3 || MissingCells(report, cat) > 0 ? TryFlattened(document, report, cat, previousYear) : report, cat);
+        return RuleEngine.Validate(found < 3 || MissingCells(report, cat) > 0 ? TryFlattened(document, report, cat, previousYear, doc.ShortRows) : report, cat);
     }
 
     private static int MissingCells(Report report, FormatCatalogue cat) =>
@@ -123,7 +126,7 @@ public static partial class ReportNormaliser
     /// scraper (<c>…申请数量1230000015</c>): read them again with the constraint solver and keep
     /// that reading if it finds more cells.
     /// </summary>
-    private static Report TryFlattened(SourceDocument document, Report report, FormatCatalogue cat, Report? previousYear)
+    private static Report TryFlattened(SourceDocument document, Report report, FormatCatalogue cat, Report? previousYear, HashSet<string> shortRows)
     {
         var flat = Flattened.FlattenedTableReader.ReadStream(document, previousYear, cat);
         if (flat is null)
@@ -156,7 +159,8 @@ public static partial class ReportNormaliser
             foreach (var row in layout.Rows)
             {
                 var refs = Enumerable.Range(0, row.Columns.Length).Select(c => new CellRef(layout.Table, row.Key, c)).ToArray();
-                if (refs.Any(r => report[r].State == CellState.Missing) && refs.All(r => flat[r].State != CellState.Missing))
+                if (refs.Any(r => report[r].State == CellState.Missing) && refs.All(r => flat[r].State != CellState.Missing)
+                    && !shortRows.Contains($"{layout.Table}/{row.Key}"))
                 {
                     foreach (var r in refs)
                     {
@@ -203,7 +207,17 @@ public static partial class ReportNormaliser
             Source = source;
             Lines = source.Lines.Select((line, i) => line.Cells.Select((f, j) => Classify(f, i, j)).ToArray()).ToArray();
             LineNorm = Lines.Select(l => string.Concat(l.Where(f => f.Kind == Kind.Text).Select(f => f.Norm))).ToArray();
+            SpaceSeparated = source.Lines.Select(l => l.SpaceSeparated).ToArray();
         }
+
+        /// <summary>Per line, <see cref="SourceLine.SpaceSeparated"/>.</summary>
+        public bool[] SpaceSeparated { get; }
+
+        /// <summary>
+        /// Rows (<c>table/row</c>) found on a space-separated line with fewer numbers than cells and
+        /// nothing after them: which cell is blank cannot be told, so the row is left unread.
+        /// </summary>
+        public HashSet<string> ShortRows { get; } = new(StringComparer.Ordinal);
 
         public SourceDocument Source { get; }
 
@@ -548,6 +562,14 @@ public static partial class ReportNormaliser
             found++;
             var later = layout.Rows.Skip(r + 1).ToArray();
             var (values, endLine, endIndex) = CollectValues(doc, region, label, row.Columns.Length, later);
+            if (values.Count < row.Columns.Length && values.Count > 0 && doc.SpaceSeparated[label.Line] && values.All(v => v.Line == label.Line))
+            {
+                // Fewer numbers than cells on a line cut at spaces only: a blank cell left no trace,
+                // so which one it was is unknown; leave the row unread rather than shift its numbers.
+                doc.ShortRows.Add($"{layout.Table}/{row.Key}");
+                values.Clear();
+            }
+
             for (var c = 0; c < row.Columns.Length; c++)
             {
                 var cellRef = new CellRef(layout.Table, row.Key, c);
@@ -695,9 +717,19 @@ public static partial class ReportNormaliser
     {
         var sb = new StringBuilder();
         var frags = doc.Lines[line];
-        if (frags.Skip(index + 1).FirstOrDefault(f => f.Kind != Kind.Empty) is { } after)
+        // The empty cells a label head leaves before the row's end (a row has at most a few; bounded,
+        // so a line of thousands of fragments stays linear).
+        for (var k = index + 1; k < frags.Length && k <= index + MaxRowCells; k++)
         {
-            return after.Kind == Kind.Text ? after.Norm : string.Empty;
+            if (frags[k].Kind != Kind.Empty)
+            {
+                return frags[k].Kind == Kind.Text ? frags[k].Norm : string.Empty;
+            }
+        }
+
+        if (frags.Length - index - 1 > MaxRowCells)
+        {
+            return string.Empty;
         }
 
         for (var i = line + 1; i < region.End && i <= line + 2; i++)

@@ -26,12 +26,14 @@ public sealed class ZooFixtureTests
     {
         var dir = Path.Combine(ReportFixtureTests.FixturePath("zoo"), name);
         var input = Directory.GetFiles(dir, "input.*").Single();
-        var glued = File.ReadLines(Path.Combine(dir, "case.txt")).First().Contains("glued=True", StringComparison.Ordinal);
+        var head = File.ReadLines(Path.Combine(dir, "case.txt")).First();
+        var glued = head.Contains("glued=True", StringComparison.Ordinal);
+        var blanksVanish = head.Contains("blanks-vanish=True", StringComparison.Ordinal);
         var truth = WithPlaceholders(ReportJson.Parse(File.ReadAllText(Path.Combine(dir, "expected.json"))), Path.Combine(dir, "placeholders.tsv"));
 
         var read = ReportImporter.Import(input);
 
-        var diffs = ZooProperty.Differences(truth, read, glued);
+        var diffs = ZooProperty.Differences(truth, read, glued, blanksVanish: blanksVanish);
         Assert.True(diffs.Count == 0, $"{name}:\n  " + string.Join("\n  ", diffs.Take(10)));
     }
 

@@ -35,7 +35,12 @@ public static class ZooProperty
     /// Every difference between <paramref name="truth"/> and what was read; <paramref name="printed"/>
     /// gives a cell's printed text for the message (its raw text when null).
     /// </summary>
-    public static List<string> Differences(Report truth, Report read, bool glued, Func<CellRef, string>? printed = null)
+    /// <remarks>
+    /// With <paramref name="blanksVanish"/> (a form where an empty cell leaves no trace, e.g. text cut
+    /// at spaces), a row holding a blank cell may instead be left wholly unread: which cell was blank
+    /// is truly ambiguous there.
+    /// </remarks>
+    public static List<string> Differences(Report truth, Report read, bool glued, Func<CellRef, string>? printed = null, bool blanksVanish = false)
     {
         printed ??= c => truth[c].Raw ?? truth[c].Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
         var diffs = new List<string>();
@@ -58,6 +63,11 @@ public static class ZooProperty
         {
             foreach (var cellRef in layout.Cells())
             {
+                if (blanksVanish && RowLeftUnread(truth, read, cellRef))
+                {
+                    continue;
+                }
+
                 var want = truth[cellRef];
                 var got = read[cellRef];
                 var ok = want.State switch
@@ -76,6 +86,13 @@ public static class ZooProperty
         }
 
         return diffs;
+    }
+
+    private static bool RowLeftUnread(Report truth, Report read, CellRef cell)
+    {
+        var columns = truth.LayoutOf(cell.Table).Row(cell.Row)!.Columns.Length;
+        var row = Enumerable.Range(0, columns).Select(c => new CellRef(cell.Table, cell.Row, c)).ToList();
+        return row.Any(c => truth[c].State == CellState.Blank) && row.All(c => read[c].State == CellState.Missing);
     }
 
     /// <summary>Imports <paramref name="bytes"/> as the form's file.</summary>

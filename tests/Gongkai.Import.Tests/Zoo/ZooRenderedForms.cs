@@ -11,6 +11,9 @@ namespace Gongkai.Import.Tests.Zoo;
 /// </summary>
 public sealed record ZooRenderedForm(string Name, CellKinds Kinds, string FileName, string? Tool, Func<IReadOnlyList<ZooReport>, string, IReadOnlyList<byte[]>> WriteAll)
 {
+    /// <summary>Whether an empty cell leaves no trace in this form (plain text cut at spaces).</summary>
+    public bool BlanksVanish => FileName.EndsWith(".txt", StringComparison.Ordinal);
+
     public override string ToString() => Name;
 }
 

@@ -54,9 +54,9 @@ public sealed class ZooTextFormTests
             var (source, bytes) = ZooProperty.Case(form, seed);
             var read = ZooProperty.Import(form, bytes);
             var diffs = ZooProperty.Differences(source, read, form.Glued);
-            if (diffs.Count > 0)
+            if (diffs.Count > 0 || SaveAll)
             {
-                failures.Add((seed, diffs));
+                failures.AddRange(diffs.Count > 0 ? [(seed, diffs)] : []);
                 Save(form, seed, source, bytes);
             }
         }
@@ -85,8 +85,11 @@ public sealed class ZooTextFormTests
         return sb.ToString();
     }
 
+    /// <summary>With <c>GONGKAI_ZOO_SAVE_ALL=1</c> (and <c>GONGKAI_ZOO_SAVE</c>), passing cases are saved too, to make a fixture.</summary>
+    internal static bool SaveAll => Environment.GetEnvironmentVariable("GONGKAI_ZOO_SAVE_ALL") == "1";
+
     /// <summary>With <c>GONGKAI_ZOO_SAVE=DIR</c>, a failing case is written there as a fixture folder.</summary>
-    internal static void Save(ZooForm form, int seed, ZooReport source, byte[] bytes)
+    internal static void Save(ZooForm form, int seed, ZooReport source, byte[] bytes, bool blanksVanish = false)
     {
         if (Environment.GetEnvironmentVariable("GONGKAI_ZOO_SAVE") is not { Length: > 0 } root)
         {
@@ -101,6 +104,6 @@ public sealed class ZooTextFormTests
             .Where(kv => source.Report[kv.Key].State == CellState.NonNumeric)
             .Select(kv => $"{kv.Key}\t{kv.Value}")
             .Order(StringComparer.Ordinal));
-        File.WriteAllText(Path.Combine(dir, "case.txt"), $"{form.Name} {seed.ToString(CultureInfo.InvariantCulture)} glued={form.Glued}\n");
+        File.WriteAllText(Path.Combine(dir, "case.txt"), $"{form.Name} {seed.ToString(CultureInfo.InvariantCulture)} glued={form.Glued}{(blanksVanish ? " blanks-vanish=True" : string.Empty)}\n");
     }
 }
