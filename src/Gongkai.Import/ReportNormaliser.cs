@@ -15,6 +15,9 @@ namespace Gongkai.Import;
 /// </summary>
 public static partial class ReportNormaliser
 {
+    /// <summary>More cells than any table row has (table 4's fifteen aside, which has no label).</summary>
+    private const int MaxRowCells = 10;
+
     /// <summary>How many lines from the top are searched for the title.</summary>
     public const int TitleSearchLines = 40;
 
@@ -112,7 +115,7 @@ public static partial class ReportNormaliser
 
         AddSections(doc, headings, cat, builder);
         var report = builder.Build();
-        return RuleEngine.Validate(found < 3 || MissingCells(report, cat) > 0 ? TryFlattened(document, report, cat, previousYear) : report, cat);
+        return RuleEngine.Validate(found < 3 || MissingCells(report, cat) > 0 ? TryFlattened(document, report, cat, previousYear, doc.ShortRows) : report, cat);
     }
 
     private static int MissingCells(Report report, FormatCatalogue cat) =>
@@ -123,7 +126,7 @@ public static partial class ReportNormaliser
     /// scraper (<c>…申请数量1230000015</c>): read them again with the constraint solver and keep
     /// that reading if it finds more cells.
     /// </summary>
-    private static Report TryFlattened(SourceDocument document, Report report, FormatCatalogue cat, Report? previousYear)
+    private static Report TryFlattened(SourceDocument document, Report report, FormatCatalogue cat, Report? previousYear, HashSet<string> shortRows)
     {
         var flat = Flattened.FlattenedTableReader.ReadStream(document, previousYear, cat);
         if (flat is null)
@@ -156,7 +159,8 @@ public static partial class ReportNormaliser
             foreach (var row in layout.Rows)
             {
                 var refs = Enumerable.Range(0, row.Columns.Length).Select(c => new CellRef(layout.Table, row.Key, c)).ToArray();
-                if (refs.Any(r => report[r].State == CellState.Missing) && refs.All(r => flat[r].State != CellState.Missing))
+                if (refs.Any(r => report[r].State == CellState.Missing) && refs.All(r => flat[r].State != CellState.Missing)
+                    && !shortRows.Contains($"{layout.Table}/{row.Key}"))
                 {
                     foreach (var r in refs)
                     {
@@ -203,7 +207,17 @@ public static partial class ReportNormaliser
             Source = source;
             Lines = source.Lines.Select((line, i) => line.Cells.Select((f, j) => Classify(f, i, j)).ToArray()).ToArray();
             LineNorm = Lines.Select(l => string.Concat(l.Where(f => f.Kind == Kind.Text).Select(f => f.Norm))).ToArray();
+            SpaceSeparated = source.Lines.Select(l => l.SpaceSeparated).ToArray();
         }
+
+        /// <summary>Per line, <see cref="SourceLine.SpaceSeparated"/>.</summary>
+        public bool[] SpaceSeparated { get; }
+
+        /// <summary>
+        /// Rows (<c>table/row</c>) found on a space-separated line with fewer numbers than cells and
+        /// nothing after them: which cell is blank cannot be told, so the row is left unread.
+        /// </summary>
+        public HashSet<string> ShortRows { get; } = new(StringComparer.Ordinal);
 
         public SourceDocument Source { get; }
 
@@ -211,6 +225,7 @@ public static partial class ReportNormaliser
 
         public string[] LineNorm { get; }
 
+        /// <summary>Whether the region's text holds <paramref name="phrase"/>, also when a line break cuts it.</summary>
         public bool RegionContains((int Start, int End) region, string phrase)
         {
             for (var i = region.Start; i < region.End; i++)
@@ -221,7 +236,8 @@ public static partial class ReportNormaliser
                 }
             }
 
-            return false;
+            return region.End > region.Start
+                && string.Concat(LineNorm.AsSpan(region.Start, region.End - region.Start).ToArray()).Contains(phrase, StringComparison.Ordinal);
         }
     }
 
@@ -296,6 +312,12 @@ public static partial class ReportNormaliser
             foreach (var frag in doc.Lines[i])
             {
                 var compact = Compact(frag.Source.Text);
+                if (!compact.Contains("报告", StringComparison.Ordinal) && WrappedTitleTail(doc, i, frag) is { } tail)
+                {
+                    // A title wrapped before its last characters (…工作年度 / 报告).
+                    compact += tail;
+                }
+
                 var collapsed = compact.Length > 80;
                 if (collapsed)
                 {
@@ -342,6 +364,21 @@ public static partial class ReportNormaliser
         }
 
         return (null, null, null);
+    }
+
+    /// <summary>
+    /// The next line's text when <paramref name="frag"/> is the last cell of its line and the next line
+    /// is a short tail that completes a title (<c>报告</c>); else null.
+    /// </summary>
+    private static string? WrappedTitleTail(Doc doc, int line, Frag frag)
+    {
+        if (frag.Index != doc.Lines[line].Length - 1 || line + 1 >= doc.Lines.Length || doc.Lines[line + 1].Length != 1)
+        {
+            return null;
+        }
+
+        var next = Compact(doc.Lines[line + 1][0].Source.Text);
+        return next.Length is > 0 and <= 6 && next.EndsWith("报告", StringComparison.Ordinal) ? next : null;
     }
 
     /// <summary>The 发布机构 of a portal page's metadata block, when the title does not name the agency.</summary>
@@ -525,6 +562,14 @@ public static partial class ReportNormaliser
             found++;
             var later = layout.Rows.Skip(r + 1).ToArray();
             var (values, endLine, endIndex) = CollectValues(doc, region, label, row.Columns.Length, later);
+            if (values.Count < row.Columns.Length && values.Count > 0 && doc.SpaceSeparated[label.Line] && values.All(v => v.Line == label.Line))
+            {
+                // Fewer numbers than cells on a line cut at spaces only: a blank cell left no trace,
+                // so which one it was is unknown; leave the row unread rather than shift its numbers.
+                doc.ShortRows.Add($"{layout.Table}/{row.Key}");
+                values.Clear();
+            }
+
             for (var c = 0; c < row.Columns.Length; c++)
             {
                 var cellRef = new CellRef(layout.Table, row.Key, c);
@@ -639,7 +684,12 @@ public static partial class ReportNormaliser
     /// Whether the next line holds this row's values: it starts with values, or with the tail of a
     /// label split over two rows (text that is no later row's label) followed by values.
     /// </summary>
-    private static bool NextLineHasValues(Doc doc, (int Start, int End) region, int line, RowDef[] later)
+    /// <remarks>
+    /// When the label's line already has as many (empty) cells as the row (<paramref name="complete"/>),
+    /// only a label tail followed by values continues it: a bare number on the next line is then not
+    /// this row's (a page number, the next block), and the row's cells were left blank.
+    /// </remarks>
+    private static bool NextLineHasValues(Doc doc, (int Start, int End) region, int line, RowDef[] later, bool complete)
     {
         if (line + 1 >= region.End || doc.Lines[line + 1].Length == 0)
         {
@@ -654,7 +704,7 @@ public static partial class ReportNormaliser
 
         if (next[0].IsValue)
         {
-            return true;
+            return !complete;
         }
 
         return next[0].Kind == Kind.Text
@@ -667,9 +717,19 @@ public static partial class ReportNormaliser
     {
         var sb = new StringBuilder();
         var frags = doc.Lines[line];
-        if (index + 1 < frags.Length)
+        // The empty cells a label head leaves before the row's end (a row has at most a few; bounded,
+        // so a line of thousands of fragments stays linear).
+        for (var k = index + 1; k < frags.Length && k <= index + MaxRowCells; k++)
         {
-            return frags[index + 1].Kind == Kind.Text ? frags[index + 1].Norm : string.Empty;
+            if (frags[k].Kind != Kind.Empty)
+            {
+                return frags[k].Kind == Kind.Text ? frags[k].Norm : string.Empty;
+            }
+        }
+
+        if (frags.Length - index - 1 > MaxRowCells)
+        {
+            return string.Empty;
         }
 
         for (var i = line + 1; i < region.End && i <= line + 2; i++)
@@ -696,6 +756,16 @@ public static partial class ReportNormaliser
         var same = doc.Lines[label.Line].Skip(label.Index + 1).ToList();
         var endLine = label.Line;
         var endIndex = label.Index + 1;
+        if (same.Count > 0 && same.Count < needed && same.All(f => f.Kind == Kind.Empty)
+            && Continuation(doc, region, label.Line, needed - same.Count) is { } tail)
+        {
+            // Fewer empty cells than the row has, and the lines after hold exactly the rest: the
+            // row's cells broken over lines (empty ones are blanks).
+            values.AddRange(same);
+            values.AddRange(tail);
+            return (values, tail[^1].Line, tail[^1].Index + 1);
+        }
+
         if (same.Any(f => f.IsValue))
         {
             // Cells on the label's own line: trim the empty cells that merged label columns and
@@ -740,7 +810,7 @@ public static partial class ReportNormaliser
             endIndex = values.Count > 0 ? values[^1].Index + 1 : endIndex;
         }
 
-        else if (same.Count > 0 && same.All(f => f.Kind == Kind.Empty) && !NextLineHasValues(doc, region, label.Line, later))
+        else if (same.Count > 0 && same.All(f => f.Kind == Kind.Empty) && !NextLineHasValues(doc, region, label.Line, later, complete: same.Count >= needed))
         {
             // The label followed by empty cells only, and the next line is not this row's numbers:
             // the cells were left blank.
@@ -823,11 +893,10 @@ public static partial class ReportNormaliser
     private static int ReadTable4(Doc doc, (int Start, int End) region, TableLayout layout, ReportBuilder builder)
     {
         const int width = 15;
-        var values = new List<Frag>(width);
         var anchor = -1;
-        for (var i = region.Start; i < region.End; i++)
+        for (var i = region.Start; i < region.End && anchor < 0; i++)
         {
-            if (anchor < 0 && (doc.LineNorm[i].Contains("行政复议", StringComparison.Ordinal) || doc.LineNorm[i].Contains("结果维持", StringComparison.Ordinal)))
+            if (doc.LineNorm[i].Contains("行政复议", StringComparison.Ordinal) || doc.LineNorm[i].Contains("结果维持", StringComparison.Ordinal))
             {
                 anchor = i;
             }
@@ -838,46 +907,42 @@ public static partial class ReportNormaliser
             return 0;
         }
 
-        for (var i = anchor; i < region.End && values.Count < width; i++)
-        {
-            var frags = doc.Lines[i];
-            var cells = frags.SkipWhile(f => f.Kind != Kind.Number && f.Kind != Kind.NonNumeric && f.Kind != Kind.Empty).ToList();
-            if (!cells.Any(f => f.IsValue) || cells.Any(f => f.Kind == Kind.Text))
-            {
-                if (values.Count > 0 && frags.Any(f => f.Kind == Kind.Text))
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            var keepBlanks = cells.Count == width - values.Count;
-            foreach (var f in cells)
-            {
-                if (values.Count == width)
-                {
-                    break;
-                }
-
-                if (f.IsValue || keepBlanks)
-                {
-                    values.Add(f);
-                }
-            }
-        }
-
-        // A line that holds the whole row wins over stray numbers (a page number between header and row).
+        // Runs of consecutive lines of cells (a row broken over lines is one run; text ends a run).
+        var runs = new List<List<Frag[]>>();
+        List<Frag[]>? run = null;
         for (var i = anchor; i < region.End; i++)
         {
-            var cells = doc.Lines[i].SkipWhile(f => f.Kind == Kind.Text).ToList();
-            if (cells.Count == width && cells.All(f => f.Kind != Kind.Text) && cells.Count(f => f.IsValue) > width / 2)
+            var frags = doc.Lines[i];
+            var cells = frags.SkipWhile(f => f.Kind == Kind.Text).ToArray();
+            var valueLine = cells.Any(f => f.IsValue) && !cells.Any(f => f.Kind == Kind.Text);
+            if (valueLine && cells.Length < frags.Length)
             {
-                values = cells;
-                break;
+                run = null;
+            }
+
+            if (valueLine || (run is not null && frags.Length > 0 && frags.All(f => f.Kind == Kind.Empty)))
+            {
+                if (run is null)
+                {
+                    run = [];
+                    runs.Add(run);
+                }
+
+                run.Add(cells);
+            }
+            else if (frags.Any(f => f.Kind == Kind.Text))
+            {
+                run = null;
             }
         }
 
+        // The row is the first run exactly as wide as the table (the empty cells a converter adds
+        // at its ends trimmed), else a line that holds the whole row (a page number next to it),
+        // else the values of the first run.
+        var values = runs.Select(r => Exact(r.SelectMany(l => l).ToList(), width)).FirstOrDefault(v => v is not null)
+            ?? runs.SelectMany(r => r).FirstOrDefault(l => l.Length == width && l.Count(f => f.IsValue) > width / 2)?.ToList()
+            ?? runs.FirstOrDefault()?.SelectMany(l => l).Where(f => f.IsValue).Take(width).ToList()
+            ?? [];
         if (values.Count == 0)
         {
             return 0;
@@ -893,5 +958,23 @@ public static partial class ReportNormaliser
         }
 
         return 1;
+    }
+
+    /// <summary><paramref name="cells"/> trimmed of empty cells at its ends down to <paramref name="width"/>, when that makes it exactly so wide.</summary>
+    private static List<Frag>? Exact(List<Frag> cells, int width)
+    {
+        var from = 0;
+        var to = cells.Count;
+        while (to - from > width && cells[from].Kind == Kind.Empty)
+        {
+            from++;
+        }
+
+        while (to - from > width && cells[to - 1].Kind == Kind.Empty)
+        {
+            to--;
+        }
+
+        return to - from == width ? cells[from..to] : null;
     }
 }

@@ -15,6 +15,12 @@ public sealed record Fragment(string Text, SourceLocation Location);
 /// </summary>
 public sealed record SourceLine(ImmutableArray<Fragment> Cells)
 {
+    /// <summary>
+    /// Whether the cells were cut at runs of spaces only (no tab, pipe or markup marks a cell): an
+    /// empty cell leaves no trace, so a row with fewer numbers than cells cannot say which is blank.
+    /// </summary>
+    public bool SpaceSeparated { get; init; }
+
     public string Text => string.Join(' ', Cells.Select(c => c.Text));
 }
 

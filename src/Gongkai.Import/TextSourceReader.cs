@@ -53,7 +53,7 @@ public static partial class TextSourceReader
                 fragments.Add(new Fragment(cell, location));
             }
 
-            lines.Add(new SourceLine(fragments.MoveToImmutable()));
+            lines.Add(new SourceLine(fragments.MoveToImmutable()) { SpaceSeparated = cells.Count > 1 && !raw.Contains('|') && !raw.Contains('\t') });
         }
 
         return new SourceDocument(name, lines.ToImmutable(), []);
@@ -65,7 +65,7 @@ public static partial class TextSourceReader
         if (line.Contains('|'))
         {
             var trimmed = line.Trim();
-            if (MarkdownRule().IsMatch(trimmed) || trimmed.All(c => c == '|' || c == ' '))
+            if (MarkdownRule().IsMatch(trimmed) || trimmed.Trim('|').Length == 0)
             {
                 return [];
             }
@@ -96,6 +96,12 @@ public static partial class TextSourceReader
             {
                 cells.AddRange(f.Split(' ', StringSplitOptions.RemoveEmptyEntries));
             }
+            else if (LabelThenNumbers(f) is { } split)
+            {
+                // A row label and its numbers separated by single spaces (pdftotext -raw, OCR):
+                // the label, then one cell per number.
+                cells.AddRange(split);
+            }
             else
             {
                 cells.Add(f);
@@ -107,6 +113,49 @@ public static partial class TextSourceReader
 
     [GeneratedRegex(@"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$|^-{2,}(\|-*)+\|?$")]
     private static partial Regex MarkdownRule();
+
+    /// <summary>
+    /// Text with a Chinese character, not ending in a digit, then single-space-separated numbers:
+    /// the label and each number; else null. One pass from the end (no backtracking on long lines).
+    /// </summary>
+    internal static List<string>? LabelThenNumbers(string field)
+    {
+        var numbers = new List<string>();
+        var end = field.Length;
+        while (end > 0)
+        {
+            var start = field.LastIndexOf(' ', end - 1) + 1;
+            var token = field[start..end];
+            if (!NumberToken().IsMatch(token))
+            {
+                break;
+            }
+
+            numbers.Add(token);
+            end = start - 1;
+            if (start == 0)
+            {
+                return null;
+            }
+        }
+
+        if (numbers.Count == 0 || end <= 0 || end == field.Length)
+        {
+            return null;
+        }
+
+        var label = field[..(end + 1)].TrimEnd();
+        if (label.Length == 0 || char.IsDigit(label[^1]) || label[^1] == '.' || !label.Any(c => c is >= '\u4e00' and <= '\u9fff'))
+        {
+            return null;
+        }
+
+        numbers.Reverse();
+        return [label, .. numbers];
+    }
+
+    [GeneratedRegex(@"^[+\-−]?\d+(\.\d+)?$")]
+    private static partial Regex NumberToken();
 
     [GeneratedRegex(@"\s{2,}|\u3000+")]
     private static partial Regex SpaceRun();

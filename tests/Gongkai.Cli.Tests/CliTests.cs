@@ -152,6 +152,28 @@ public class CliTests
     }
 
     [Fact]
+    public void Import_BatchWithPreviousYear_SettlesAmbiguousCellsAndSaysWhich()
+    {
+        var root = Directory.CreateTempSubdirectory("gongkai-cli-crossyear-").FullName;
+        try
+        {
+            var output = Path.Combine(root, "out");
+
+            var (_, stdout, _) = Run("import", Fixture("crossyear"), "--out", output);
+
+            var line = Assert.Single(stdout.Split('\n'), l => l.StartsWith("2022.txt：与上一年度报告 2021.txt 对照，按其确定 ", StringComparison.Ordinal));
+            Assert.Contains("table2.normative_documents[2]", line, StringComparison.Ordinal);
+            var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(output, "2022.json")))!;
+            Assert.Equal(45m, (decimal)json["table2"]!["normative_documents"]!["in_force"]!);
+            Assert.Contains(json["diagnostics"]!.AsArray(), d => (string?)d!["code"] == "FLAT.settled-by-previous");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Readme_CheckExample_IsWhatTheCommandPrints()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -102,6 +102,13 @@ internal static class BatchCommand
             BatchTableWriter.WriteXlsx(all, xlsx);
         }
 
+        foreach (var file in all.Files.Where(f => f.PreviousFile is not null))
+        {
+            // Read against the same agency's report of the year before (BatchCrossYear).
+            var settled = file.Report.Diagnostics.Where(d => d.Code == Gongkai.Import.Flattened.FlattenedDiagnostics.SettledByPrevious).SelectMany(d => d.Cells).ToList();
+            stdout.WriteLine($"{file.File}：与上一年度报告 {file.PreviousFile} 对照，按其确定 {settled.Count} 个单元格{(settled.Count > 0 ? "（" + string.Join("，", settled) + "）" : string.Empty)}");
+        }
+
         stdout.WriteLine(all.Summary.ToString());
         return all.Summary.Total > 0 && all.Summary.Failed == all.Summary.Total ? ExitCodes.Unreadable
             : all.Summary.Failed + all.Summary.WithErrors + unwritten > 0 ? ExitCodes.Findings

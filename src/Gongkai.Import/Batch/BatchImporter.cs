@@ -25,6 +25,13 @@ public enum BatchOutcome
 /// </summary>
 public sealed record BatchFileResult(string File, SourceKind Kind, Report Report, BatchOutcome Outcome, int ErrorCount, string? Reason)
 {
+    /// <summary>
+    /// The file of the batch that holds the same agency's report of the year before, when there is
+    /// one (see <see cref="BatchCrossYear"/>): its figures settled this report's ambiguous cells and
+    /// the cross-year checks were run against it.
+    /// </summary>
+    public string? PreviousFile { get; init; }
+
     /// <summary>The code of the failure (e.g. <c>SOURCE.unsupported</c>), or null.</summary>
     public string? FailureCode => Outcome == BatchOutcome.Failed ? ReportImporter.Refusal(Report)?.Code : null;
 }
@@ -58,7 +65,8 @@ public readonly record struct BatchProgress(int Done, int Total, string File);
 /// Imports every report in a directory (recursively) or a .zip, in parallel (at most
 /// <see cref="Environment.ProcessorCount"/> files at once), each with <see cref="ReportImporter"/>.
 /// A file that fails is a result, never the end of the batch. A .zip is checked against
-/// <see cref="ImportLimits"/> before any entry is read. Results come back in path order.
+/// <see cref="ImportLimits"/> before any entry is read. Results come back in path order. Reports of
+/// the same agency for consecutive years are then read against each other (<see cref="BatchCrossYear"/>).
 /// </summary>
 public static class BatchImporter
 {
@@ -86,7 +94,7 @@ public static class BatchImporter
             }
 
             var full = files.ToDictionary(f => f.Display, f => f.Full, StringComparer.Ordinal);
-            return await RunAsync(full.Keys.Order(StringComparer.Ordinal).ToList(), f => ReportImporter.Import(full[f], cancellationToken), progress, maxParallelism, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(full.Keys.Order(StringComparer.Ordinal).ToList(), (f, previous) => ReportImporter.Import(full[f], previous, cancellationToken), progress, maxParallelism, cancellationToken).ConfigureAwait(false);
         }
 
         if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
@@ -95,12 +103,12 @@ public static class BatchImporter
         }
 
         var name = Path.GetFileName(path);
-        return await RunAsync([name], _ => ReportImporter.Import(path, cancellationToken), progress, maxParallelism, cancellationToken).ConfigureAwait(false);
+        return await RunAsync([name], (_, previous) => ReportImporter.Import(path, previous, cancellationToken), progress, maxParallelism, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Imports a list of files (each a path), as one batch; names shown are the paths as given.</summary>
     public static Task<BatchResult> ImportFilesAsync(IReadOnlyList<string> paths, Action<BatchProgress>? progress = null, int? maxParallelism = null, CancellationToken cancellationToken = default) =>
-        RunAsync(paths, p => ReportImporter.Import(p, cancellationToken), progress, maxParallelism, cancellationToken);
+        RunAsync(paths, (p, previous) => ReportImporter.Import(p, previous, cancellationToken), progress, maxParallelism, cancellationToken);
 
     private static async Task<BatchResult> ImportZipAsync(string path, Action<BatchProgress>? progress, int? maxParallelism, CancellationToken cancellationToken)
     {
@@ -142,7 +150,7 @@ public static class BatchImporter
                 var gate = new Lock();
                 return await RunAsync(
                     entries.Keys.Order(StringComparer.Ordinal).ToList(),
-                    name =>
+                    (name, previous) =>
                     {
                         byte[] bytes;
                         lock (gate)
@@ -154,7 +162,7 @@ public static class BatchImporter
                             bytes = ms.ToArray();
                         }
 
-                        return ReportImporter.Import(new MemoryStream(bytes, writable: false), name, cancellationToken);
+                        return ReportImporter.Import(new MemoryStream(bytes, writable: false), name, previous, cancellationToken);
                     },
                     progress,
                     maxParallelism,
@@ -163,7 +171,7 @@ public static class BatchImporter
         }
     }
 
-    private static async Task<BatchResult> RunAsync(IReadOnlyList<string> names, Func<string, Report> import, Action<BatchProgress>? progress, int? maxParallelism, CancellationToken cancellationToken)
+    private static async Task<BatchResult> RunAsync(IReadOnlyList<string> names, Func<string, Report?, Report> import, Action<BatchProgress>? progress, int? maxParallelism, CancellationToken cancellationToken)
     {
         var results = new ConcurrentDictionary<int, BatchFileResult>();
         var done = 0;
@@ -174,16 +182,16 @@ public static class BatchImporter
         };
         await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), options, (i, ct) =>
         {
-            results[i] = ImportOne(names[i], import);
+            results[i] = ImportOne(names[i], name => import(name, null));
             progress?.Invoke(new BatchProgress(Interlocked.Increment(ref done), names.Count, names[i]));
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
 
-        var files = Enumerable.Range(0, names.Count).Select(i => results[i]).ToImmutableArray();
+        var files = BatchCrossYear.Apply(Enumerable.Range(0, names.Count).Select(i => results[i]).ToImmutableArray(), (name, previous) => ImportOne(name, n => import(n, previous)));
         return new BatchResult(files, Summarise(files));
     }
 
-    private static BatchFileResult ImportOne(string name, Func<string, Report> import)
+    internal static BatchFileResult ImportOne(string name, Func<string, Report> import)
     {
         Report report;
         try
@@ -199,6 +207,12 @@ public static class BatchImporter
                 .Build();
         }
 
+        return Finish(name, report);
+    }
+
+    /// <summary>The result of <paramref name="report"/> read from <paramref name="name"/>: its outcome and error count.</summary>
+    internal static BatchFileResult Finish(string name, Report report)
+    {
         var kind = KindOf(name);
         var errors = report.Diagnostics.Count(d => d.Severity == Severity.Error);
         var failure = ReportImporter.Refusal(report);

@@ -28,10 +28,22 @@ public static class ZooProperty
     }
 
     /// <summary>Every difference between what was published and what was read, as lines a person can act on.</summary>
-    public static List<string> Differences(ZooReport source, Report read, bool glued)
+    public static List<string> Differences(ZooReport source, Report read, bool glued) =>
+        Differences(source.Report, read, glued, source.Text);
+
+    /// <summary>
+    /// Every difference between <paramref name="truth"/> and what was read; <paramref name="printed"/>
+    /// gives a cell's printed text for the message (its raw text when null).
+    /// </summary>
+    /// <remarks>
+    /// With <paramref name="blanksVanish"/> (a form where an empty cell leaves no trace, e.g. text cut
+    /// at spaces), a row holding a blank cell may instead be left wholly unread: which cell was blank
+    /// is truly ambiguous there.
+    /// </remarks>
+    public static List<string> Differences(Report truth, Report read, bool glued, Func<CellRef, string>? printed = null, bool blanksVanish = false)
     {
+        printed ??= c => truth[c].Raw ?? truth[c].Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
         var diffs = new List<string>();
-        var truth = source.Report;
         if (read.Format != truth.Format)
         {
             diffs.Add($"format: published {truth.Format}, read {read.Format}");
@@ -51,6 +63,11 @@ public static class ZooProperty
         {
             foreach (var cellRef in layout.Cells())
             {
+                if (blanksVanish && RowLeftUnread(truth, read, cellRef))
+                {
+                    continue;
+                }
+
                 var want = truth[cellRef];
                 var got = read[cellRef];
                 var ok = want.State switch
@@ -63,12 +80,19 @@ public static class ZooProperty
                 };
                 if (!ok)
                 {
-                    diffs.Add($"{cellRef}: published {source.Text(cellRef)} ({want.State}), read {got.Value?.ToString(CultureInfo.InvariantCulture) ?? "null"} ({got.State} {got.Raw})");
+                    diffs.Add($"{cellRef}: published {printed(cellRef)} ({want.State}), read {got.Value?.ToString(CultureInfo.InvariantCulture) ?? "null"} ({got.State} {got.Raw})");
                 }
             }
         }
 
         return diffs;
+    }
+
+    private static bool RowLeftUnread(Report truth, Report read, CellRef cell)
+    {
+        var columns = truth.LayoutOf(cell.Table).Row(cell.Row)!.Columns.Length;
+        var row = Enumerable.Range(0, columns).Select(c => new CellRef(cell.Table, cell.Row, c)).ToList();
+        return row.Any(c => truth[c].State == CellState.Blank) && row.All(c => read[c].State == CellState.Missing);
     }
 
     /// <summary>Imports <paramref name="bytes"/> as the form's file.</summary>

@@ -1,0 +1,61 @@
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Import.Tests.Zoo;
+
+/// <summary>
+/// Every failure the zoo found, kept: each folder of <c>Fixtures/zoo/</c> holds the generated input
+/// (<c>input.*</c>), the report it was generated from (<c>expected.json</c>) and <c>case.txt</c>
+/// (form, seed, whether the form is glued, and what the case shows). The zoo's property holds on each.
+/// </summary>
+public sealed class ZooFixtureTests
+{
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.GetDirectories(ReportFixtureTests.FixturePath("zoo")).OrderBy(d => d, StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(dir));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Import_ZooFixture_ReadsBackExactly(string name)
+    {
+        var dir = Path.Combine(ReportFixtureTests.FixturePath("zoo"), name);
+        var input = Directory.GetFiles(dir, "input.*").Single();
+        var head = File.ReadLines(Path.Combine(dir, "case.txt")).First();
+        var glued = head.Contains("glued=True", StringComparison.Ordinal);
+        var blanksVanish = head.Contains("blanks-vanish=True", StringComparison.Ordinal);
+        var truth = WithPlaceholders(ReportJson.Parse(File.ReadAllText(Path.Combine(dir, "expected.json"))), Path.Combine(dir, "placeholders.tsv"));
+
+        var read = ReportImporter.Import(input);
+
+        var diffs = ZooProperty.Differences(truth, read, glued, blanksVanish: blanksVanish);
+        Assert.True(diffs.Count == 0, $"{name}:\n  " + string.Join("\n  ", diffs.Take(10)));
+    }
+
+    /// <summary>
+    /// The canonical JSON writes a placeholder (<c>/</c>, <c>无</c>) as null like a blank; the
+    /// fixture's <c>placeholders.tsv</c> (<c>cell TAB printed text</c>) says which null cells were placeholders.
+    /// </summary>
+    private static Report WithPlaceholders(Report report, string path)
+    {
+        if (!File.Exists(path))
+        {
+            return report;
+        }
+
+        var cells = report.Cells.ToBuilder();
+        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
+        {
+            var (name, text) = (line[..line.IndexOf('\t', StringComparison.Ordinal)], line[(line.IndexOf('\t', StringComparison.Ordinal) + 1)..]);
+            var cell = cells.Keys.Single(k => k.ToString() == name);
+            cells[cell] = Cell.NonNumeric(text);
+        }
+
+        return report with { Cells = cells.ToImmutable() };
+    }
+}

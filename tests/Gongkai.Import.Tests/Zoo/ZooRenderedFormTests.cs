@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace Gongkai.Import.Tests.Zoo;
+
+/// <summary>
+/// A fact needing an external program (<c>pdftotext</c>, <c>soffice</c>): skipped with the reason on a
+/// machine without it, and run (so failing) under CI (<c>CI=true</c>), as the PostgreSQL variants are.
+/// </summary>
+public sealed class ToolFactAttribute : FactAttribute
+{
+    public ToolFactAttribute(string tool)
+    {
+        var underCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        if (!underCi && !ZooRenderedForms.OnPath(tool))
+        {
+            Skip = $"{tool} is not installed (apt: {(tool == "soffice" ? "libreoffice-writer" : "poppler-utils")}); CI=true makes this a failure";
+        }
+    }
+}
+
+/// <summary>
+/// The zoo over the forms that need a renderer or a converter (<see cref="ZooRenderedForms"/>):
+/// <see cref="CasesPerForm"/> seeded reports per form, each imported back exactly. A long run:
+/// <c>GONGKAI_ZOO_RENDERED_CASES=&lt;n&gt;</c>; one case: <c>GONGKAI_ZOO_SEED=&lt;seed&gt;</c> (docs/import-zoo.md).
+/// </summary>
+public sealed class ZooRenderedFormTests
+{
+    /// <summary>Per form, in CI.</summary>
+    public const int CasesPerForm = 100;
+
+    [Fact]
+    public void Docx_ProjectRenderer_ReadsBackExactly() => Check("docx");
+
+    [Fact]
+    public void Pdf_ProjectRenderer_ReadsBackExactly() => Check("pdf");
+
+    [ToolFact("pdftotext")]
+    public void PdfToTextLayout_ReadsBackExactly() => Check("pdftotext-layout");
+
+    [ToolFact("pdftotext")]
+    public void PdfToTextRaw_ReadsBackExactly() => Check("pdftotext-raw");
+
+    [ToolFact("soffice")]
+    public void LibreOfficePdfFromDocx_ReadsBackExactly() => Check("lo-pdf-from-docx");
+
+    [ToolFact("soffice")]
+    public void LibreOfficeDocxFromHtml_ReadsBackExactly() => Check("lo-docx-from-html");
+
+    /// <summary>
+    /// Forms not yet read exactly, with the share of cases allowed to fail (measured over the 100 CI
+    /// cases; a ratchet as in <see cref="ZooTextFormTests"/>). See docs/import-zoo.md.
+    /// </summary>
+    private static readonly Dictionary<string, double> s_knownFailureRate = new()
+    {
+        // A blank table-2 cell is no text at all: the row's other numbers shift left (layout: by column
+        // position it could be told; raw: truly ambiguous, and should be left null).
+        ["pdftotext-layout"] = 0.15,
+        ["pdftotext-raw"] = 0.10,
+    };
+
+    private static void Check(string name)
+    {
+        var form = ZooRenderedForms.All.Single(f => f.Name == name);
+        var seeds = ZooProperty.Seed is { } one
+            ? [one]
+            : Enumerable.Range(1, int.TryParse(Environment.GetEnvironmentVariable("GONGKAI_ZOO_RENDERED_CASES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : CasesPerForm).ToList();
+        var dir = Directory.CreateTempSubdirectory($"zoo-{name}-");
+        try
+        {
+            var sources = seeds.Select(s => ZooReport.Generate(new Random(s), form.Kinds)).ToList();
+            var files = form.WriteAll(sources, dir.FullName);
+            var failures = new List<(int Seed, List<string> Diffs)>();
+            var zooForm = new ZooForm(form.Name, form.Kinds, false, form.FileName, (_, _) => []);
+            for (var i = 0; i < sources.Count; i++)
+            {
+                var read = ZooProperty.Import(zooForm, files[i]);
+                var diffs = ZooProperty.Differences(sources[i].Report, read, glued: false, sources[i].Text, form.BlanksVanish);
+                if (diffs.Count > 0 || ZooTextFormTests.SaveAll)
+                {
+                    failures.AddRange(diffs.Count > 0 ? [(seeds[i], diffs)] : []);
+                    ZooTextFormTests.Save(zooForm, seeds[i], sources[i], files[i], form.BlanksVanish);
+                }
+            }
+
+            var allowed = ZooProperty.Seed is null ? (int)(s_knownFailureRate.GetValueOrDefault(name) * seeds.Count) : 0;
+            Assert.True(failures.Count <= allowed, ZooTextFormTests.Report(zooForm, failures));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}

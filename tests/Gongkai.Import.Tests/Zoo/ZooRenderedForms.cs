@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using Gongkai.Render;
+
+namespace Gongkai.Import.Tests.Zoo;
+
+/// <summary>
+/// A form that needs a renderer or a converter: the batch of cases is written at once (LibreOffice is
+/// slow to start, so one <c>soffice</c> run converts the whole batch), then each file is imported.
+/// <paramref name="Tool"/> is the program the form needs besides the project's renderers, or null.
+/// </summary>
+public sealed record ZooRenderedForm(string Name, CellKinds Kinds, string FileName, string? Tool, Func<IReadOnlyList<ZooReport>, string, IReadOnlyList<byte[]>> WriteAll)
+{
+    /// <summary>Whether an empty cell leaves no trace in this form (plain text cut at spaces).</summary>
+    public bool BlanksVanish => FileName.EndsWith(".txt", StringComparison.Ordinal);
+
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// The forms made by the project's renderers (DOCX, PDF), by <c>pdftotext</c> from those PDFs and by
+/// LibreOffice from the project's HTML and DOCX. The renderers print a cell's number (a placeholder or
+/// a unit is not kept), so these forms carry blanks and decimals besides numbers.
+/// </summary>
+public static class ZooRenderedForms
+{
+    private const CellKinds RenderedKinds = CellKinds.Blanks | CellKinds.Decimals;
+
+    public static IReadOnlyList<ZooRenderedForm> All { get; } =
+    [
+        new("docx", RenderedKinds, "report.docx", null, (cases, _) => Render(cases, "docx")),
+        new("pdf", RenderedKinds, "report.pdf", null, (cases, _) => Render(cases, "pdf")),
+        new("pdftotext-layout", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, "-layout")),
+        new("pdftotext-raw", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, "-raw")),
+        new("lo-pdf-from-docx", RenderedKinds, "report.pdf", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "pdf")),
+        new("lo-docx-from-html", RenderedKinds, "report.docx", "soffice", (cases, dir) => LibreOffice(cases, dir, "html", "docx:MS Word 2007 XML")),
+    ];
+
+    private static List<byte[]> Render(IReadOnlyList<ZooReport> cases, string format) =>
+        [.. cases.Select(c => ReportRenderers.Render(c.Report, format))];
+
+    /// <summary>Each case's PDF from the project's renderer, as <c>pdftotext</c> gives its text.</summary>
+    private static List<byte[]> PdfToText(IReadOnlyList<ZooReport> cases, string dir, string mode)
+    {
+        var texts = new List<byte[]>(cases.Count);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var pdf = Path.Combine(dir, Name(i, "pdf"));
+            var txt = Path.Combine(dir, Name(i, "txt"));
+            File.WriteAllBytes(pdf, ReportRenderers.Render(cases[i].Report, "pdf"));
+            Run("pdftotext", [mode, "-enc", "UTF-8", pdf, txt], TimeSpan.FromSeconds(60));
+            texts.Add(File.ReadAllBytes(txt));
+        }
+
+        return texts;
+    }
+
+    /// <summary>
+    /// Each case rendered by the project as <paramref name="from"/>, then converted by one LibreOffice
+    /// run (a private profile, so it neither meets nor waits for another instance).
+    /// </summary>
+    private static List<byte[]> LibreOffice(IReadOnlyList<ZooReport> cases, string dir, string from, string to)
+    {
+        var inputs = new List<string>(cases.Count);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var path = Path.Combine(dir, Name(i, from));
+            File.WriteAllBytes(path, ReportRenderers.Render(cases[i].Report, from));
+            inputs.Add(path);
+        }
+
+        var outDir = Path.Combine(dir, "out");
+        var profile = new Uri(Path.Combine(dir, "profile")).AbsoluteUri;
+        Run("soffice", [$"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, .. inputs], TimeSpan.FromMinutes(10));
+        var extension = to.Split(':')[0];
+        return [.. inputs.Select((_, i) => File.ReadAllBytes(Path.Combine(outDir, Name(i, extension))))];
+    }
+
+    private static string Name(int i, string extension) => $"case{i.ToString("D4", CultureInfo.InvariantCulture)}.{extension}";
+
+    private static void Run(string program, IEnumerable<string> arguments, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} ran longer than {timeout}");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} exited with {process.ExitCode}: {stderr.Result}{stdout.Result}");
+        }
+    }
+
+    /// <summary>Whether <paramref name="program"/> is on the PATH.</summary>
+    public static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(d => File.Exists(Path.Combine(d, program)));
+}
