@@ -48,6 +48,16 @@ public sealed class DemoSeedTests
         var front = await visitor.Http.GetStringAsync("/Portal");
         Assert.Contains("兰陵县卫生健康局" + (today.Year - 1) + "年政府信息公开工作年度报告", front);
         Assert.Contains("基本公共卫生服务项目补助资金分配情况", front);
+
+        // The start pages say what waits: every desk has applications in hand, one overdue, and an item in review; the county's supervisor a report.
+        foreach (var code in new[] { "llx", "llwj", "llzr" })
+        {
+            var home = await (await StaffClient.CreateAsync(app, code + ".approver")).Http.GetStringAsync("/");
+            Assert.Matches(@"办理中的申请 [1-9]\d* 件，其中逾期 [1-9]\d* 件", home);
+            Assert.Contains("审查中 1 条", home);
+        }
+
+        Assert.Contains("待审核的年度报告 1 份", await (await StaffClient.CreateAsync(app, DemoUsers.CountySupervisor)).Http.GetStringAsync("/"));
     }
 
     [Theory]
