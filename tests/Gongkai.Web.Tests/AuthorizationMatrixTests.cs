@@ -23,6 +23,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly (string Path, string[] Expected)[] s_matrix =
     [
         ("/", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("/Portal", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("/Portal/Guide", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("/Portal/Apply", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("/Portal/Track?no=X", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
@@ -40,6 +41,7 @@ public sealed class AuthorizationMatrixTests
         ("/Reports/Upload", [Login, Ok, Ok, Ok, Denied, Ok, Ok, Denied]),
         ("/Admin/Audit", [Login, Denied, Denied, Denied, Ok, Denied, Denied, Ok]),
         ("/Account/Password", [Login, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("/Admin/Agencies", [Login, Denied, Denied, Denied, Ok, Denied, Denied, Ok]),
         ("/Admin/Users", [Login, Denied, Denied, Denied, Ok, Denied, Denied, Ok]),
         ("/Admin/Users/New", [Login, Denied, Denied, Denied, Ok, Denied, Denied, Ok]),
         ("/Admin/Users/{llwj-user}", [Login, Denied, Denied, Denied, Ok, Denied, Denied, Ok]),

@@ -32,21 +32,4 @@ public sealed class DataTests
             return 0;
         });
     }
-
-    [DatabaseTheory]
-    public async Task DemoSeed_AYearOfCases_AndLastYearsReportsPublished(Db db)
-    {
-        await using var app = new GongkaiApp(db, casesPerAgency: 15);
-        var (cases, published) = await app.WithDbAsync(async d => (await d.Cases.CountAsync(), await d.AnnualReports.CountAsync(r => r.Status == ReportState.Published)));
-        Assert.Equal(30, cases);
-        Assert.Equal(2, published);
-        var creditCodes = await app.WithDbAsync(d => d.Agencies.Select(a => a.CreditCode).ToListAsync());
-        Assert.All(creditCodes, c => Assert.True(Gongkai.Domain.Disclosure.UnifiedSocialCreditCode.IsValid(c), c + " fails GB 32100"));
-        var client = await StaffClient.CreateAsync(app, null);
-        var list = await client.Http.GetStringAsync("/Portal/Reports");
-        Assert.Contains("兰陵县卫生健康局", list);
-        var id = await app.WithDbAsync(d => d.AnnualReports.Select(r => r.Id).FirstAsync());
-        var html = await client.Http.GetStringAsync($"/Portal/Report/{id}");
-        Assert.Contains("政府信息公开工作年度报告", html);
-    }
 }

@@ -18,6 +18,9 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.LetterNumberPattern).HasMaxLength(60);
         builder.Property(a => a.ReviewBody).HasMaxLength(100);
         builder.Property(a => a.Court).HasMaxLength(100);
+        builder.Property(a => a.Email).HasMaxLength(100);
+        builder.Property(a => a.ReceivingOffice).HasMaxLength(100);
+        builder.Property(a => a.GuideText).HasMaxLength(20_000);
         builder.HasIndex(a => a.CreditCode).IsUnique();
         builder.HasIndex(a => a.Code).IsUnique();
         builder.HasOne(a => a.Parent).WithMany(a => a.Children).HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);

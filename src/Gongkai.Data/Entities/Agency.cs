@@ -31,6 +31,15 @@ public sealed class Agency
 
     public string? OfficeHours { get; set; }
 
+    /// <summary>The 政府信息公开工作机构's e-mail address, for the 指南.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>受理机构: the office that receives applications, e.g. 县政府办公室政务公开科.</summary>
+    public string? ReceivingOffice { get; set; }
+
+    /// <summary>The 政府信息公开指南's text as the administrator wrote it: plain paragraphs (see <c>GuideText</c>); null for the default text.</summary>
+    public string? GuideText { get; set; }
+
     /// <summary>Short prefix of the agency's tracking numbers (e.g. <c>LLWJ</c>).</summary>
     public required string Code { get; set; }
 

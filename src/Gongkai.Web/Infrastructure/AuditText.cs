@@ -29,6 +29,10 @@ public static class AuditText
         ["review.decide"] = "登记复议诉讼结果",
         ["register.document"] = "登记规章或规范性文件",
         ["register.monthly"] = "填写月度统计",
+        ["agency.create"] = "新增下属部门",
+        ["agency.rename"] = "修改机关名称",
+        ["agency.contacts"] = "修改联系方式",
+        ["agency.guide"] = "修改公开指南",
         ["user.create"] = "新建账号",
         ["user.role"] = "变更角色",
         ["user.disable"] = "停用账号",
@@ -61,11 +65,11 @@ public static class AuditText
         ["review"] = "复议诉讼",
         ["register"] = "登记簿",
         ["user"] = "账号管理",
+        ["agency"] = "机关设置",
         ["report"] = "年度报告",
         ["document"] = "规章和规范性文件",
         ["monthly"] = "月度统计",
         ["disclosure"] = "主动公开",
-        ["agency"] = "机关设置",
     };
 
     /// <summary>What was done, e.g. <c>case.decide</c> → 作出答复.</summary>

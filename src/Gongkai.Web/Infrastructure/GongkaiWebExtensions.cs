@@ -96,6 +96,7 @@ public static class GongkaiWebExtensions
         services.AddScoped<CurrentStaff>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<Gongkai.Web.Agencies.AgencyAdmin>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             Conflicts.Describe(ctx);

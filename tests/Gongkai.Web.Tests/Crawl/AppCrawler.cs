@@ -30,13 +30,12 @@ public sealed partial class AppCrawler(IPage page, RouteTable routes, string rol
     /// <summary>
     /// Failures known and owned elsewhere, each with its reason; the list is meant to shrink to nothing.
     /// </summary>
-    public static readonly IReadOnlyList<(string Path, string What, string Reason)> KnownOpen =
-    [
-        ("/Portal/Report/", "无障碍 landmark-one-main", "the published report is Render's standalone HTML without the portal layout (#12 item 6, annual branch)"),
-        ("/Portal/Report/", "无障碍 region", "same page as above"),
-    ];
+    public static readonly IReadOnlyList<(string Path, string What, string Reason)> KnownOpen = [];
 
     public int Pages { get; private set; }
+
+    /// <summary>The routes visited (ids collapsed, see <see cref="RouteKey"/>).</summary>
+    public IReadOnlyCollection<string> Routes => _routeVisits.Keys;
 
     /// <summary>Failures as "page — what — where", each once, with how many more pages showed it.</summary>
     public IEnumerable<string> Failures => _failures.Select(f =>

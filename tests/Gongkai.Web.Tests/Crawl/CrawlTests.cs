@@ -40,6 +40,11 @@ public sealed class CrawlTests(ITestOutputHelper output)
             var crawler = new AppCrawler(page, routes, account ?? "匿名", axeDone);
             await crawler.RunAsync();
             failures.AddRange(crawler.Failures);
+            if (!crawler.Routes.Contains("/portal?"))
+            {
+                failures.Add($"[{account ?? "匿名"}] 从首页没有到达公众门户 /Portal");
+            }
+
             output.WriteLine($"{account ?? "anonymous"}: {crawler.Pages} pages, {clock.Elapsed.TotalSeconds:F0} s");
             await page.Context.CloseAsync();
         }

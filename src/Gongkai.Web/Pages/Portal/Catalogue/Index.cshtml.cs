@@ -8,10 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Portal.Catalogue;
 
-/// <summary>The public 政府信息公开目录: filters by category, year and validity; full-text search.</summary>
+/// <summary>The public 政府信息公开目录: filters by agency, category, year and validity; full-text search.</summary>
 public sealed class IndexModel(GongkaiDbContext db) : PageModel
 {
     public const int PageSize = 20;
+
+    /// <summary>发布机关: one agency's items only.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Agency { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public int? Category { get; set; }
@@ -32,10 +36,13 @@ public sealed class IndexModel(GongkaiDbContext db) : PageModel
 
     public int Total { get; private set; }
 
+    public List<Gongkai.Data.Entities.Agency> Agencies { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageNumber = Math.Max(1, PageNumber);
-        var q = DisclosureDesk.Catalogue(db, Category is >= 1 and <= 15 ? Category : null, Year, Validity, Q);
+        Agencies = await Gongkai.Web.Portal.PortalFront.AgenciesAsync(db, ct);
+        var q = DisclosureDesk.Catalogue(db, Category is >= 1 and <= 15 ? Category : null, Year, Validity, Q, Agency);
         Total = await q.CountAsync(ct);
         Items = await q.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
     }

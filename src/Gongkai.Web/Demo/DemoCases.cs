@@ -6,10 +6,10 @@ using Gongkai.Domain.Casework;
 using Gongkai.Web.Casework;
 using Microsoft.EntityFrameworkCore;
 
-namespace Gongkai.Web.Infrastructure;
+namespace Gongkai.Web.Demo;
 
 /// <summary>
-/// A year of demo applications for each department, each taken through the domain step by step
+/// A year of demo applications for each agency, each taken through the domain step by step
 /// (a step the domain refuses is simply not taken), plus a few reviews and register entries.
 /// Deterministic: the same seed gives the same cases for the same day.
 /// </summary>
@@ -21,6 +21,7 @@ public static class DemoCases
     private static readonly Dictionary<string, string[]> s_topics = new()
     {
         ["LLWJ"] = ["2024年度县级公立医院财政补助资金使用情况", "兰陵县第二人民医院医疗废物处置合同", "基本公共卫生服务项目资金分配文件", "某诊所行政处罚决定书", "家庭医生签约服务考核结果", "县疾控中心突发公共卫生事件应急预案"],
+        ["LLX"] = ["2025年度县级财政预算执行情况报告", "县政府常务会议纪要（涉及城区棚户区改造部分）", "兰陵县城区集中供热特许经营协议", "县政府关于调整城乡居民医疗保险缴费标准的批复", "兰陵县突发事件总体应急预案", "会宝湖生态保护专项资金使用情况"],
         ["LLZR"] = ["兰陵县国土空间总体规划（2021-2035年）批复文件", "某村集体土地征收补偿安置方案", "2024年度建设用地供应计划", "某宗地国有建设用地使用权出让合同", "卞庄街道土地征收成片开发方案", "矿产资源开采许可审批材料"],
     };
 
@@ -31,6 +32,9 @@ public static class DemoCases
         (ApplicationOutcome.UnableNotHeld, 20), (ApplicationOutcome.UnableNeedsCreation, 5), (ApplicationOutcome.NotProcessedPetition, 4),
         (ApplicationOutcome.NotProcessedRepeated, 3), (ApplicationOutcome.NotProcessedPublication, 1), (ApplicationOutcome.OtherOther, 2),
     ];
+
+    /// <summary>How many days ago the applications kept open were received.</summary>
+    private static readonly int[] s_inHand = [1, 4, 9, 45];
 
     public static async Task SeedAsync(IServiceProvider services, IReadOnlyList<Agency> agencies, int perAgency)
     {
@@ -43,15 +47,8 @@ public static class DemoCases
         foreach (var agency in agencies)
         {
             var topics = s_topics.TryGetValue(agency.Code, out var t) ? t : s_topics["LLWJ"];
-            for (var i = 0; i < perAgency; i++)
+            void Add(CaseRecord record, List<ApplicationEvent> events)
             {
-                var received = today.AddDays(-random.Next(0, 365));
-                var (record, events) = Build(agency, topics, received, today, rules, random);
-                if (!numbers.Add(record.TrackingNumber))
-                {
-                    continue;
-                }
-
                 db.Cases.Add(record);
                 for (var s = 0; s < events.Count; s++)
                 {
@@ -66,11 +63,33 @@ public static class DemoCases
                         RecordedBy = "demo",
                     });
                 }
+            }
 
+            for (var i = 0; i < perAgency; i++)
+            {
+                var received = today.AddDays(-random.Next(0, 365));
+                var (record, events) = Build(agency, topics, received, today, rules, random);
+                if (!numbers.Add(record.TrackingNumber))
+                {
+                    continue;
+                }
+
+                Add(record, events);
                 if (i % 2000 == 1999)
                 {
                     await db.SaveChangesAsync();
                     db.ChangeTracker.Clear();
+                }
+            }
+
+            // Applications still in hand whatever the random draw: three recent ones, and one past its
+            // reply date (shown as 逾期 on the desk and to the supervisor).
+            foreach (var daysAgo in s_inHand)
+            {
+                var (record, events) = Build(agency, topics, today.AddDays(-daysAgo), today, rules, random, keepOpen: true);
+                if (numbers.Add(record.TrackingNumber))
+                {
+                    Add(record, events);
                 }
             }
 
@@ -83,26 +102,6 @@ public static class DemoCases
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
         }
-    }
-
-    /// <summary>Each department's report for last year, compiled from its casework and published, so the portal has something to show.</summary>
-    public static async Task PublishLastYearAsync(IServiceProvider services, IReadOnlyList<Agency> agencies)
-    {
-        var db = services.GetRequiredService<GongkaiDbContext>();
-        var rules = services.GetRequiredService<CaseRules>();
-        var clock = services.GetRequiredService<TimeProvider>();
-        var year = Gongkai.Domain.Calendar.ChinaTime.Today(clock).Year - 1;
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var agency in agencies)
-        {
-            var compiled = await YearStatistics.CompileAsync(db, rules, agency.Id, agency.Name, year, CancellationToken.None);
-            var json = Gongkai.Domain.Reports.ReportJson.Serialize(compiled.Report);
-            var report = new AnnualReport { AgencyId = agency.Id, Year = year, Status = ReportState.Published, Json = json, UpdatedAt = now, PublishedAt = now };
-            db.AnnualReports.Add(report);
-            db.AnnualReportRevisions.Add(new AnnualReportRevision { Report = report, Number = 1, Status = ReportState.Published, Json = json, CreatedAt = now, CreatedBy = "demo", Note = "演示数据：由办件数据汇总并公开" });
-        }
-
-        await db.SaveChangesAsync();
     }
 
     /// <summary>A 居民身份证 number with a valid date of birth and check character (the demo data passes the form's checks).</summary>
@@ -119,7 +118,7 @@ public static class DemoCases
         return first17 + Gongkai.Domain.Disclosure.UnifiedSocialCreditCode.CheckCharacter(first17);
     }
 
-    private static (CaseRecord, List<ApplicationEvent>) Build(Agency agency, string[] topics, DateOnly received, DateOnly today, CaseRules rules, Random random)
+    private static (CaseRecord, List<ApplicationEvent>) Build(Agency agency, string[] topics, DateOnly received, DateOnly today, CaseRules rules, Random random, bool keepOpen = false)
     {
         var id = Guid.CreateVersion7();
         var organisation = random.Next(10) < 2;
@@ -160,7 +159,7 @@ public static class DemoCases
             return true;
         }
 
-        var roll = random.Next(100);
+        var roll = keepOpen ? 100 : random.Next(100);
         if (roll < 10 && Try(new SupplementRequested(day.AddDays(random.Next(1, 4)), By(day), "请写明所需信息的文号或形成时间", day.AddDays(20))))
         {
             if (random.Next(5) == 0)
@@ -174,7 +173,9 @@ public static class DemoCases
         }
         else if (roll < 18 && Try(new ConsultationStarted(day.AddDays(random.Next(2, 6)), By(day), ConsultationParty.ThirdParty, "兰陵县某医药有限公司")))
         {
-            Try(new ConsultationEnded(day.AddDays(random.Next(5, 20)), By(day), (ConsultationReply)random.Next(3)));
+            // "No reply" only once the 15 working days for a reply have run out (the domain refuses it earlier).
+            var reply = (ConsultationReply)random.Next(3);
+            Try(new ConsultationEnded(day.AddDays(reply == ConsultationReply.NoReply ? 30 : random.Next(5, 20)), By(day), reply));
         }
         else if (roll < 21)
         {
@@ -185,12 +186,16 @@ public static class DemoCases
             }
         }
 
-        if (c.State == ApplicationState.Open && random.Next(100) < 12)
+        if (keepOpen)
         {
-            Try(new Extended(day.AddDays(random.Next(5, 15)), By(day), 20, "县卫生健康局办公室主任", "所需信息涉及多个科室，需要检索、汇总"));
+            // Left in hand: registered only.
+        }
+        else if (c.State == ApplicationState.Open && random.Next(100) < 12)
+        {
+            Try(new Extended(day.AddDays(random.Next(5, 15)), By(day), 20, $"{agency.Name}办公室主任", "所需信息涉及多个科室，需要检索、汇总"));
         }
 
-        if (c.State == ApplicationState.Open)
+        if (c.State == ApplicationState.Open && !keepOpen)
         {
             var due = c.Deadline(rules).DueOn ?? day.AddDays(28);
             var late = random.Next(100) < 3;
@@ -298,7 +303,7 @@ public static class DemoCases
                 CaseId = d.Id,
                 Route = n == 3 ? ReviewRoute.LitigationDirect : ReviewRoute.Reconsideration,
                 FiledOn = filed,
-                Body = n == 3 ? "兰陵县人民法院" : "兰陵县人民政府",
+                Body = n == 3 ? "兰陵县人民法院" : agency.Kind == AgencyKind.Government ? "临沂市人民政府" : "兰陵县人民政府",
                 CaseNumber = n == 3 ? $"（{filed.Year}）鲁1324行初{random.Next(10, 99)}号" : $"兰政复决字〔{filed.Year}〕{random.Next(10, 99)}号",
                 Outcome = decidedOn <= today ? ReviewOutcome.Upheld : null,
                 DecidedOn = decidedOn <= today ? decidedOn : null,

@@ -1,0 +1,100 @@
+using Gongkai.Data.Entities;
+using Gongkai.Web.Agencies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Admin.Agencies;
+
+/// <summary>
+/// One agency of the administrator's tree: its name and contacts, and its 指南 text as the portal
+/// shows it. An agency outside the administrator's tree is a 404.
+/// </summary>
+public sealed class EditModel(AgencyAdmin admin) : PageModel
+{
+    public Agency Agency { get; private set; } = null!;
+
+    public List<AuditEntry> History { get; private set; } = [];
+
+    [BindProperty]
+    public AgencyDetailsForm Details { get; set; } = new();
+
+    [BindProperty]
+    public string? GuideText { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Details = new AgencyDetailsForm
+        {
+            Name = Agency.Name,
+            ReceivingOffice = Agency.ReceivingOffice,
+            Address = Agency.Address,
+            OfficeHours = Agency.OfficeHours,
+            Phone = Agency.Phone,
+            Email = Agency.Email,
+        };
+        GuideText = Agency.GuideText ?? Gongkai.Web.Agencies.GuideText.Default;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDetailsAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Remove(nameof(GuideText));
+        GuideText = Agency.GuideText ?? Gongkai.Web.Agencies.GuideText.Default;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (await admin.SaveDetailsAsync(id, Details, ct) is { } error)
+        {
+            ModelState.AddModelError(error.Field.Length == 0 ? "" : $"{nameof(Details)}.{error.Field}", error.Message);
+            return Page();
+        }
+
+        TempData["Message"] = "已保存名称和联系方式。";
+        return Redirect($"/Admin/Agencies/{id}");
+    }
+
+    public async Task<IActionResult> OnPostGuideAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (await admin.SaveGuideAsync(id, GuideText, ct) is { } error)
+        {
+            ModelState.AddModelError(nameof(GuideText), error.Message);
+            return Page();
+        }
+
+        TempData["Message"] = "已保存公开指南，门户网站即时显示。";
+        return Redirect($"/Admin/Agencies/{id}");
+    }
+
+    /// <summary>The field's errors, for the span beside it.</summary>
+    public string Err(string field) =>
+        ModelState.TryGetValue(field, out var entry) ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : string.Empty;
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await admin.FindAsync(id, ct) is not { } agency)
+        {
+            return false;
+        }
+
+        Agency = agency;
+        History = await admin.HistoryAsync(id, ct);
+        return true;
+    }
+}
