@@ -92,7 +92,7 @@ public static class CaseApi
         }
 
         var agency = await db.Agencies.SingleAsync(a => a.Id == staff.DeskAgencyId, ct);
-        var (record, error, _) = await cases.RegisterAsync(agency, form.ToApplication, idempotencyKey, ct);
+        var (record, error, _, _) = await cases.RegisterAsync(agency, form.ToApplication, idempotencyKey, ct);
         if (error is not null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [error.Code] = [error.MessageZh] });

@@ -274,4 +274,56 @@ public static class Labels
 
     public static string OutcomeOfKey(string? rowKey) =>
         rowKey is not null && Outcomes.TryParse(rowKey, out var o) ? Of(o) : "—";
+
+    /// <summary>
+    /// A step as the applicant reads it on the portal: its name (<see cref="ApplicationCase.Zh(ApplicationEvent)"/>) and
+    /// what concerns them, without the names of third parties or of staff.
+    /// </summary>
+    public static string ForApplicant(ApplicationEvent e) => e switch
+    {
+        Registered => "收到申请并登记",
+        SupplementRequested s => $"{ApplicationCase.Zh(e)}：{s.Items}" + (s.SupplyBy is { } by ? $"（请于{by:yyyy-MM-dd}前补正）" : string.Empty),
+        ConsultationStarted c => c.Party == ConsultationParty.ThirdParty ? "征求第三方意见（所需时间不计入答复期限）" : "征求其他行政机关意见（所需时间不计入答复期限）",
+        Extended x => $"{ApplicationCase.Zh(e)}{x.WorkingDays}个工作日：{x.Reason}",
+        FeeNotified f => $"{ApplicationCase.Zh(e)}：信息处理费{f.Amount:0.##}元",
+        FeePaid p => $"{ApplicationCase.Zh(e)}{p.Amount:0.##}元",
+        Abandoned a => a.Reason == AbandonmentReason.NoSupplement ? "逾期未补正，视为放弃申请" : "逾期未缴纳信息处理费，视为放弃申请",
+        Decided d => $"{ApplicationCase.Zh(e)}：{Of(d.Outcome)}",
+        _ => ApplicationCase.Zh(e),
+    };
+
+    /// <summary>The Chinese name of a notice kind (<see cref="Notices.NoticeKinds"/>).</summary>
+    public static string OfNoticeKind(string kind) => kind switch
+    {
+        Notices.NoticeKinds.Received => "收到申请通知（申请人）",
+        Notices.NoticeKinds.Supplement => "补正通知（申请人）",
+        Notices.NoticeKinds.Fee => "收费通知（申请人）",
+        Notices.NoticeKinds.Decision => "答复通知（申请人）",
+        Notices.NoticeKinds.DueSoon => "即将到期提醒（工作人员）",
+        Notices.NoticeKinds.Overdue => "逾期提醒（工作人员）",
+        _ => "通知",
+    };
+
+    /// <summary>A notice's outcome in Chinese, with the reason of a failure.</summary>
+    public static string Of(Gongkai.Data.Entities.CaseNotice n) => n.Status switch
+    {
+        Gongkai.Data.Entities.NoticeStatus.Pending => "待发送",
+        Gongkai.Data.Entities.NoticeStatus.Sent => "已发送",
+        Gongkai.Data.Entities.NoticeStatus.Retrying => $"发送失败（{OfNoticeError(n.ErrorCode)}），第{n.Attempts}次，将于{n.NextAttemptAt?.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}重试",
+        Gongkai.Data.Entities.NoticeStatus.Failed => $"发送失败（{OfNoticeError(n.ErrorCode)}），已尝试{n.Attempts}次，不再重试",
+        Gongkai.Data.Entities.NoticeStatus.Skipped => "未发送（未配置邮件服务器）",
+        _ => "—",
+    };
+
+    public static string OfNoticeError(string? code) => code switch
+    {
+        "smtp.connect" => "无法连接邮件服务器",
+        "smtp.auth" => "邮件服务器登录失败",
+        "smtp.recipient" => "收件人地址被拒绝",
+        "smtp.rejected" => "邮件服务器拒收",
+        "smtp.timeout" => "连接超时",
+        "smtp.address" => "邮箱地址格式有误",
+        "smtp.not-configured" => "未配置邮件服务器",
+        _ => "其他错误",
+    };
 }

@@ -1,6 +1,7 @@
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Casework;
 using Gongkai.Web.Casework;
+using Gongkai.Web.Notices;
 
 namespace Gongkai.Web.Infrastructure;
 
@@ -23,6 +24,8 @@ public static class CaseworkExtensions
         builder.Services.AddScoped<HolidayNoticeLoader>();
         builder.Services.AddScoped<CaseService>();
         builder.Services.AddSingleton<DeadlineExplanations>();
+        builder.Services.AddSingleton<TrackingAccess>();
+        builder.AddGongkaiNotices();
         return builder;
     }
 }

@@ -20,6 +20,7 @@ public static class AuditText
         ["case.abandon"] = "视为放弃申请",
         ["case.decide"] = "作出答复",
         ["case.close"] = "办结归档",
+        ["case.access-code"] = "重新生成查询码",
         ["portal.apply"] = "网上提交申请",
         ["review.add"] = "登记复议诉讼",
         ["review.decide"] = "登记复议诉讼结果",

@@ -123,6 +123,8 @@ public static class DatabaseInitialiser
                     UserName = name,
                     AgencyId = agency.Id,
                     DisplayName = $"{agency.Name}{Roles.Label(role)}",
+                    // A reserved domain (RFC 2606): staff reminders to demo accounts go nowhere real.
+                    Email = $"{name}@gongkai.invalid",
                     EmailConfirmed = true,
                 };
                 var result = await users.CreateAsync(user, password);

@@ -18,6 +18,9 @@ public sealed class CaseModel(CaseService cases, CurrentStaff staff) : PageModel
 
     public CaseDeadline? Deadline { get; private set; }
 
+    /// <summary>The e-mail notices of the case with their outcome.</summary>
+    public List<Gongkai.Data.Entities.CaseNotice> Notices { get; private set; } = [];
+
     public Dictionary<string, string> FieldErrors { get; } = [];
 
     public string? Error { get; private set; }
@@ -29,8 +32,24 @@ public sealed class CaseModel(CaseService cases, CurrentStaff staff) : PageModel
 
     public DateOnly Today => cases.Today;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    /// <summary>The 回执 with the new 查询码, right after registration (once); null otherwise.</summary>
+    public AccessCodeReceipt? NewReceipt { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (TempData[AccessCodeReceipt.TempDataKey] is string code)
+        {
+            NewReceipt = AccessCodeReceipt.From(Loaded, await cases.AgencyNameAsync(Loaded.Record.AgencyId, ct), cases.Rules, code);
+            Response.Headers.CacheControl = "no-store";
+        }
+
+        return Page();
+    }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
@@ -42,6 +61,7 @@ public sealed class CaseModel(CaseService cases, CurrentStaff staff) : PageModel
 
         Loaded = loaded;
         Deadline = loaded.Case?.Deadline(cases.Rules);
+        Notices = await cases.NoticesAsync(id, ct);
         return true;
     }
 
