@@ -20,6 +20,13 @@ public sealed record AccessCodeReceipt(
     /// <summary>The TempData key that carries a new 查询码 from the form that made it to the page that shows it once.</summary>
     public const string TempDataKey = "AccessCode";
 
+    /// <summary>The TempData value that carries <paramref name="code"/> for the case <paramref name="trackingNumber"/>.</summary>
+    public static string Carry(string trackingNumber, string code) => $"{trackingNumber}|{code}";
+
+    /// <summary>The code carried by <paramref name="value"/> if it was made for <paramref name="trackingNumber"/>, else null.</summary>
+    public static string? Take(object? value, string trackingNumber) =>
+        value is string s && s.Split('|') is [var no, var code] && no == trackingNumber ? code : null;
+
     public static AccessCodeReceipt From(LoadedCase loaded, string agencyName, CaseRules rules, string? accessCode)
     {
         var r = loaded.Record;

@@ -309,7 +309,7 @@ public static class Labels
     {
         Gongkai.Data.Entities.NoticeStatus.Pending => "待发送",
         Gongkai.Data.Entities.NoticeStatus.Sent => "已发送",
-        Gongkai.Data.Entities.NoticeStatus.Retrying => $"发送失败（{OfNoticeError(n.ErrorCode)}），第{n.Attempts}次，将于{n.NextAttemptAt?.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}重试",
+        Gongkai.Data.Entities.NoticeStatus.Retrying => $"发送失败（{OfNoticeError(n.ErrorCode)}），第{n.Attempts}次，将于{ChinaTime.Local(n.NextAttemptAt ?? n.CreatedAt):yyyy-MM-dd HH:mm}重试",
         Gongkai.Data.Entities.NoticeStatus.Failed => $"发送失败（{OfNoticeError(n.ErrorCode)}），已尝试{n.Attempts}次，不再重试",
         Gongkai.Data.Entities.NoticeStatus.Skipped => "未发送（未配置邮件服务器）",
         _ => "—",

@@ -10,16 +10,14 @@ namespace Gongkai.Web.Notices;
 /// accepted by the server is never sent again. One run at a time (the worker and a direct call share a gate).
 /// Without an SMTP server every notice is marked not sent.
 /// </summary>
-public sealed class NoticeSender(GongkaiDbContext db, SmtpMailer mailer, TimeProvider clock, ILogger<NoticeSender> log)
+public sealed class NoticeSender(GongkaiDbContext db, SmtpMailer mailer, NoticeSignal signal, TimeProvider clock, ILogger<NoticeSender> log)
 {
-    private static readonly SemaphoreSlim s_gate = new(1, 1);
-
     private static readonly TimeSpan[] s_backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2)];
 
     /// <summary>Sends every notice that is due now; returns how many were tried.</summary>
     public async Task<int> SendPendingAsync(CancellationToken ct = default)
     {
-        await s_gate.WaitAsync(ct);
+        await signal.Gate.WaitAsync(ct);
         try
         {
             var tried = 0;
@@ -46,7 +44,7 @@ public sealed class NoticeSender(GongkaiDbContext db, SmtpMailer mailer, TimePro
         }
         finally
         {
-            s_gate.Release();
+            signal.Gate.Release();
         }
     }
 

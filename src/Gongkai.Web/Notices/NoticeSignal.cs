@@ -2,10 +2,13 @@ using System.Threading.Channels;
 
 namespace Gongkai.Web.Notices;
 
-/// <summary>Wakes the notice sender after a transaction that recorded notices has committed.</summary>
+/// <summary>Wakes the notice sender after a transaction that recorded notices has committed; holds the sender's gate.</summary>
 public sealed class NoticeSignal
 {
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>One send run at a time in this application (the worker and a direct call).</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
 
     public void Poke() => _channel.Writer.TryWrite(true);
 

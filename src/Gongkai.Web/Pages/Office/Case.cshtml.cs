@@ -42,7 +42,7 @@ public sealed class CaseModel(CaseService cases, CurrentStaff staff) : PageModel
             return NotFound();
         }
 
-        if (TempData[AccessCodeReceipt.TempDataKey] is string code)
+        if (AccessCodeReceipt.Take(TempData[AccessCodeReceipt.TempDataKey], Loaded.Record.TrackingNumber) is { } code)
         {
             NewReceipt = AccessCodeReceipt.From(Loaded, await cases.AgencyNameAsync(Loaded.Record.AgencyId, ct), cases.Rules, code);
             Response.Headers.CacheControl = "no-store";

@@ -61,7 +61,7 @@ public sealed class RegisterModel(GongkaiDbContext db, CaseService cases, Curren
         // The 查询码 exists in clear only now: the case page prints it on the 回执, once.
         if (accessCode is not null)
         {
-            TempData[AccessCodeReceipt.TempDataKey] = accessCode;
+            TempData[AccessCodeReceipt.TempDataKey] = AccessCodeReceipt.Carry(record!.TrackingNumber, accessCode);
         }
 
         TempData["Message"] = repeated ? $"该申请已经登记过，编号 {record!.TrackingNumber}，未重复登记。" : $"已登记，编号 {record!.TrackingNumber}。";

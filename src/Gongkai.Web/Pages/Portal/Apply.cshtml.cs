@@ -58,7 +58,7 @@ public sealed class ApplyModel(GongkaiDbContext db, CaseService cases) : PageMod
         var (record, _, _, accessCode) = await cases.SubmitPortalAsync(agency!, Form, SubmissionKey, ct);
         if (accessCode is not null)
         {
-            TempData[AccessCodeReceipt.TempDataKey] = accessCode;
+            TempData[AccessCodeReceipt.TempDataKey] = AccessCodeReceipt.Carry(record!.TrackingNumber, accessCode);
         }
 
         return Redirect($"/Portal/Receipt?no={Uri.EscapeDataString(record!.TrackingNumber)}");

@@ -29,7 +29,7 @@ public sealed class ReceiptModel(CaseService cases) : PageModel
             return NotFound();
         }
 
-        var code = TempData[AccessCodeReceipt.TempDataKey] as string;
+        var code = AccessCodeReceipt.Take(TempData[AccessCodeReceipt.TempDataKey], Found.Record.TrackingNumber);
         Receipt = AccessCodeReceipt.From(Found, Found.Record.Agency?.Name ?? string.Empty, cases.Rules, code);
         // Not cached anywhere: the page may carry the 查询码.
         Response.Headers.CacheControl = "no-store";
