@@ -32,6 +32,8 @@ public class GongkaiDbContext(DbContextOptions options) : IdentityDbContext<Gong
 
     public DbSet<HolidayNoticeRecord> HolidayNotices => Set<HolidayNoticeRecord>();
 
+    public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -22,6 +22,8 @@ internal sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRec
         builder.Property(c => c.SubmissionJson).HasMaxLength(8000);
         builder.Property(c => c.Outcome).HasMaxLength(48);
         builder.Property(c => c.Handler).HasMaxLength(256);
+        builder.Property(c => c.AccessCodeHash).HasMaxLength(128);
+        builder.Property(c => c.AccessCodeHint).HasMaxLength(16);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);

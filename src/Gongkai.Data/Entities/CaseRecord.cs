@@ -77,6 +77,16 @@ public sealed class CaseRecord
     /// </summary>
     public string? Handler { get; set; }
 
+    /// <summary>
+    /// The 查询码's salted hash (<c>pbkdf2-sha256$iterations$salt$hash</c>): the applicant's secret, separate from the
+    /// tracking number, shown once when the application is made; with both the applicant sees the whole case.
+    /// Null for cases made before 查询码 existed (the office can issue one).
+    /// </summary>
+    public string? AccessCodeHash { get; set; }
+
+    /// <summary>The 查询码's first two characters (e.g. <c>K7******</c>), so staff can tell which code an applicant holds.</summary>
+    public string? AccessCodeHint { get; set; }
+
     /// <summary>Optimistic concurrency token: incremented by every change of the case.</summary>
     public int Version { get; set; }
 

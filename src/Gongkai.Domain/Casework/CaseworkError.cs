@@ -67,4 +67,14 @@ public static class ReceiptRule
 
         return new(d, null);
     }
+
+    /// <summary>The rule of Art. 31 for <paramref name="channel"/> in words, as printed on a 回执.</summary>
+    public static string ExplainZh(ReceiptChannel channel) => channel switch
+    {
+        ReceiptChannel.InPerson => "当面提交的，以提交之日为收到申请之日（条例第三十一条第一项）",
+        ReceiptChannel.Oral => "口头提出的，以提出之日为收到申请之日（条例第三十一条第一项）",
+        ReceiptChannel.Post => "邮寄的，以签收之日为收到申请之日；平常信函等无需签收的，以与申请人确认之日为收到申请之日（条例第三十一条第二项）",
+        ReceiptChannel.Online or ReceiptChannel.Fax => "通过互联网渠道或者政府信息公开工作机构的传真提交的，以双方确认之日为收到申请之日（条例第三十一条第三项）",
+        _ => "收到申请之日按条例第三十一条确定",
+    };
 }

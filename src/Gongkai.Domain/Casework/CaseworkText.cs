@@ -62,6 +62,21 @@ public static class CaseworkText
         _ => NameOf(e),
     };
 
+    /// <summary>What happened in a step, as the applicant reads it on the portal (no staff names, no third party's name).</summary>
+    public static string ForApplicant(ApplicationEvent e) => e switch
+    {
+        Registered => "收到申请并登记",
+        SupplementRequested s => $"{NameOf(e)}：{s.Items}" + (s.SupplyBy is { } by ? $"（请于{by:yyyy-MM-dd}前补正）" : string.Empty),
+        ConsultationStarted c => $"征求{(c.Party == ConsultationParty.ThirdParty ? "第三方" : "其他行政机关")}意见（所需时间不计入答复期限）",
+        Extended x => $"{NameOf(e)}{x.WorkingDays}个工作日：{x.Reason}",
+        FeeNotified f => $"{NameOf(e)}：信息处理费{f.Amount:0.##}元",
+        FeePaid p => $"{NameOf(e)}{p.Amount:0.##}元",
+        Abandoned a => a.Reason == AbandonmentReason.NoSupplement ? "逾期未补正，视为放弃申请" : "逾期未缴纳信息处理费，视为放弃申请",
+        Decided d => $"{NameOf(e)}：{Of(d.Outcome)}",
+        Transferred t => $"转至{t.ToAgency}办理（答复期限不变）",
+        _ => NameOf(e),
+    };
+
     public static string Of(ReceiptChannel channel) => channel switch
     {
         ReceiptChannel.InPerson => "当面提交",

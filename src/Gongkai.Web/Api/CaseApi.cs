@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Api;
 
-/// <summary>An application in a list.</summary>
-public sealed record CaseSummaryDto(Guid Id, string TrackingNumber, string ApplicantName, string Channel, DateOnly SubmittedOn, DateOnly? ReceivedOn, string? State, bool AwaitingConfirmation, DateOnly? DueOn, string? Outcome, int Version);
+/// <summary>An application in a list or an answer. <c>AccessCode</c> is the new case's 查询码, only in the answer to its registration (shown once; print it on the 回执).</summary>
+public sealed record CaseSummaryDto(Guid Id, string TrackingNumber, string ApplicantName, string Channel, DateOnly SubmittedOn, DateOnly? ReceivedOn, string? State, bool AwaitingConfirmation, DateOnly? DueOn, string? Outcome, int Version, string? AccessCode = null);
 
 /// <summary>
 /// An application with its events and derived deadline. <c>ProvisionalReason</c> is null, or why <c>DueOn</c> is provisional:
@@ -92,13 +92,13 @@ public static class CaseApi
         }
 
         var agency = await db.Agencies.SingleAsync(a => a.Id == staff.DeskAgencyId, ct);
-        var (record, error, _) = await cases.RegisterAsync(agency, form.ToApplication, idempotencyKey, ct);
+        var (record, error, _, accessCode) = await cases.RegisterAsync(agency, form.ToApplication, idempotencyKey, ct);
         if (error is not null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [error.Code] = [error.MessageZh] });
         }
 
-        return TypedResults.Created($"/api/cases/{record!.Id}", ToDto(record));
+        return TypedResults.Created($"/api/cases/{record!.Id}", ToDto(record) with { AccessCode = accessCode is null ? null : AccessCodes.Display(accessCode) });
     }
 
     public static async Task<Results<Ok<CaseSummaryDto>, NotFound, ProblemHttpResult, ForbidHttpResult>> AppendAsync(

@@ -1,9 +1,9 @@
-using System.Security.Cryptography;
 using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Casework;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Notices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Casework;
@@ -36,8 +36,9 @@ public sealed record StepResult(CaseworkError? Error)
 /// <summary>
 /// The outcome of a registration: the case (new, or the one an earlier submission of the same form
 /// created, <see cref="Repeated"/>), or the domain's refusal.
+/// <see cref="AccessCode"/> is the new case's 查询码 in clear, to be shown once (null for a repeat or a refusal).
 /// </summary>
-public sealed record Registration(CaseRecord? Record, CaseworkError? Error, bool Repeated = false);
+public sealed record Registration(CaseRecord? Record, CaseworkError? Error, bool Repeated = false, string? AccessCode = null);
 
 /// <summary>
 /// The bridge between the casework domain and the database: loads a case (scoped to the user's
@@ -45,7 +46,7 @@ public sealed record Registration(CaseRecord? Record, CaseworkError? Error, bool
 /// from the domain's derived state. One SaveChanges per step: the event, the caches, the version
 /// and the audit entry are written together or not at all.
 /// </summary>
-public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTrail audit, CaseRules rules, TimeProvider clock)
+public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTrail audit, CaseRules rules, TimeProvider clock, CaseNotices notices)
 {
     public CaseRules Rules => rules;
 
@@ -62,6 +63,17 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         var record = await db.Cases.SingleOrDefaultAsync(c => c.Id == id && c.AgencyId == agency, ct);
         return record is null ? null : Rebuild(record, events);
+    }
+
+    public async Task<string> AgencyNameAsync(int agencyId, CancellationToken ct = default) =>
+        await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(ct);
+
+    /// <summary>The e-mail notices of case <paramref name="caseId"/> of the user's agency, newest first.</summary>
+    public async Task<List<CaseNotice>> NoticesAsync(Guid caseId, CancellationToken ct = default)
+    {
+        var agency = staff.DeskAgencyId;
+        var notices = await db.CaseNotices.AsNoTracking().Where(n => n.CaseId == caseId && n.AgencyId == agency).ToListAsync(ct);
+        return [.. notices.OrderByDescending(n => n.CreatedAt)];
     }
 
     /// <summary>Public lookup by tracking number (portal status page); read-only.</summary>
@@ -86,14 +98,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
     /// <summary>A new tracking number for <paramref name="agency"/>: code, year and 8 random characters (not guessable).</summary>
     public static string NewTrackingNumber(Agency agency, int year)
     {
-        const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-        Span<char> chars = stackalloc char[8];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
-        }
-
-        return $"{agency.Code}-{year}-{new string(chars)}";
+        return $"{agency.Code}-{year}-{AccessCodes.Random(8)}";
     }
 
     public Recorded Recorded() => new(staff.DisplayName, clock.GetUtcNow());
@@ -126,6 +131,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
             return new Registration(null, refused);
         }
 
+        var code = AccessCodes.New();
         var record = new CaseRecord
         {
             Id = application.Id,
@@ -139,12 +145,15 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
             SubmissionKey = key,
             Handler = staff.UserName,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            AccessCodeHash = code.Hash,
+            AccessCodeHint = code.Hint,
         };
         db.Cases.Add(record);
         AddEvent(record, 1, registered.Value.Events[0]);
         Refresh(record, registered.Value);
+        await notices.ForStepAsync(record, registered.Value, registered.Value.Events[0], 1, ct, agency.Name);
         audit.Record("case.register", "case", record.Id, agency.Id, $"{record.TrackingNumber} {CaseworkText.Of(application.Channel)}");
-        return await SaveSubmissionAsync(record, key, ct);
+        return await SaveSubmissionAsync(record, key, code.Code, ct);
     }
 
     /// <summary>
@@ -161,6 +170,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         }
 
         var today = Today;
+        var code = AccessCodes.New();
         var record = new CaseRecord
         {
             Id = Guid.CreateVersion7(),
@@ -176,22 +186,25 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
             AwaitingConfirmation = true,
             SubmissionKey = key,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            AccessCodeHash = code.Hash,
+            AccessCodeHint = code.Hint,
         };
         db.Cases.Add(record);
         audit.Record("portal.apply", "case", record.Id, agency.Id, record.TrackingNumber);
-        return await SaveSubmissionAsync(record, key, ct);
+        return await SaveSubmissionAsync(record, key, code.Code, ct);
     }
 
     /// <summary>
     /// Saves a new case carrying <paramref name="key"/>; if a concurrent submission of the same form
     /// saved first (the unique index on the key), nothing of this one is kept and the earlier case is the answer.
     /// </summary>
-    private async Task<Registration> SaveSubmissionAsync(CaseRecord record, string? key, CancellationToken ct)
+    private async Task<Registration> SaveSubmissionAsync(CaseRecord record, string? key, string accessCode, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
-            return new Registration(record, null);
+            notices.AfterCommit();
+            return new Registration(record, null, AccessCode: accessCode);
         }
         catch (DbUpdateException x) when (key is not null && x.IsLostRace())
         {
@@ -243,8 +256,30 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         record.Version++;
         AddEvent(record, 1, registered.Value.Events[0]);
         Refresh(record, registered.Value);
+        await notices.ForStepAsync(record, registered.Value, registered.Value.Events[0], 1, ct);
         audit.Record("case.confirm", "case", record.Id, record.AgencyId, record.TrackingNumber);
         return await SaveStepAsync(ct);
+    }
+
+    /// <summary>
+    /// Issues a new 查询码 for a case of the user's agency (the applicant lost theirs, or the case predates 查询码):
+    /// the old one stops working. Returns the new code in clear, to be shown once, or null on a lost race.
+    /// </summary>
+    public async Task<string?> IssueAccessCodeAsync(LoadedCase loaded, int expectedVersion, CancellationToken ct = default)
+    {
+        var record = loaded.Record;
+        if (record.Version != expectedVersion)
+        {
+            return null;
+        }
+
+        var code = AccessCodes.New();
+        db.Entry(record).Property(r => r.Version).OriginalValue = expectedVersion;
+        record.AccessCodeHash = code.Hash;
+        record.AccessCodeHint = code.Hint;
+        record.Version++;
+        audit.Record("case.access-code", "case", record.Id, record.AgencyId, $"{record.TrackingNumber} {code.Hint}");
+        return (await SaveStepAsync(ct)).Succeeded ? code.Code : null;
     }
 
     /// <summary>
@@ -282,6 +317,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         record.Version++;
         AddEvent(record, loaded.Events.Count + 1, e);
         Refresh(record, result.Value);
+        await notices.ForStepAsync(record, result.Value, e, loaded.Events.Count + 1, ct);
         audit.Record(action, "case", record.Id, record.AgencyId, $"{record.TrackingNumber} {CaseworkText.NameOf(e)}");
         alsoChange?.Invoke(record);
         return await SaveStepAsync(ct);
@@ -297,6 +333,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         try
         {
             await db.SaveChangesAsync(ct);
+            notices.AfterCommit();
             return StepResult.Ok;
         }
         catch (DbUpdateException x) when (x.IsLostRace())

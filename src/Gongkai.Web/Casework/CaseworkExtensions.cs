@@ -1,6 +1,7 @@
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Casework;
 using Gongkai.Web.Casework;
+using Gongkai.Web.Notices;
 
 namespace Gongkai.Web.Infrastructure;
 
@@ -26,6 +27,8 @@ public static class CaseworkExtensions
         builder.Services.AddScoped<Gongkai.Data.Letters.LetterNumberAllocator>();
         builder.Services.AddScoped<Gongkai.Web.Letters.CaseLetters>();
         builder.Services.AddSingleton<DeadlineExplanations>();
+        builder.Services.AddSingleton<TrackingAccess>();
+        builder.AddGongkaiNotices();
         return builder;
     }
 }

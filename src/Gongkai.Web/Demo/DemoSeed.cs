@@ -102,6 +102,8 @@ public static class DemoSeed
                     UserName = account.UserName,
                     AgencyId = agency.Id,
                     DisplayName = account.DisplayName,
+                    // A reserved domain (RFC 2606): staff reminders to demo accounts go nowhere real.
+                    Email = $"{account.UserName}@gongkai.invalid",
                     EmailConfirmed = true,
                 };
                 var result = await users.CreateAsync(user, password);

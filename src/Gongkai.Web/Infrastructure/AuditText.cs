@@ -24,6 +24,7 @@ public static class AuditText
         ["case.transfer"] = "转办",
         ["case.letter-number"] = "编发文书文号",
         ["agency.letters"] = "修改文书设置",
+        ["case.access-code"] = "重新生成查询码",
         ["portal.apply"] = "网上提交申请",
         ["review.add"] = "登记复议诉讼",
         ["review.decide"] = "登记复议诉讼结果",

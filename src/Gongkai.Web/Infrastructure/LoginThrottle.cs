@@ -24,9 +24,13 @@ public sealed class LoginThrottle(TimeProvider clock, IConfiguration configurati
     /// <summary>Failures allowed for one user name from one address within <see cref="Window"/> (<c>Gongkai:Identity:FailuresPerAddress</c>, default 5).</summary>
     public int FailuresPerAddress { get; } = Math.Max(1, configuration.GetValue("Gongkai:Identity:FailuresPerAddress", 5));
 
-    /// <summary>Whether <paramref name="address"/> has used up its attempts for <paramref name="userName"/>.</summary>
-    public bool IsBlocked(string address, string userName) =>
-        _failures.TryGetValue(Key(address, userName), out var f) && clock.GetUtcNow() - f.Since < Window && f.Count >= FailuresPerAddress;
+    /// <summary>
+    /// Whether <paramref name="address"/> has used up its attempts for <paramref name="userName"/> (<paramref name="limit"/>
+    /// failures, default <see cref="FailuresPerAddress"/>). Also counts the portal's 查询码 attempts (<see cref="Casework.TrackingAccess"/>),
+    /// under keys no user name can have.
+    /// </summary>
+    public bool IsBlocked(string address, string userName, int? limit = null) =>
+        _failures.TryGetValue(Key(address, userName), out var f) && clock.GetUtcNow() - f.Since < Window && f.Count >= (limit ?? FailuresPerAddress);
 
     public void Failed(string address, string userName)
     {

@@ -18,6 +18,9 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
 
     public CaseDeadline? Deadline { get; private set; }
 
+    /// <summary>The e-mail notices of the case with their outcome.</summary>
+    public List<Gongkai.Data.Entities.CaseNotice> Notices { get; private set; } = [];
+
     public Dictionary<string, string> FieldErrors { get; } = [];
 
     public string? Error { get; private set; }
@@ -41,8 +44,24 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
     /// <summary>Where the case can be transferred to (approvers only).</summary>
     public IReadOnlyList<TransferTarget> Targets { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    /// <summary>The 回执 with the new 查询码, right after registration (once); null otherwise.</summary>
+    public AccessCodeReceipt? NewReceipt { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (AccessCodeReceipt.Take(TempData[AccessCodeReceipt.TempDataKey], Loaded.Record.TrackingNumber) is { } code)
+        {
+            NewReceipt = AccessCodeReceipt.From(Loaded, await cases.AgencyNameAsync(Loaded.Record.AgencyId, ct), cases.Rules, code);
+            Response.Headers.CacheControl = "no-store";
+        }
+
+        return Page();
+    }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
@@ -57,6 +76,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
         HandlerName = await routing.NameOfAsync(loaded.Record.Handler, ct);
         Handlers = await routing.HandlersAsync(loaded.Record.AgencyId, ct);
         Targets = staff.IsApprover ? await routing.TargetsAsync(loaded.Record.AgencyId, ct) : [];
+        Notices = await cases.NoticesAsync(id, ct);
         return true;
     }
 

@@ -44,7 +44,7 @@ public sealed class RegisterModel(GongkaiDbContext db, CaseService cases, Curren
         }
 
         var agency = await db.Agencies.FindAsync([staff.DeskAgencyId], ct);
-        var (record, error, repeated) = await cases.RegisterAsync(agency!, Form.ToApplication, SubmissionKey, ct);
+        var (record, error, repeated, accessCode) = await cases.RegisterAsync(agency!, Form.ToApplication, SubmissionKey, ct);
         if (error is not null)
         {
             var field = error.Code switch
@@ -58,6 +58,12 @@ public sealed class RegisterModel(GongkaiDbContext db, CaseService cases, Curren
         }
 
         // A second submission of the same form (double click, reload, retry) leads to the case the first one created.
+        // The 查询码 exists in clear only now: the case page prints it on the 回执, once.
+        if (accessCode is not null)
+        {
+            TempData[AccessCodeReceipt.TempDataKey] = AccessCodeReceipt.Carry(record!.TrackingNumber, accessCode);
+        }
+
         TempData["Message"] = repeated ? $"该申请已经登记过，编号 {record!.TrackingNumber}，未重复登记。" : $"已登记，编号 {record!.TrackingNumber}。";
         return Redirect($"/Office/Case/{record.Id}");
     }

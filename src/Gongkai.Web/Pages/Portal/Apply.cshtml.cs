@@ -13,7 +13,7 @@ namespace Gongkai.Web.Pages.Portal;
 /// The public online application form. Validated on the server, protected by antiforgery and a
 /// per-address rate limit on submissions. The application waits for the office to confirm receipt
 /// (Art. 31: online applications are received the day both sides confirm); the citizen gets a
-/// tracking number at once.
+/// tracking number and a 查询码 at once, on the 回执 page.
 /// </summary>
 [EnableRateLimiting(GongkaiWebExtensions.PortalApplyLimit)]
 public sealed class ApplyModel(GongkaiDbContext db, CaseService cases) : PageModel
@@ -54,8 +54,14 @@ public sealed class ApplyModel(GongkaiDbContext db, CaseService cases) : PageMod
         }
 
         // A second submission of the same form (double click, reload, retry) answers with the first one's tracking number.
-        var (record, _, _) = await cases.SubmitPortalAsync(agency!, Form, SubmissionKey, ct);
-        return Redirect($"/Portal/Track?no={Uri.EscapeDataString(record!.TrackingNumber)}&new=1");
+        // The 查询码 exists in clear only now: the 回执 page shows it once (a repeated submission has none to show).
+        var (record, _, _, accessCode) = await cases.SubmitPortalAsync(agency!, Form, SubmissionKey, ct);
+        if (accessCode is not null)
+        {
+            TempData[AccessCodeReceipt.TempDataKey] = AccessCodeReceipt.Carry(record!.TrackingNumber, accessCode);
+        }
+
+        return Redirect($"/Portal/Receipt?no={Uri.EscapeDataString(record!.TrackingNumber)}");
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
