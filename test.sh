@@ -13,6 +13,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Test hosts do not watch appsettings.json for changes: hundreds of hosts would exhaust the inotify instances.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 
 need=()
 command -v pg_ctlcluster >/dev/null || [ -n "$(ls /usr/lib/postgresql 2>/dev/null)" ] || need+=(postgresql)

@@ -52,8 +52,8 @@ public sealed class CaseNotices(GongkaiDbContext db, CaseRules rules, NoticeSign
 
     /// <summary>
     /// The daily run: for every open case due within <see cref="DueSoonWorkingDays"/> working days of <paramref name="today"/>,
-    /// or past its due date, one reminder to each officer and approver of its agency who has an e-mail address, once per
-    /// case, due date and person (a later run, or a second run the same day, adds nothing). Returns how many were recorded.
+    /// or past its due date, one reminder to its 承办人 (and, once overdue, to every approver of its agency; to every
+    /// officer and approver while it has no 承办人) who has an e-mail address, once per case, due date and person (a later run, or a second run the same day, adds nothing). Returns how many were recorded.
     /// </summary>
     public async Task<int> QueueStaffRemindersAsync(DateOnly today, CancellationToken ct = default)
     {
@@ -69,14 +69,14 @@ public sealed class CaseNotices(GongkaiDbContext db, CaseRules rules, NoticeSign
         var agencyIds = cases.Select(c => c.AgencyId).Distinct().ToList();
         var roleIds = await db.Roles.Where(r => r.Name == Roles.Officer || r.Name == Roles.Approver).Select(r => r.Id).ToListAsync(ct);
         var now = clock.GetUtcNow();
+        var approverRole = await db.Roles.Where(r => r.Name == Roles.Approver).Select(r => r.Id).SingleOrDefaultAsync(ct);
         var staff = (await (from u in db.Users
                             join ur in db.UserRoles on u.Id equals ur.UserId
                             where roleIds.Contains(ur.RoleId) && u.AgencyId != null && agencyIds.Contains(u.AgencyId.Value) && u.Email != null
-                            select new { AgencyId = u.AgencyId!.Value, Email = u.Email!, u.LockoutEnd }).ToListAsync(ct))
+                            select new { AgencyId = u.AgencyId!.Value, u.UserName, Email = u.Email!, u.LockoutEnd, Approver = ur.RoleId == approverRole }).ToListAsync(ct))
             .Where(u => u.LockoutEnd is null || u.LockoutEnd < now)
-            .Select(u => (u.AgencyId, Email: u.Email.Trim()))
-            .Distinct()
-            .ToLookup(u => u.AgencyId, u => u.Email);
+            .Select(u => new DeskMember(u.AgencyId, u.UserName, u.Email.Trim(), u.Approver))
+            .ToLookup(u => u.AgencyId);
 
         var caseIds = cases.Select(c => c.Id).ToList();
         var existing = (await db.CaseNotices.AsNoTracking()
@@ -87,7 +87,7 @@ public sealed class CaseNotices(GongkaiDbContext db, CaseRules rules, NoticeSign
         {
             var due = c.DueOn!.Value;
             var kind = due < today ? NoticeKinds.Overdue : NoticeKinds.DueSoon;
-            foreach (var email in staff[c.AgencyId])
+            foreach (var email in Recipients(staff[c.AgencyId], c.Handler, kind))
             {
                 var key = $"{kind}:{c.Id:N}:{due:yyyyMMdd}:{email.ToLowerInvariant()}";
                 if (existing.Add(key))
@@ -112,6 +112,22 @@ public sealed class CaseNotices(GongkaiDbContext db, CaseRules rules, NoticeSign
 
         AfterCommit();
         return added;
+    }
+
+    private sealed record DeskMember(int AgencyId, string? UserName, string Email, bool IsApprover);
+
+    /// <summary>
+    /// Who is reminded: for a case due soon its 承办人 (everyone at the desk while it has none, or the 承办人 has no
+    /// e-mail address); for an overdue case the 承办人 and every approver of the agency as well.
+    /// </summary>
+    private static IEnumerable<string> Recipients(IEnumerable<DeskMember> desk, string? handler, string kind)
+    {
+        var members = desk.ToList();
+        var handlers = members.Where(m => handler is not null && m.UserName == handler).ToList();
+        var chosen = handlers.Count == 0 ? members
+            : kind == NoticeKinds.Overdue ? [.. handlers, .. members.Where(m => m.IsApprover)]
+            : handlers;
+        return chosen.Select(m => m.Email).Distinct(StringComparer.OrdinalIgnoreCase);
     }
 
     private void Add(Guid caseId, int agencyId, string kind, string recipient, string subject, string body, string key)

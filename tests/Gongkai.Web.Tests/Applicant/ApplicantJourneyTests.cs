@@ -78,8 +78,11 @@ public sealed class ApplicantJourneyTests
         await Assertions.Expect(later.Locator("#track-outcome")).ToContainTextAsync("予以公开");
         await AssertAccessibleAsync(later);
         await BrowserSession.ScreenshotAsync(later, "applicant-track");
-        var download = await later.RunAndWaitForDownloadAsync(() => later.GetByRole(AriaRole.Link, new() { Name = "下载政府信息公开申请答复书（DOCX）" }).ClickAsync());
-        Assert.Equal($"{number}-政府信息公开申请答复书.docx", download.SuggestedFilename);
+        var download = await later.RunAndWaitForDownloadAsync(() => later.GetByRole(AriaRole.Link, new() { Name = "下载答复书（DOCX）" }).ClickAsync());
+        Assert.StartsWith($"{number}-", download.SuggestedFilename);
+        Assert.EndsWith("答复书.docx", download.SuggestedFilename);
+        var pdf = await later.RunAndWaitForDownloadAsync(() => later.GetByRole(AriaRole.Link, new() { Name = "下载答复书（PDF）" }).ClickAsync());
+        Assert.EndsWith("答复书.pdf", pdf.SuggestedFilename);
 
         // Without the 查询码 only the public status.
         var stranger = await session.NewPageAsync();

@@ -33,7 +33,7 @@ public sealed class NoticeTests
         await StepAsync(officer, id, "SupplementReceived", new() { ["version"] = "1", ["date"] = Day });
         await StepAsync(officer, id, "Fee", new() { ["version"] = "2", ["date"] = Day, ["method"] = "PerPage", ["units"] = "150", ["prior"] = "0" });
         await StepAsync(officer, id, "FeePaid", new() { ["version"] = "3", ["date"] = Day, ["amount"] = "1700" });
-        await StepAsync(officer, id, "Decide", new() { ["version"] = "4", ["date"] = Day, ["outcome"] = "Granted", ["ground"] = "《中华人民共和国政府信息公开条例》第三十六条第二项" });
+        await StepAsync(officer, id, "Decide", new() { ["version"] = "4", ["date"] = Day, ["outcome"] = "Granted", ["ground"] = "granted.provided" });
         await SendAsync(app);
 
         var mails = smtp.To(Applicant);
@@ -51,7 +51,7 @@ public sealed class NoticeTests
         Assert.Contains("前缴纳", fee.TextBody);
         var decision = Assert.Single(mails, m => m.Subject!.Contains("答复"));
         Assert.Contains($"办理结果：{CaseworkText.Of(ApplicationOutcome.Granted)}", decision.TextBody);
-        Assert.Contains("第三十六条第二项", decision.TextBody);
+        Assert.Contains("第三十六条第（二）项", decision.TextBody);
 
         // Recorded on the case and shown there in Chinese; sending again sends nothing more.
         await SendAsync(app);
@@ -72,19 +72,24 @@ public sealed class NoticeTests
         var record = await app.WithDbAsync(d => d.Cases.SingleAsync(c => c.Id == id));
         var due = record.DueOn!.Value;
 
+        // Due soon: the 承办人 (the officer who registered it) only.
         Assert.Equal(0, await QueueAsync(app, Today));
-        Assert.Equal(2, await QueueAsync(app, due));
+        Assert.Equal(1, await QueueAsync(app, due));
         Assert.Equal(0, await QueueAsync(app, due));
         await SendAsync(app);
         var soon = Assert.Single(smtp.To("llwj.officer@gongkai.invalid"));
         Assert.Equal($"申请即将到期：{record.TrackingNumber}（{NoticeComposer.Date(due)}）", soon.Subject);
         Assert.Contains("3个工作日内", soon.TextBody);
-        Assert.Single(smtp.To("llwj.approver@gongkai.invalid"));
+        Assert.Empty(smtp.To("llwj.approver@gongkai.invalid"));
         Assert.Empty(smtp.To("llzr.officer@gongkai.invalid"));
 
-        Assert.Equal(2, await QueueAsync(app, due.AddDays(1)));
+        // Overdue: the 承办人 and every approver of the agency (审批人员, 法制审核员).
+        Assert.Equal(3, await QueueAsync(app, due.AddDays(1)));
         Assert.Equal(0, await QueueAsync(app, due.AddDays(2)));
         await SendAsync(app);
+        Assert.Single(smtp.To("llwj.approver@gongkai.invalid"));
+        Assert.Single(smtp.To("llwj.legal@gongkai.invalid"));
+        Assert.Empty(smtp.To("llzr.approver@gongkai.invalid"));
         var overdue = smtp.To("llwj.officer@gongkai.invalid").Single(m => m.Subject!.StartsWith("申请已逾期未答复"));
         Assert.Contains($"答复期限为{NoticeComposer.Date(due)}", overdue.TextBody);
         Assert.Contains("已逾期", overdue.TextBody);
