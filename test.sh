@@ -13,8 +13,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# Test hosts do not watch appsettings.json for changes: hundreds of hosts would exhaust the inotify instances.
-export DOTNET_hostBuilder__reloadConfigOnChange=false
+# Test hosts neither watch appsettings.json nor use inotify for wwwroot: hundreds of hosts would exhaust
+# the per-user inotify instances (128). The web test assembly sets the same in a module initialiser.
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true
 
 need=()
 command -v pg_ctlcluster >/dev/null || [ -n "$(ls /usr/lib/postgresql 2>/dev/null)" ] || need+=(postgresql)

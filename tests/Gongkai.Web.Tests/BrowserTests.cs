@@ -9,10 +9,10 @@ namespace Gongkai.Web.Tests;
 [Collection("browser")]
 public sealed partial class BrowserTests
 {
-    [Fact]
-    public async Task Officer_RegistersSupplementsExtendsDecides_DashboardAndTablesFollow()
+    [DatabaseTheory]
+    public async Task Officer_RegistersSupplementsExtendsDecides_DashboardAndTablesFollow(Db db)
     {
-        await using var session = await BrowserSession.StartAsync(casesPerAgency: 30);
+        await using var session = await BrowserSession.StartAsync(db: db, casesPerAgency: 30);
         var page = await session.LoginAsync(DemoUsers.HealthApprover);
 
         await page.GotoAsync("/Office");
@@ -59,10 +59,10 @@ public sealed partial class BrowserTests
         await BrowserSession.ScreenshotAsync(page, "statistics");
     }
 
-    [Fact]
-    public async Task Citizen_AppliesOnPortal_AndTracksIt_OtherAgencyIsRefused()
+    [DatabaseTheory]
+    public async Task Citizen_AppliesOnPortal_AndTracksIt_OtherAgencyIsRefused(Db db)
     {
-        await using var session = await BrowserSession.StartAsync();
+        await using var session = await BrowserSession.StartAsync(db: db);
         var page = await session.NewPageAsync();
         await page.GotoAsync("/Portal/Apply");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
@@ -101,10 +101,10 @@ public sealed partial class BrowserTests
     /// new member of staff signs in; the administrator disables the account (its open session ends at
     /// once), enables it, and resets its password (the old one no longer works, the new one does).
     /// </summary>
-    [Fact]
-    public async Task Admin_CreatesDisablesEnablesResets_TheStaffSessionFollows()
+    [DatabaseTheory]
+    public async Task Admin_CreatesDisablesEnablesResets_TheStaffSessionFollows(Db db)
     {
-        await using var session = await BrowserSession.StartAsync(settings: new Dictionary<string, string?> { ["Gongkai:Identity:SessionRecheckSeconds"] = "0" });
+        await using var session = await BrowserSession.StartAsync(db: db, settings: new Dictionary<string, string?> { ["Gongkai:Identity:SessionRecheckSeconds"] = "0" });
         var admin = await session.LoginAsync(DemoUsers.HealthAdmin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "账号管理" }).ClickAsync();
         await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("账号管理");

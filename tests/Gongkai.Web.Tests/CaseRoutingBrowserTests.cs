@@ -7,10 +7,10 @@ namespace Gongkai.Web.Tests;
 [Collection("browser")]
 public sealed class CaseRoutingBrowserTests
 {
-    [Fact]
-    public async Task TheApprover_TakesOverAndTransfers_TheReceivingDeskFindsTheCaseWithItsDueDate()
+    [DatabaseTheory]
+    public async Task TheApprover_TakesOverAndTransfers_TheReceivingDeskFindsTheCaseWithItsDueDate(Db db)
     {
-        await using var session = await BrowserSession.StartAsync();
+        await using var session = await BrowserSession.StartAsync(db: db);
         var officer = await session.LoginAsync(DemoUsers.HealthOfficer);
         await officer.GotoAsync("/Office");
         await officer.GetByRole(AriaRole.Link, new() { Name = "登记新申请" }).ClickAsync();

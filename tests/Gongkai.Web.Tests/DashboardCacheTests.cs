@@ -49,6 +49,7 @@ public sealed partial class DashboardCacheTests
         var date = today.ToString("yyyy-MM-dd");
         var id = await Cases.RegisterAsync(officer, Cases.ValidForm(date: date));
         var page = $"/Office/Case/{id}";
+        await officer.Http.GetStringAsync(page); // where registering leads: the one-time 已登记 notice is read there
         var approver = await LoginAsync(factory, DemoUsers.HealthApprover);
         var extend = await approver.PostFormAsync(page, new() { ["version"] = "0", ["date"] = date, ["days"] = "10", ["reason"] = "需要调取档案" }, page + "?handler=Extend");
         Assert.Equal(HttpStatusCode.Redirect, extend.StatusCode);
@@ -65,6 +66,7 @@ public sealed partial class DashboardCacheTests
         // Consulting a third party is a new event and a new version: replayed again, now paused.
         var step = await officer.PostFormAsync(page, new() { ["version"] = extended.ToString(System.Globalization.CultureInfo.InvariantCulture), ["date"] = date, ["party"] = "ThirdParty", ["partyName"] = "某医药公司" }, page + "?handler=Consult");
         Assert.Equal(HttpStatusCode.Redirect, step.StatusCode);
+        await officer.Http.GetStringAsync(page);
         var version = await VersionAsync(factory, id);
         Assert.NotEqual(extended, version);
         Assert.False(explanations.TryGet(id, version, out _));

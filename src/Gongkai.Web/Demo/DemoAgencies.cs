@@ -7,6 +7,9 @@ namespace Gongkai.Web.Demo;
 /// <summary>
 /// The demo agency tree: 兰陵县人民政府 and two of its departments, with the contacts and 指南 text an
 /// administrator would have entered. Credit codes are made up but well formed (GB 32100 check character).
+/// Letters name the 复议机关 under 行政复议法 (2023) Art. 24 — a county department's is the county
+/// government, the county government's the city government — and the court of first instance under
+/// 行政诉讼法 Arts. 14-15 (a county government is sued in the intermediate court).
 /// </summary>
 public static class DemoAgencies
 {
@@ -26,6 +29,9 @@ public static class DemoAgencies
             Phone = "0539-5211001",
             OfficeHours = Hours,
             Email = "zwgk@lanling.example.gov.cn",
+            LetterNumberPattern = "兰政公开〔{year}〕{n}号",
+            ReviewBody = "临沂市人民政府",
+            Court = "临沂市中级人民法院",
             GuideText = Guide("兰陵县人民政府", "县政府办公室是本级政府信息公开工作主管部门，负责推进、指导、协调、监督全县政府信息公开工作；县政府办公室政务公开科具体承办本级政府的政府信息公开事宜。"),
         }, null),
         (new Agency
@@ -39,6 +45,9 @@ public static class DemoAgencies
             Phone = "0539-5211234",
             OfficeHours = Hours,
             Email = "wjj@lanling.example.gov.cn",
+            LetterNumberPattern = "兰卫公开〔{year}〕{n}号",
+            ReviewBody = "兰陵县人民政府",
+            Court = "兰陵县人民法院",
             GuideText = Guide("兰陵县卫生健康局", "本局办公室负责本机关政府信息公开的日常工作，受理政府信息公开申请。医疗机构执业登记、公共卫生、医疗废物处置等信息可在“目录”栏目查阅。"),
         }, "LLX"),
         (new Agency
@@ -52,6 +61,9 @@ public static class DemoAgencies
             Phone = "0539-5212345",
             OfficeHours = Hours,
             Email = "zrzyj@lanling.example.gov.cn",
+            LetterNumberPattern = "兰自然资公开〔{year}〕{n}号",
+            ReviewBody = "兰陵县人民政府",
+            Court = "兰陵县人民法院",
             GuideText = Guide("兰陵县自然资源局", "本局政务公开办公室负责本机关政府信息公开的日常工作，受理政府信息公开申请。国土空间规划、土地征收、建设用地供应等信息可在“目录”栏目查阅。"),
         }, "LLX"),
     ];

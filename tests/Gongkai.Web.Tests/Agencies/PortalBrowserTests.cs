@@ -11,11 +11,11 @@ namespace Gongkai.Web.Tests.Agencies;
 [Collection("browser")]
 public sealed partial class PortalBrowserTests
 {
-    [Fact]
-    public async Task Visitor_ClicksThroughThePortal_GuideCatalogueReportsPdf_AdminEditsGuide()
+    [DatabaseTheory]
+    public async Task Visitor_ClicksThroughThePortal_GuideCatalogueReportsPdf_AdminEditsGuide(Db db)
     {
         Assertions.SetDefaultExpectTimeout(30_000);
-        await using var session = await BrowserSession.StartAsync(casesPerAgency: 12);
+        await using var session = await BrowserSession.StartAsync(db: db, casesPerAgency: 12);
         var year = Gongkai.Domain.Calendar.ChinaTime.Today(TimeProvider.System).Year - 1;
         var page = await session.NewPageAsync();
         var nav = page.Locator("#portal-nav");

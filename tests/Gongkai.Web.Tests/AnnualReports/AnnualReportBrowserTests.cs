@@ -51,14 +51,14 @@ public sealed partial class AnnualReportBrowserTests
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(agency);
     }
 
-    [Fact]
-    public async Task CompileWriteCheckSubmit_SupervisorAcceptsOneReturnsOther_BothPublishedOnPortal()
+    [DatabaseTheory]
+    public async Task CompileWriteCheckSubmit_SupervisorAcceptsOneReturnsOther_BothPublishedOnPortal(Db db)
     {
         // A loaded CI machine (2 cores, several test hosts) can take seconds per page: wait for the
         // element, with room, rather than failing on the 5 s default.
         Assertions.SetDefaultExpectTimeout(30_000);
         var clock = new FakeTimeProvider(s_start);
-        await using var session = await BrowserSession.StartAsync(casesPerAgency: 12, clock: clock);
+        await using var session = await BrowserSession.StartAsync(db: db, casesPerAgency: 12, clock: clock);
 
         // 卫生健康局 compiles its tables from casework, writes, checks and submits.
         var health = await session.LoginAsync(DemoUsers.HealthOfficer);

@@ -12,11 +12,11 @@ public sealed class ApplicantJourneyTests
 {
     private const string Email = "wang.gongkai@example.com";
 
-    [Fact]
-    public async Task Applicant_AppliesNotesCode_OfficeSupplementsAndDecides_ApplicantTracksAndDownloadsTheDecision()
+    [DatabaseTheory]
+    public async Task Applicant_AppliesNotesCode_OfficeSupplementsAndDecides_ApplicantTracksAndDownloadsTheDecision(Db db)
     {
         await using var smtp = await TestSmtpServer.StartAsync();
-        await using var session = await BrowserSession.StartAsync(settings: smtp.Settings);
+        await using var session = await BrowserSession.StartAsync(db: db, settings: smtp.Settings);
 
         // The applicant applies on the portal and notes the tracking number and the 查询码 from the 回执.
         var citizen = await session.NewPageAsync();

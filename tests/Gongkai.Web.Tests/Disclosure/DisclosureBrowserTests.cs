@@ -36,10 +36,10 @@ public sealed class DisclosureBrowserTests
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Title);
     }
 
-    [Fact]
-    public async Task DraftSecrecyLegalityPublish_TwoReviewersWithReason_FoundInCatalogueAndDownloaded()
+    [DatabaseTheory]
+    public async Task DraftSecrecyLegalityPublish_TwoReviewersWithReason_FoundInCatalogueAndDownloaded(Db db)
     {
-        await using var session = await BrowserSession.StartAsync();
+        await using var session = await BrowserSession.StartAsync(db: db);
         var accessibility = new List<string>();
         var pdf = TestFiles.Pdf();
 

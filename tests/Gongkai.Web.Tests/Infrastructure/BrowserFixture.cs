@@ -77,9 +77,19 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         // Wait for the redirect itself (not for the next page's every resource), with room for a
         // slow first render on a loaded CI machine.
-        await page.WaitForURLAsync(
-            url => !url.Contains("/Account/Login", StringComparison.Ordinal),
-            new() { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
+        try
+        {
+            await page.WaitForURLAsync(
+                url => !url.Contains("/Account/Login", StringComparison.Ordinal),
+                new() { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // Say what the page said instead of only that it did not move on.
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"Signing in as {user} stayed on {page.Url}; the page says: {text[..Math.Min(text.Length, 600)]}", e);
+        }
+
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 90_000 });
         return page;
     }

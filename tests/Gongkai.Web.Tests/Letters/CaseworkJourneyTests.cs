@@ -17,10 +17,10 @@ public sealed partial class CaseworkJourneyTests
 {
     private const string Party = "兰陵医疗器械有限公司";
 
-    [Fact]
-    public async Task Officer_ClicksThroughEveryStep_DownloadsEveryLetter()
+    [DatabaseTheory]
+    public async Task Officer_ClicksThroughEveryStep_DownloadsEveryLetter(Db db)
     {
-        await using var session = await BrowserSession.StartAsync();
+        await using var session = await BrowserSession.StartAsync(db: db);
 
         // 文书设置: the 文号 pattern and the bodies named in the 救济途径.
         var admin = await session.LoginAsync(DemoUsers.HealthAdmin);
