@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -188,8 +189,8 @@ public class HtmlReportRendererTests
                     column++;
                 }
 
-                var colspan = int.Parse(cell.GetAttribute("colspan") ?? "1");
-                var rowspan = int.Parse(cell.GetAttribute("rowspan") ?? "1");
+                var colspan = int.Parse(cell.GetAttribute("colspan") ?? "1", CultureInfo.InvariantCulture);
+                var rowspan = int.Parse(cell.GetAttribute("rowspan") ?? "1", CultureInfo.InvariantCulture);
                 for (var c = column; c < column + colspan; c++)
                 {
                     Assert.Equal(0, carry[c]);

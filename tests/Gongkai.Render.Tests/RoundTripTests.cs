@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gongkai.Domain.Reports;
 using Gongkai.Import;
 
@@ -35,7 +36,7 @@ public class RoundTripTests
         var differences = report.TableLayouts()
             .SelectMany(l => l.Cells())
             .Where(c => report[c].Value != imported[c].Value)
-            .Select(c => $"{c}: {report[c].Value} → {imported[c].Value?.ToString() ?? imported[c].State.ToString()}")
+            .Select(c => $"{c}: {report[c].Value} → {imported[c].Value?.ToString(CultureInfo.InvariantCulture) ?? imported[c].State.ToString()}")
             .ToList();
         Assert.True(differences.Count == 0, string.Join('\n', differences.Prepend($"{differences.Count} cells differ:")));
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Gongkai.Web.Tests.Infrastructure;
@@ -16,7 +17,7 @@ public sealed partial class BrowserTests
         var page = await session.LoginAsync(DemoUsers.HealthApprover);
 
         await page.GotoAsync("/Office");
-        var extendedBefore = int.Parse(await page.Locator("#count-extended").InnerTextAsync());
+        var extendedBefore = int.Parse(await page.Locator("#count-extended").InnerTextAsync(), CultureInfo.InvariantCulture);
         await page.GotoAsync("/Office/Statistics");
         var receivedBefore = await NewReceivedTotalAsync(page);
 
@@ -44,7 +45,7 @@ public sealed partial class BrowserTests
         Assert.EndsWith(".docx", download.SuggestedFilename);
 
         await page.GotoAsync("/Office");
-        Assert.Equal(extendedBefore + 1, int.Parse(await page.Locator("#count-extended").InnerTextAsync()));
+        Assert.Equal(extendedBefore + 1, int.Parse(await page.Locator("#count-extended").InnerTextAsync(), CultureInfo.InvariantCulture));
         await BrowserSession.ScreenshotAsync(page, "dashboard");
 
         await page.GotoAsync("/Office/Cases?q=浏览器测试申请人");
@@ -239,7 +240,7 @@ public sealed partial class BrowserTests
     private static async Task<int> NewReceivedTotalAsync(IPage page)
     {
         var row = page.Locator("#year-tables tr").Filter(new() { HasText = "本年新收" }).First;
-        return int.Parse(await row.Locator("td").Last.InnerTextAsync());
+        return int.Parse(await row.Locator("td").Last.InnerTextAsync(), CultureInfo.InvariantCulture);
     }
 
     private static Func<string, bool> CaseUrl() => url => url.Contains("/Office/Case/", StringComparison.Ordinal);

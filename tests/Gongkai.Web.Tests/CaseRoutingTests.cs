@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Gongkai.Web.Tests.Infrastructure;
@@ -46,8 +47,8 @@ public sealed class CaseRoutingTests
         var page = await officer.Http.GetStringAsync($"/Office/Case/{id}");
         Assert.Contains($"<dd id=\"case-handler\">{HealthApproverName}</dd>", page);
         Assert.Contains($"指派承办人：{HealthApproverName}", page);
-        Assert.Equal((int.Parse(officerMine) - 1).ToString(), await OpenCountAsync(officer, mine: true));
-        Assert.Equal((int.Parse(approverMine) + 1).ToString(), await OpenCountAsync(approver, mine: true));
+        Assert.Equal((int.Parse(officerMine, CultureInfo.InvariantCulture) - 1).ToString(CultureInfo.InvariantCulture), await OpenCountAsync(officer, mine: true));
+        Assert.Equal((int.Parse(approverMine, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture), await OpenCountAsync(approver, mine: true));
         Assert.Equal(DemoUsers.HealthApprover, await app.WithDbAsync(d => d.Cases.Where(c => c.Id == id).Select(c => c.Handler).SingleAsync()));
         Assert.Equal(1, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.Action == "case.assign")));
 
@@ -84,11 +85,11 @@ public sealed class CaseRoutingTests
         Assert.DoesNotContain("handler=Transfer", await officer.Http.GetStringAsync($"/Office/Case/{id}"));
 
         // No reason: refused beside the field, nothing moves.
-        var noReason = await SubmitAsync(approver, id, "Transfer", new() { ["agency"] = land.ToString(), ["reason"] = "" });
+        var noReason = await SubmitAsync(approver, id, "Transfer", new() { ["agency"] = land.ToString(CultureInfo.InvariantCulture), ["reason"] = "" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
         Assert.Contains("请写明转办理由", await noReason.Content.ReadAsStringAsync());
 
-        var moved = await SubmitAsync(approver, id, "Transfer", new() { ["agency"] = land.ToString(), ["reason"] = "所需信息由自然资源局制作和保存" });
+        var moved = await SubmitAsync(approver, id, "Transfer", new() { ["agency"] = land.ToString(CultureInfo.InvariantCulture), ["reason"] = "所需信息由自然资源局制作和保存" });
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal("/Office", moved.Headers.Location?.ToString());
 
@@ -114,7 +115,7 @@ public sealed class CaseRoutingTests
         var id = await Cases.RegisterAsync(officer);
         var land = await app.WithDbAsync(d => d.Agencies.Where(a => a.Code == "LLZR").Select(a => a.Id).SingleAsync());
         var page = $"/Office/Case/{id}";
-        var response = await officer.PostFormAsync(page, new() { ["version"] = "0", ["agency"] = land.ToString(), ["reason"] = "x" }, page + "?handler=Transfer");
+        var response = await officer.PostFormAsync(page, new() { ["version"] = "0", ["agency"] = land.ToString(CultureInfo.InvariantCulture), ["reason"] = "x" }, page + "?handler=Transfer");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/AccessDenied", response.Headers.Location?.ToString());
         Assert.Equal(0, await app.WithDbAsync(d => d.Cases.CountAsync(c => c.Id == id && c.AgencyId == land)));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
@@ -46,7 +47,7 @@ public sealed partial class DashboardCacheTests
 
         // Received today and extended by the approver: on the dashboard's "extended" list.
         var today = Gongkai.Domain.Calendar.ChinaTime.Today(clock);
-        var date = today.ToString("yyyy-MM-dd");
+        var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var id = await Cases.RegisterAsync(officer, Cases.ValidForm(date: date));
         var page = $"/Office/Case/{id}";
         await officer.Http.GetStringAsync(page); // where registering leads: the one-time 已登记 notice is read there

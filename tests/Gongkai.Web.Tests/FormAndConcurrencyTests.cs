@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Gongkai.Web.Tests.Infrastructure;
@@ -94,7 +95,7 @@ public sealed class FormAndConcurrencyTests
         var form = Cases.ValidForm("王公开");
         form.Remove("Form.Channel");
         form.Remove("Form.SubmittedOn");
-        form["AgencyId"] = agencyId.ToString();
+        form["AgencyId"] = agencyId.ToString(CultureInfo.InvariantCulture);
         var ok = await citizen.PostFormAsync("/Portal/Apply", form);
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var track = await citizen.Http.GetStringAsync(ok.Headers.Location!.ToString());

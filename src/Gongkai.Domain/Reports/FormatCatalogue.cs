@@ -15,7 +15,7 @@ public sealed record ColumnDef(string Key, string Label, bool AllowNegative);
 public sealed record RowDef(
     string Key,
     string Label,
-    string Short,
+    string ShortLabel,
     ImmutableArray<string> Match,
     ImmutableArray<string> Exclude,
     bool Exact,

@@ -39,9 +39,11 @@ public sealed record Report
     public TableLayout LayoutOf(string table, FormatCatalogue? catalogue = null) =>
         (catalogue ?? FormatCatalogue.Default).Layout(Layouts[table]);
 
+    private static readonly string[] TableIds = ["table2", "table3", "table4"];
+
     /// <summary>The layouts of all three tables, in order.</summary>
     public IEnumerable<TableLayout> TableLayouts(FormatCatalogue? catalogue = null) =>
-        new[] { "table2", "table3", "table4" }.Where(Layouts.ContainsKey).Select(t => LayoutOf(t, catalogue));
+        TableIds.Where(Layouts.ContainsKey).Select(t => LayoutOf(t, catalogue));
 
     /// <summary>An empty report of <paramref name="formatId"/>: every cell missing.</summary>
     public static Report Empty(string formatId, FormatCatalogue? catalogue = null)

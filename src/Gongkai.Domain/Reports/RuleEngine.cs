@@ -141,8 +141,8 @@ public static class RuleEngine
                     report,
                     rule,
                     $"{layout.Columns[c].Label}列",
-                    left.Select(r => (new CellRef(layout.Table, r.Key, column), r.Short)).ToList(),
-                    right.Select(r => (new CellRef(layout.Table, r.Key, column), r.Short)).ToList(),
+                    left.Select(r => (new CellRef(layout.Table, r.Key, column), r.ShortLabel)).ToList(),
+                    right.Select(r => (new CellRef(layout.Table, r.Key, column), r.ShortLabel)).ToList(),
                     findings);
             }
         }
@@ -160,7 +160,7 @@ public static class RuleEngine
                 Evaluate(
                     report,
                     rule,
-                    $"{row.Short}行",
+                    $"{row.ShortLabel}行",
                     left.Select(c => (new CellRef(layout.Table, row.Key, c), layout.Columns[c].Label)).ToList(),
                     right.Select(c => (new CellRef(layout.Table, row.Key, c), layout.Columns[c].Label)).ToList(),
                     findings);
@@ -244,7 +244,7 @@ public static class RuleEngine
     /// <summary>A cell named by its Chinese table, row and column labels.</summary>
     public static string CellName(TableLayout layout, RowDef row, int column)
     {
-        var name = $"{TableName(layout.Table)}“{row.Short}”";
+        var name = $"{TableName(layout.Table)}“{row.ShortLabel}”";
         return row.IsScalar ? name : $"{name}“{row.Columns[column].Label}”列";
     }
 

@@ -267,7 +267,7 @@ public static class LetterComposer
             return (Applicant, body, attachments);
         }
 
-        private string Decision(ApplicationOutcome outcome, Decided? d) => outcome switch
+        private static string Decision(ApplicationOutcome outcome, Decided? d) => outcome switch
         {
             ApplicationOutcome.Granted => "予以公开。",
             ApplicationOutcome.PartiallyGranted => "部分公开。本机关向您提供可以公开的政府信息内容，对不予公开的内容说明理由如下。",

@@ -1,5 +1,6 @@
 using Gongkai.Domain.Reports;
 using Gongkai.Import;
+using Gongkai.Web.Infrastructure;
 
 namespace Gongkai.Web.AnnualReports;
 
@@ -25,7 +26,11 @@ public static class ReportUploads
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
 #pragma warning restore CA1031
         {
-            logger?.LogError(e, "Import of an uploaded report failed unexpectedly ({Name})", name);
+            if (logger is not null)
+            {
+                Log.UploadImportFailed(logger, e, name);
+            }
+
             return new ReportBuilder("2021") { SourceName = name }
                 .Add(DiagnosticCodes.Create(DiagnosticCodes.SourceUnreadable, "文件内容无法识别或已损坏。", null))
                 .Build();

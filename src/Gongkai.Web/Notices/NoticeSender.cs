@@ -1,6 +1,7 @@
 using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Web.Infrastructure;
 
 namespace Gongkai.Web.Notices;
 
@@ -84,7 +85,7 @@ public sealed class NoticeSender(GongkaiDbContext db, SmtpMailer mailer, NoticeS
                 notice.NextAttemptAt = null;
             }
 
-            log.LogWarning("Notice {Id} ({Kind}) to case {Case} failed ({Code}, try {Attempt}): {Message}", notice.Id, notice.Kind, notice.CaseId, code, notice.Attempts, x.Message);
+            Log.NoticeFailed(log, notice.Id, notice.Kind, notice.CaseId, code, notice.Attempts, x.Message);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Gongkai.Domain.Calendar;
+using Gongkai.Web.Infrastructure;
 
 namespace Gongkai.Web.Notices;
 
@@ -16,7 +17,7 @@ public sealed class NoticeSendWorker(IServiceScopeFactory scopes, NoticeSignal s
             }
             catch (Exception x) when (!stoppingToken.IsCancellationRequested)
             {
-                log.LogError(x, "Sending notices failed");
+                Log.NoticeSendingFailed(log, x);
             }
 
             await signal.WaitAsync(TimeSpan.FromMinutes(1), clock, stoppingToken);
@@ -43,7 +44,7 @@ public sealed class StaffReminderWorker(IServiceScopeFactory scopes, TimeProvide
             }
             catch (Exception x) when (!stoppingToken.IsCancellationRequested)
             {
-                log.LogError(x, "Queueing staff reminders failed");
+                Log.StaffRemindersFailed(log, x);
             }
 
             await Task.Delay(TimeSpan.FromDays(1), clock, stoppingToken);

@@ -13,9 +13,9 @@ public sealed class ApplicationCaseTests
     [InlineData(ReceiptChannel.Post, null, "2025-03-07", "2025-03-07")]
     [InlineData(ReceiptChannel.Online, null, "2025-03-04", "2025-03-04")]
     [InlineData(ReceiptChannel.Fax, null, "2025-03-03", "2025-03-03")]
-    public void ReceivedOn_PerChannel_FollowsArticle31(ReceiptChannel channel, string? signed, string? confirmed, string expected)
+    public void ReceivedOn_PerChannel_FollowsArticle31(ReceiptChannel channel, string? signedOn, string? confirmed, string expected)
     {
-        var evidence = new ReceiptEvidence(D(2025, 3, 3), signed is null ? null : DateOnly.Parse(signed, System.Globalization.CultureInfo.InvariantCulture), confirmed is null ? null : DateOnly.Parse(confirmed, System.Globalization.CultureInfo.InvariantCulture));
+        var evidence = new ReceiptEvidence(D(2025, 3, 3), signedOn is null ? null : DateOnly.Parse(signedOn, System.Globalization.CultureInfo.InvariantCulture), confirmed is null ? null : DateOnly.Parse(confirmed, System.Globalization.CultureInfo.InvariantCulture));
         var result = ReceiptRule.ReceivedOn(channel, evidence);
         Assert.True(result.IsSuccess);
         Assert.Equal(expected, result.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -8,6 +8,8 @@ namespace Gongkai.Domain.Tests.Casework;
 /// <summary>For random case histories, the compiled report breaks no rule of the format catalogue.</summary>
 public sealed class StatisticsPropertyTests
 {
+    private static readonly string[] ReviewRows = ["reconsideration", "litigation_direct", "litigation_after_reconsideration"];
+
     private sealed record Step(int Action, int Gap, int Param);
 
     private sealed record CaseScript(int ReceivedDay, int Kind, int Channel, Step[] Steps);
@@ -96,7 +98,7 @@ public sealed class StatisticsPropertyTests
             var report = AnnualStatistics.Compile("随机机关", year, [], reviews, [], []).Report;
             Assert.DoesNotContain(RuleEngine.Check(report), d => d.Severity == Severity.Error);
             var filed = reviews.Count(r => r.FiledOn.Year == year);
-            Assert.Equal(filed, new[] { "reconsideration", "litigation_direct", "litigation_after_reconsideration" }.Sum(r => report["table4", r, 4].Value));
+            Assert.Equal(filed, ReviewRows.Sum(r => report["table4", r, 4].Value));
         });
     }
 

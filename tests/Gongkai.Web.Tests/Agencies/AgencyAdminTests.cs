@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Gongkai.Domain.Disclosure;
 using Gongkai.Web.Tests.Infrastructure;
@@ -29,7 +30,7 @@ public sealed class AgencyAdminTests
         // A new department below the county.
         var created = await admin.PostFormAsync("/Admin/Agencies", new()
         {
-            ["Input.ParentId"] = county.ToString(),
+            ["Input.ParentId"] = county.ToString(CultureInfo.InvariantCulture),
             ["Input.Name"] = "兰陵县教育和体育局",
             ["Input.Code"] = "lljt",
             ["Input.CreditCode"] = CreditCode("11371324MB2858999"),
@@ -42,7 +43,7 @@ public sealed class AgencyAdminTests
         // The same code again is refused beside the field, and nothing is added.
         var again = await admin.PostFormAsync("/Admin/Agencies", new()
         {
-            ["Input.ParentId"] = county.ToString(),
+            ["Input.ParentId"] = county.ToString(CultureInfo.InvariantCulture),
             ["Input.Name"] = "兰陵县另一个局",
             ["Input.Code"] = "LLJT",
             ["Input.CreditCode"] = CreditCode("11371324MB2858998"),
@@ -74,7 +75,7 @@ public sealed class AgencyAdminTests
 
         var audit = await app.WithDbAsync(d => d.AuditEntries.Where(a => a.EntityType == "agency").OrderBy(a => a.Id).Select(a => new { a.Action, a.EntityId, a.UserName, a.Detail }).ToListAsync());
         Assert.Equal(["agency.create", "agency.contacts", "agency.guide"], audit.Select(a => a.Action));
-        Assert.Equal([added.Id.ToString(), health.ToString(), health.ToString()], audit.Select(a => a.EntityId));
+        Assert.Equal([added.Id.ToString(CultureInfo.InvariantCulture), health.ToString(CultureInfo.InvariantCulture), health.ToString(CultureInfo.InvariantCulture)], audit.Select(a => a.EntityId));
         Assert.All(audit, a => Assert.Equal(DemoUsers.CountyAdmin, a.UserName));
         Assert.Contains("受理机构", audit[1].Detail);
 
@@ -113,7 +114,7 @@ public sealed class AgencyAdminTests
         // Nor can it hang a department below the county.
         var below = await admin.PostFormAsync("/Admin/Agencies", new()
         {
-            ["Input.ParentId"] = county.ToString(),
+            ["Input.ParentId"] = county.ToString(CultureInfo.InvariantCulture),
             ["Input.Name"] = "兰陵县冒名局",
             ["Input.Code"] = "LLMM",
             ["Input.CreditCode"] = CreditCode("11371324MB2858997"),

@@ -60,8 +60,8 @@ public sealed class ApplicantJourneyTests
         var mails = smtp.To(Email);
         Assert.Equal(3, mails.Count);
         Assert.Contains(mails, m => m.Subject == $"兰陵县卫生健康局已收到您的政府信息公开申请（{number}）");
-        Assert.Contains(mails, m => m.Subject!.StartsWith("请补正") && m.TextBody!.Contains("请写明所需考核结果所属的乡镇"));
-        Assert.Contains(mails, m => m.Subject!.StartsWith("政府信息公开申请答复") && m.TextBody!.Contains("予以公开"));
+        Assert.Contains(mails, m => m.Subject!.StartsWith("请补正", StringComparison.Ordinal) && m.TextBody!.Contains("请写明所需考核结果所属的乡镇"));
+        Assert.Contains(mails, m => m.Subject!.StartsWith("政府信息公开申请答复", StringComparison.Ordinal) && m.TextBody!.Contains("予以公开"));
         await officer.ReloadAsync();
         await Assertions.Expect(officer.Locator("#notices")).ToContainTextAsync("答复通知（申请人）");
         await Assertions.Expect(officer.Locator("#notices")).ToContainTextAsync("已发送");

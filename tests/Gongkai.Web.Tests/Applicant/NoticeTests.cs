@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.Casework;
@@ -16,7 +17,7 @@ public sealed class NoticeTests
 
     private static DateOnly Today => TestDates.Today;
 
-    private static string Day => Today.ToString("yyyy-MM-dd");
+    private static string Day => Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [DatabaseTheory]
     public async Task Applicant_GetsReceivedSupplementFeeAndDecision_InChinese_EachOnce(Db db)
@@ -90,7 +91,7 @@ public sealed class NoticeTests
         Assert.Single(smtp.To("llwj.approver@gongkai.invalid"));
         Assert.Single(smtp.To("llwj.legal@gongkai.invalid"));
         Assert.Empty(smtp.To("llzr.approver@gongkai.invalid"));
-        var overdue = smtp.To("llwj.officer@gongkai.invalid").Single(m => m.Subject!.StartsWith("申请已逾期未答复"));
+        var overdue = smtp.To("llwj.officer@gongkai.invalid").Single(m => m.Subject!.StartsWith("申请已逾期未答复", StringComparison.Ordinal));
         Assert.Contains($"答复期限为{NoticeComposer.Date(due)}", overdue.TextBody);
         Assert.Contains("已逾期", overdue.TextBody);
         Assert.Contains("逾期提醒（工作人员）", await officer.Http.GetStringAsync($"/Office/Case/{id}"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
@@ -23,17 +24,17 @@ internal static class TestFiles
         for (var i = 0; i < objects.Length; i++)
         {
             offsets.Add(sb.Length);
-            sb.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
         }
 
         var xref = sb.Length;
-        sb.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        sb.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
         foreach (var o in offsets)
         {
-            sb.Append($"{o:D10} 00000 n \n");
+            sb.Append(CultureInfo.InvariantCulture, $"{o:D10} 00000 n \n");
         }
 
-        sb.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        sb.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         return Encoding.ASCII.GetBytes(sb.ToString());
     }
 

@@ -5,4 +5,4 @@ namespace Gongkai.Web.Tests.Infrastructure;
 /// collections, so a loaded machine cannot stall a page past the tests' waits.
 /// </summary>
 [CollectionDefinition("browser", DisableParallelization = true)]
-public sealed class BrowserCollection;
+public sealed class BrowserTestGroup;
