@@ -84,7 +84,7 @@ public static class CaseworkCodes
         [ReceiptBeforeSubmission] = ("收到日期 {0} 早于提交日期 {1}", "the date of receipt {0} is before the date of submission {1}"),
         [RegisterReceiptDate] = ("登记日期应为第三十一条规定的收到日期 {0}", "the registration date must be the Art. 31 date of receipt {0}"),
         [RegisterRequests] = ("申请件数至少为1", "an application counts as at least one request"),
-        [BadIdNumber] = ("居民身份证号码有误：{0}，请核对", "invalid resident identity card number"),
+        [BadIdNumber] = ("居民身份证号码{0}，请核对", "invalid resident identity card number"),
         [BadCreditCode] = ("统一社会信用代码有误：应为18位，末位校验码须与前17位相符，请核对", "invalid unified social credit code"),
         [FirstNotRegistered] = ("第一个事件必须是登记", "the first event must be Registered"),
         [NoEvents] = ("没有事件", "no events"),

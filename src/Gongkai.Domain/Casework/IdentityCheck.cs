@@ -24,7 +24,7 @@ public static class IdentityCheck
         {
             IdentityDocumentKind.ResidentIdentityCard when !PersonalData.IsValidIdNumber(number, today) => CaseworkCodes.Problem(
                 BadIdNumber,
-                number.Length == 18 ? "出生日期或末位校验码不符" : $"应为18位（现为{number.Length}位）"),
+                number.Length == 18 ? "有误：出生日期或末位校验码不符" : $"应为18位（现为{number.Length}位）"),
             IdentityDocumentKind.UnifiedSocialCreditCode when !UnifiedSocialCreditCode.IsValid(number) => CaseworkCodes.Problem(BadCreditCode),
             _ => null,
         };
