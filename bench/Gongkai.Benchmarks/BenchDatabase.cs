@@ -89,7 +89,7 @@ public static class BenchDatabase
             if (rnd.Next(20) != 0)
             {
                 var decided = new Decided(received.AddDays(rnd.Next(1, 20)), s_by, s_outcomes[rnd.Next(s_outcomes.Length)], "第三十六条");
-                if (ApplicationCase.Register(registered).TryAppend(decided, Rules).Error is null)
+                if (ApplicationCase.Register(registered).TryAppend(decided, Rules).IsSuccess)
                 {
                     events.Add(decided);
                 }

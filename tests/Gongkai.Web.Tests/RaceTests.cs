@@ -40,9 +40,9 @@ public sealed class RaceTests
         var won = await a.AppendAsync(loadedA, 0, new SupplementRequested(on, a.Recorded(), "请写明文号", null), "case.supplement");
         var lost = await b.AppendAsync(loadedB, 0, new ConsultationStarted(on, b.Recorded(), ConsultationParty.ThirdParty, "某公司"), "case.consultation");
 
-        Assert.True(won.Succeeded);
-        Assert.True(lost.IsConflict);
-        Assert.Equal("该申请已被他人修改，请按最新状态核对后重新操作。", lost.Error!.MessageZh);
+        Assert.True(won.IsSuccess);
+        Assert.True(CaseService.IsConflict(lost));
+        Assert.Equal("该申请已被他人修改，请按最新状态核对后重新操作。", lost.Problem!.MessageZh);
         var (events, version, audits) = await app.WithDbAsync(d => Task.FromResult((
             d.CaseEvents.Where(e => e.CaseId == id).Select(e => e.Kind).ToList(),
             d.Cases.Single(c => c.Id == id).Version,

@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Globalization;
+using Gongkai.Domain.Results;
 
 namespace Gongkai.Domain.AnnualReports;
 
@@ -26,16 +26,24 @@ public static class AnnualReportCodes
     public const string IdentityChanged = "DRAFT.identity-changed";
 
     // Workflow steps refused.
-    public const string WrongState = "FLOW.wrong-state";
+    public const string WrongState = SharedCodes.WrongState;
     public const string NotPermitted = "FLOW.not-permitted";
     public const string UnexplainedErrors = "FLOW.unexplained-errors";
-    public const string CommentRequired = "FLOW.comment-required";
+    public const string CommentRequired = SharedCodes.CommentRequired;
     public const string NoteRequired = "FLOW.note-required";
     public const string Locked = "FLOW.locked";
     public const string YearNotEnded = "FLOW.year-not-ended";
     public const string Stale = "FLOW.stale";
 
-    private static readonly FrozenDictionary<string, (string Zh, string En)> s_messages = new Dictionary<string, (string, string)>
+    // The workspace pages refuse an upload or an edit.
+    public const string PreviousExists = "WEB.previous-exists";
+    public const string FileRequired = "WEB.file-required";
+    public const string FileUnreadable = "WEB.file-unreadable";
+    public const string NoCasework = "WEB.no-casework";
+    public const string CellRequired = "WEB.cell-required";
+
+    /// <summary>The messages of the annual-report area; <see cref="SharedCodes"/> words the codes it shares with other areas.</summary>
+    public static readonly MessageCatalogue Messages = new("annual-reports", new Dictionary<string, (string, string?)>
     {
         [NarrativeFigure] = ("正文引用的数字与表格不一致", "a figure quoted in the text differs from the tables"),
         [RepeatedText] = ("正文与上年报告大量雷同", "the text repeats last year's report"),
@@ -48,47 +56,21 @@ public static class AnnualReportCodes
         [NotWrittenSection] = ("只有第一、五、六部分由文字撰写，第二至四部分为表格", "only sections 1, 5 and 6 are written; 2-4 are the tables"),
         [ExplanationRequired] = ("说明不能为空", "the explanation is empty"),
         [IdentityChanged] = ("不能更改报告的机关或年度", "the agency or year of a report cannot change"),
-        [WrongState] = ("当前状态下不能执行该操作", "not allowed in the report's current state"),
         [NotPermitted] = ("当前角色无权执行该操作", "the role may not take this step"),
         [UnexplainedErrors] = ("仍有错误未修正或未说明，不能报送", "errors remain that are neither fixed nor explained"),
-        [CommentRequired] = ("退回时必须填写意见", "returning a report needs comments"),
         [NoteRequired] = ("更正已公开的报告必须填写更正说明", "correcting a published report needs a revision note"),
         [Locked] = ("报告已公开，内容已锁定；如需更正，请新建更正版本", "the report is published and locked; start a correction"),
         [YearNotEnded] = ("报告年度尚未结束，不能报送或公开", "the report's year has not ended; it cannot be submitted or published yet"),
         [Stale] = ("报告已被他人修改，请刷新页面后重试", "the report changed since it was loaded; reload and retry"),
-    }.ToFrozenDictionary();
+        [PreviousExists] = ("系统中已有上一年度报告", "last year's report exists"),
+        [FileRequired] = ("请选择报告文件", "choose a file"),
+        [FileUnreadable] = ("无法读取该文件：{0}", "unreadable file: {0}"),
+        [NoCasework] = ("本机关本年度在系统中没有办件记录，无法生成表格", "no casework to compile"),
+        [CellRequired] = ("请选择单元格并填写数值", "choose a cell and a value"),
+    }, SharedCodes.Messages);
 
-    /// <summary>The Chinese message of <paramref name="code"/>.</summary>
-    public static string MessageZh(string code) => s_messages.TryGetValue(code, out var m) ? m.Zh : code;
-
-    /// <summary>The English message of <paramref name="code"/>.</summary>
-    public static string Message(string code) => s_messages.TryGetValue(code, out var m) ? m.En : code;
-
-    /// <summary>An error for <paramref name="code"/>, its catalogue message with an optional detail appended.</summary>
-    public static AnnualReportError Error(string code, string? detailZh = null, string? detail = null) =>
-        new(
-            code,
-            detailZh is null ? MessageZh(code) : $"{MessageZh(code)}：{detailZh}",
-            detail is null ? Message(code) : $"{Message(code)}: {detail}");
+    /// <summary>An annual-report problem for <paramref name="code"/>; arguments beyond its template's are details appended to the message.</summary>
+    public static Problem Problem(string code, params string[] args) => Messages.Problem(code, args);
 
     internal static string Num(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
-}
-
-/// <summary>Why an edit or a workflow step was refused: a stable code and the message in Chinese and English.</summary>
-public sealed record AnnualReportError(string Code, string MessageZh, string Message)
-{
-    public override string ToString() => $"{Code}: {MessageZh} ({Message})";
-}
-
-/// <summary>A value, or the reason there is none.</summary>
-public readonly record struct AnnualReportResult<T>(T? Value, AnnualReportError? Error)
-{
-    public bool IsSuccess => Error is null;
-
-    public static implicit operator AnnualReportResult<T>(T value) => new(value, null);
-
-    public static implicit operator AnnualReportResult<T>(AnnualReportError error) => new(default, error);
-
-    /// <summary>The value; throws <see cref="InvalidOperationException"/> carrying the error when there is none.</summary>
-    public T Unwrap() => Error is null ? Value! : throw new InvalidOperationException(Error.ToString());
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Gongkai.Domain.Reports;
+using Gongkai.Domain.Results;
 
 namespace Gongkai.Domain.AnnualReports;
 
@@ -135,16 +136,16 @@ public sealed record ReportDraft
     }
 
     /// <summary>Changes one table figure, with the reason, who and when. The old value is the base tables' figure.</summary>
-    public AnnualReportResult<ReportDraft> Override(CellRef cell, decimal value, string reason, string by, DateTimeOffset at)
+    public Result<ReportDraft> Override(CellRef cell, decimal value, string reason, string by, DateTimeOffset at)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return AnnualReportCodes.Error(AnnualReportCodes.ReasonRequired, cell.ToString(), cell.ToString());
+            return AnnualReportCodes.Problem(AnnualReportCodes.ReasonRequired, cell.ToString());
         }
 
         if (!Exists(Tables, cell))
         {
-            return AnnualReportCodes.Error(AnnualReportCodes.UnknownCell, cell.ToString(), cell.ToString());
+            return AnnualReportCodes.Problem(AnnualReportCodes.UnknownCell, cell.ToString());
         }
 
         var o = new CellOverride(cell, Tables[cell], value, reason.Trim(), by, at);
@@ -155,11 +156,11 @@ public sealed record ReportDraft
     public ReportDraft RemoveOverride(CellRef cell) => this with { Overrides = Overrides.Remove(cell) };
 
     /// <summary>Sets the text of a written section (一, 五 or 六).</summary>
-    public AnnualReportResult<ReportDraft> WithNarrative(int section, string text)
+    public Result<ReportDraft> WithNarrative(int section, string text)
     {
         if (!WrittenSections.Contains(section))
         {
-            return AnnualReportCodes.Error(AnnualReportCodes.NotWrittenSection, section.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return AnnualReportCodes.Problem(AnnualReportCodes.NotWrittenSection, section.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var clean = (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
@@ -167,11 +168,11 @@ public sealed record ReportDraft
     }
 
     /// <summary>Attaches an explanation to the finding with <paramref name="findingKey"/> (see <see cref="ReportFinding.Key"/>).</summary>
-    public AnnualReportResult<ReportDraft> Explain(string findingKey, string text, string by, DateTimeOffset at)
+    public Result<ReportDraft> Explain(string findingKey, string text, string by, DateTimeOffset at)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return AnnualReportCodes.Error(AnnualReportCodes.ExplanationRequired, findingKey, findingKey);
+            return AnnualReportCodes.Problem(AnnualReportCodes.ExplanationRequired, findingKey);
         }
 
         return this with { Explanations = Explanations.SetItem(findingKey, new FindingExplanation(findingKey, text.Trim(), by, at)) };

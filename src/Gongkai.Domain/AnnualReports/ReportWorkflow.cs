@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Reports;
+using Gongkai.Domain.Results;
 
 namespace Gongkai.Domain.AnnualReports;
 
@@ -115,7 +116,7 @@ public sealed record ReportWorkflow
         new ReportWorkflow { Draft = draft }.Append(ReportAction.Created, actor, at, ReportState.Draft, null);
 
     /// <summary>Replaces the draft (草稿 or 已退回 only; same agency and year); officers and approvers.</summary>
-    public AnnualReportResult<ReportWorkflow> Edit(ReportActor actor, ReportDraft draft, DateTimeOffset at, string? note = null)
+    public Result<ReportWorkflow> Edit(ReportActor actor, ReportDraft draft, DateTimeOffset at, string? note = null)
     {
         if (Refuse(actor, "修改", [ReportRole.Officer, ReportRole.Approver, ReportRole.Admin]) is { } refused)
         {
@@ -124,7 +125,7 @@ public sealed record ReportWorkflow
 
         if (draft.Agency != Draft.Agency || draft.Year != Draft.Year)
         {
-            return AnnualReportCodes.Error(AnnualReportCodes.IdentityChanged);
+            return AnnualReportCodes.Problem(AnnualReportCodes.IdentityChanged);
         }
 
         return (this with { Draft = draft }).Append(ReportAction.Edited, actor, at, State, note);
@@ -135,7 +136,7 @@ public sealed record ReportWorkflow
     /// <paramref name="clock"/>); refused before the report's year has ended (China date) and while an
     /// error is neither fixed nor explained.
     /// </summary>
-    public AnnualReportResult<ReportWorkflow> Submit(ReportActor actor, Report? previousYear, TimeProvider clock, ReportCheckOptions? options = null)
+    public Result<ReportWorkflow> Submit(ReportActor actor, Report? previousYear, TimeProvider clock, ReportCheckOptions? options = null)
     {
         if (Refuse(actor, "报送", [ReportRole.Officer, ReportRole.Approver, ReportRole.Admin]) is { } refused)
         {
@@ -151,10 +152,9 @@ public sealed record ReportWorkflow
         if (!checks.CanSubmit)
         {
             var list = string.Join("；", checks.Blocking.Select(f => $"{f.Code} {f.Diagnostic.Message}"));
-            return AnnualReportCodes.Error(
+            return AnnualReportCodes.Problem(
                 AnnualReportCodes.UnexplainedErrors,
-                $"{checks.Blocking.Length}项：{list}",
-                $"{checks.Blocking.Length}: {string.Join(", ", checks.Blocking.Select(f => f.Key))}");
+                $"{checks.Blocking.Length}项：{list}");
         }
 
         return Append(ReportAction.Submitted, actor, clock.GetUtcNow(), ReportState.Submitted, null);
@@ -185,7 +185,7 @@ public sealed record ReportWorkflow
     }
 
     /// <summary>Returns the submitted report with comments (required); supervisors.</summary>
-    public AnnualReportResult<ReportWorkflow> Return(ReportActor actor, string comments, DateTimeOffset at)
+    public Result<ReportWorkflow> Return(ReportActor actor, string comments, DateTimeOffset at)
     {
         if (Refuse(actor, "退回", [ReportRole.Supervisor, ReportRole.Admin], ReportState.Submitted) is { } refused)
         {
@@ -194,14 +194,14 @@ public sealed record ReportWorkflow
 
         if (string.IsNullOrWhiteSpace(comments))
         {
-            return AnnualReportCodes.Error(AnnualReportCodes.CommentRequired);
+            return AnnualReportCodes.Problem(AnnualReportCodes.CommentRequired, "退回时须填写退回意见");
         }
 
         return Append(ReportAction.Returned, actor, at, ReportState.Returned, comments.Trim());
     }
 
     /// <summary>Accepts the submitted report; supervisors.</summary>
-    public AnnualReportResult<ReportWorkflow> Accept(ReportActor actor, DateTimeOffset at, string? comment = null)
+    public Result<ReportWorkflow> Accept(ReportActor actor, DateTimeOffset at, string? comment = null)
     {
         if (Refuse(actor, "审核通过", [ReportRole.Supervisor, ReportRole.Admin], ReportState.Submitted) is { } refused)
         {
@@ -212,7 +212,7 @@ public sealed record ReportWorkflow
     }
 
     /// <summary>Publishes the accepted report, keeping it as a <see cref="PublishedVersion"/>; approvers and supervisors; never before the report's year has ended.</summary>
-    public AnnualReportResult<ReportWorkflow> Publish(ReportActor actor, DateTimeOffset at)
+    public Result<ReportWorkflow> Publish(ReportActor actor, DateTimeOffset at)
     {
         if (Refuse(actor, "公开", [ReportRole.Approver, ReportRole.Supervisor, ReportRole.Admin], ReportState.Accepted) is { } refused)
         {
@@ -232,7 +232,7 @@ public sealed record ReportWorkflow
     /// Starts a correction of the published report: a new revision, editable, with a public note
     /// (required). The published version stays public until the correction is published.
     /// </summary>
-    public AnnualReportResult<ReportWorkflow> StartCorrection(ReportActor actor, string note, DateTimeOffset at)
+    public Result<ReportWorkflow> StartCorrection(ReportActor actor, string note, DateTimeOffset at)
     {
         if (Refuse(actor, "更正", [ReportRole.Officer, ReportRole.Approver, ReportRole.Supervisor, ReportRole.Admin], ReportState.Published) is { } refused)
         {
@@ -241,7 +241,7 @@ public sealed record ReportWorkflow
 
         if (string.IsNullOrWhiteSpace(note))
         {
-            return AnnualReportCodes.Error(AnnualReportCodes.NoteRequired);
+            return AnnualReportCodes.Problem(AnnualReportCodes.NoteRequired);
         }
 
         var next = this with { Revision = Revision + 1, RevisionNote = note.Trim() };
@@ -305,33 +305,31 @@ public sealed record ReportWorkflow
     };
 
     /// <summary>A report for year Y is about the whole of Y: refused while the China date at <paramref name="at"/> is still in Y (or before).</summary>
-    private AnnualReportError? BeforeYearEnds(DateTimeOffset at, string step) =>
+    private Problem? BeforeYearEnds(DateTimeOffset at, string step) =>
         ChinaTime.DateOf(at).Year > Draft.Year
             ? null
-            : AnnualReportCodes.Error(
+            : AnnualReportCodes.Problem(
                 AnnualReportCodes.YearNotEnded,
-                $"{Draft.Year}年度报告须在{Draft.Year + 1}年1月1日起{step}",
-                $"{step} of the {Draft.Year} report before {Draft.Year + 1}-01-01");
+                $"{Draft.Year}年度报告须在{Draft.Year + 1}年1月1日起{step}");
 
-    private AnnualReportError? Refuse(ReportActor actor, string step, ReportRole[] roles, params ReportState[] states)
+    private Problem? Refuse(ReportActor actor, string step, ReportRole[] roles, params ReportState[] states)
     {
         var allowed = states.Length == 0 ? [ReportState.Draft, ReportState.Returned] : states;
         if (!allowed.Contains(State))
         {
             if (State == ReportState.Published && states.Length == 0)
             {
-                return AnnualReportCodes.Error(AnnualReportCodes.Locked);
+                return AnnualReportCodes.Problem(AnnualReportCodes.Locked);
             }
 
-            return AnnualReportCodes.Error(
+            return AnnualReportCodes.Problem(
                 AnnualReportCodes.WrongState,
-                $"报告为“{Label(State)}”，不能{step}（须为“{string.Join("”或“", allowed.Select(Label))}”）",
-                $"{State} → {step}");
+                $"报告为“{Label(State)}”，不能{step}（须为“{string.Join("”或“", allowed.Select(Label))}”）");
         }
 
         if (!roles.Contains(actor.Role))
         {
-            return AnnualReportCodes.Error(AnnualReportCodes.NotPermitted, $"{Label(actor.Role)}不能{step}", $"{actor.Role} → {step}");
+            return AnnualReportCodes.Problem(AnnualReportCodes.NotPermitted, $"{Label(actor.Role)}不能{step}");
         }
 
         return null;

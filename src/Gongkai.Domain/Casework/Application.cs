@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Gongkai.Domain.Results;
 
 namespace Gongkai.Domain.Casework;
 
@@ -127,7 +128,21 @@ public sealed record Application(
     string? Purpose = null,
     int Requests = 1)
 {
-    /// <summary>An application whose <see cref="ReceivedOn"/> is fixed by the Art. 31 rule; throws <see cref="CaseworkException"/> when the evidence is incomplete.</summary>
+    /// <summary>An application whose <see cref="ReceivedOn"/> is fixed by the Art. 31 rule, or why the evidence does not fix it.</summary>
+    public static Result<Application> TryCreate(
+        Guid id,
+        string trackingNumber,
+        Applicant applicant,
+        string description,
+        DeliveryForm deliveryForm,
+        ReceiptChannel channel,
+        ReceiptEvidence evidence,
+        string? purpose = null,
+        int requests = 1) =>
+        ReceiptRule.ReceivedOn(channel, evidence)
+            .Map(received => new Application(id, trackingNumber, applicant, description, deliveryForm, channel, evidence, received, purpose, requests));
+
+    /// <summary>As <see cref="TryCreate"/>; throws <see cref="ProblemException"/> when the evidence is incomplete.</summary>
     public static Application Create(
         Guid id,
         string trackingNumber,
@@ -137,14 +152,6 @@ public sealed record Application(
         ReceiptChannel channel,
         ReceiptEvidence evidence,
         string? purpose = null,
-        int requests = 1)
-    {
-        var received = ReceiptRule.ReceivedOn(channel, evidence);
-        if (received.Error is { } error)
-        {
-            throw new CaseworkException(error);
-        }
-
-        return new Application(id, trackingNumber, applicant, description, deliveryForm, channel, evidence, received.Value, purpose, requests);
-    }
+        int requests = 1) =>
+        TryCreate(id, trackingNumber, applicant, description, deliveryForm, channel, evidence, purpose, requests).Value;
 }

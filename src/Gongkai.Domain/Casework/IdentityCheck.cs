@@ -1,4 +1,5 @@
 using Gongkai.Domain.Disclosure;
+using Gongkai.Domain.Results;
 
 namespace Gongkai.Domain.Casework;
 
@@ -10,27 +11,21 @@ namespace Gongkai.Domain.Casework;
 public static class IdentityCheck
 {
     /// <summary>Code when a 居民身份证 number is not 18 characters with a valid date of birth and check character.</summary>
-    public const string BadIdNumber = "applicant.id-number-invalid";
+    public const string BadIdNumber = CaseworkCodes.BadIdNumber;
 
     /// <summary>Code when a 统一社会信用代码 fails its check character.</summary>
-    public const string BadCreditCode = "applicant.credit-code-invalid";
+    public const string BadCreditCode = CaseworkCodes.BadCreditCode;
 
     /// <summary>The reason <paramref name="document"/> is not a valid number of its kind, or null. <paramref name="today"/> bounds the date of birth.</summary>
-    public static CaseworkError? Check(IdentityDocument document, DateOnly today)
+    public static Problem? Check(IdentityDocument document, DateOnly today)
     {
         var number = document.Number.Trim();
         return document.Kind switch
         {
-            IdentityDocumentKind.ResidentIdentityCard when !PersonalData.IsValidIdNumber(number, today) => new CaseworkError(
+            IdentityDocumentKind.ResidentIdentityCard when !PersonalData.IsValidIdNumber(number, today) => CaseworkCodes.Problem(
                 BadIdNumber,
-                number.Length == 18
-                    ? "居民身份证号码有误：出生日期或末位校验码不符，请核对"
-                    : $"居民身份证号码应为18位（现为{number.Length}位），请核对",
-                "invalid resident identity card number"),
-            IdentityDocumentKind.UnifiedSocialCreditCode when !UnifiedSocialCreditCode.IsValid(number) => new CaseworkError(
-                BadCreditCode,
-                "统一社会信用代码有误：应为18位，末位校验码须与前17位相符，请核对",
-                "invalid unified social credit code"),
+                number.Length == 18 ? "有误：出生日期或末位校验码不符" : $"应为18位（现为{number.Length}位）"),
+            IdentityDocumentKind.UnifiedSocialCreditCode when !UnifiedSocialCreditCode.IsValid(number) => CaseworkCodes.Problem(BadCreditCode),
             _ => null,
         };
     }

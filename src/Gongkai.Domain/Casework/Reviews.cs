@@ -1,3 +1,5 @@
+using Gongkai.Domain.Results;
+
 namespace Gongkai.Domain.Casework;
 
 /// <summary>The table 4 group: how a dispute about the agency's OGI work was brought.</summary>
@@ -62,7 +64,7 @@ public sealed record ReviewCase(
     /// <summary>This case decided on <paramref name="on"/> with <paramref name="outcome"/>; refuses a date before filing.</summary>
     public ReviewCase Decide(ReviewOutcome outcome, DateOnly on) =>
         on < FiledOn
-            ? throw new CaseworkException(new CaseworkError("review.decided-before-filed", "审结日期早于立案日期", "decided before it was filed"))
+            ? throw new ProblemException(CaseworkCodes.Problem(CaseworkCodes.ReviewDecidedBeforeFiled))
             : this with { Outcome = outcome, DecidedOn = on };
 
     /// <summary>The outcome as it stood at the end of <paramref name="asOf"/>: null means 尚未审结.</summary>

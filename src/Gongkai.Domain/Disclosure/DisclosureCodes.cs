@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using Gongkai.Domain.Results;
 
 namespace Gongkai.Domain.Disclosure;
 
@@ -37,10 +37,10 @@ public static class DisclosureCodes
     public const string UploadTooMany = "UPLOAD.too-many";
 
     // Workflow refusals
-    public const string WrongState = "FLOW.wrong-state";
+    public const string WrongState = SharedCodes.WrongState;
     public const string OwnDraft = "FLOW.own-draft";
     public const string NotDesignated = "FLOW.not-designated";
-    public const string CommentRequired = "FLOW.comment-required";
+    public const string CommentRequired = SharedCodes.CommentRequired;
     public const string ChecksStale = "FLOW.checks-stale";
     public const string FindingsOpen = "FLOW.findings-open";
     public const string UnknownFinding = "FLOW.unknown-finding";
@@ -49,43 +49,48 @@ public static class DisclosureCodes
     public const string SameReviewer = "FLOW.same-reviewer";
     public const string PersonalDataOpen = "FLOW.personal-data-open";
 
-    private static readonly FrozenDictionary<string, string> s_messages = new Dictionary<string, string>
-    {
-        [ItemTitleMissing] = "缺少标题",
-        [ItemPublisherMissing] = "缺少发布机构",
-        [ItemCategoryInvalid] = "主题分类不是条例第二十条规定的事项",
-        [ItemNoChannel] = "未选择公开渠道",
-        [ItemValidityDates] = "有效性日期不完整或先后颠倒",
-        [ItemChangedBeforeWritten] = "变更日期早于成文日期",
-        [IdNumber] = "疑似公民身份号码",
-        [IdNumberWrongCheck] = "疑似公民身份号码（末位校验码不符）",
-        [MobileNumber] = "疑似手机号码",
-        [BankCard] = "疑似银行卡号",
-        [PersonalAddress] = "疑似个人姓名及住址",
-        [WrongWord] = "疑似错别字",
-        [SensitiveWord] = "敏感词",
-        [DeadLink] = "链接无法访问（失效链接）",
-        [UncheckedExternalLink] = "外部链接，未检查",
-        [AttachmentMissing] = "附件无法访问",
-        [ScannedAttachment] = "附件为扫描件，无文字层",
-        [UploadTypeNotAllowed] = "附件类型不允许：只接受PDF、DOCX、DOC、XLSX、XLS、OFD、JPG、PNG、ZIP文件",
-        [UploadTooLarge] = "附件过大：每个文件不超过20 MB",
-        [UploadEmpty] = "附件是空文件",
-        [UploadContentMismatch] = "附件内容与文件类型不符（例如把其他文件改了扩展名），请上传原文件",
-        [UploadTooMany] = "附件过多：每条信息最多20个附件",
-        [WrongState] = "当前状态下不能执行该操作",
-        [OwnDraft] = "审查人不能审查本人起草、修改或提交的稿件",
-        [NotDesignated] = "该用户不是指定的审查人",
-        [CommentRequired] = "退回、接受问题、更正和撤回须填写说明",
-        [ChecksStale] = "自动检查结果与当前稿件不一致，请重新检查",
-        [FindingsOpen] = "仍有未处理的检查问题：请修改文稿或由审查人说明理由后接受",
-        [UnknownFinding] = "没有该检查问题",
-        [ItemInvalid] = "信息要素不完整",
-        [IdentityChanged] = "不能更改信息的标识或索引号",
-        [SameReviewer] = "保密审查和合法性审查须由两名不同的审查人进行：您已作保密审查，合法性审查须由另一人进行",
-        [PersonalDataOpen] = "仍有未处理的个人信息问题：请退回修改，或填写保留理由后再通过保密审查",
-    }.ToFrozenDictionary();
+    // The desk (Web): the item changed meanwhile, or is not in the user's agency.
+    public const string Concurrent = "FLOW.concurrent";
+    public const string NotFound = "FLOW.not-found";
 
-    /// <summary>The Chinese message for <paramref name="code"/>, or the code itself if unknown.</summary>
-    public static string MessageOf(string code) => s_messages.TryGetValue(code, out var m) ? m : code;
+    /// <summary>The messages of the disclosure area; <see cref="SharedCodes"/> words the codes it shares with other areas.</summary>
+    public static readonly MessageCatalogue Messages = new("disclosure", new Dictionary<string, (string, string?)>
+    {
+        [ItemTitleMissing] = ("缺少标题", null),
+        [ItemPublisherMissing] = ("缺少发布机构", null),
+        [ItemCategoryInvalid] = ("主题分类不是条例第二十条规定的事项", null),
+        [ItemNoChannel] = ("未选择公开渠道", null),
+        [ItemValidityDates] = ("有效性日期不完整或先后颠倒", null),
+        [ItemChangedBeforeWritten] = ("变更日期早于成文日期", null),
+        [IdNumber] = ("疑似公民身份号码", null),
+        [IdNumberWrongCheck] = ("疑似公民身份号码（末位校验码不符）", null),
+        [MobileNumber] = ("疑似手机号码", null),
+        [BankCard] = ("疑似银行卡号", null),
+        [PersonalAddress] = ("疑似个人姓名及住址", null),
+        [WrongWord] = ("疑似错别字", null),
+        [SensitiveWord] = ("敏感词", null),
+        [DeadLink] = ("链接无法访问（失效链接）", null),
+        [UncheckedExternalLink] = ("外部链接，未检查", null),
+        [AttachmentMissing] = ("附件无法访问", null),
+        [ScannedAttachment] = ("附件为扫描件，无文字层", null),
+        [UploadTypeNotAllowed] = ("附件类型不允许：只接受PDF、DOCX、DOC、XLSX、XLS、OFD、JPG、PNG、ZIP文件", null),
+        [UploadTooLarge] = ("附件过大：每个文件不超过20 MB", null),
+        [UploadEmpty] = ("附件是空文件", null),
+        [UploadContentMismatch] = ("附件内容与文件类型不符（例如把其他文件改了扩展名），请上传原文件", null),
+        [UploadTooMany] = ("附件过多：每条信息最多20个附件", null),
+        [OwnDraft] = ("审查人不能审查本人起草、修改或提交的稿件", null),
+        [NotDesignated] = ("该用户不是指定的审查人", null),
+        [ChecksStale] = ("自动检查结果与当前稿件不一致，请重新检查", null),
+        [FindingsOpen] = ("仍有未处理的检查问题：请修改文稿或由审查人说明理由后接受", null),
+        [UnknownFinding] = ("没有该检查问题", null),
+        [ItemInvalid] = ("信息要素不完整", null),
+        [IdentityChanged] = ("不能更改信息的标识或索引号", null),
+        [SameReviewer] = ("保密审查和合法性审查须由两名不同的审查人进行：您已作保密审查，合法性审查须由另一人进行", null),
+        [PersonalDataOpen] = ("仍有未处理的个人信息问题：请退回修改，或填写保留理由后再通过保密审查", null),
+        [Concurrent] = ("该信息已被他人修改，请刷新页面后重试", null),
+        [NotFound] = ("本机关没有该信息", null),
+    }, SharedCodes.Messages);
+
+    /// <summary>A disclosure problem for <paramref name="code"/>.</summary>
+    public static Problem Problem(string code, params string[] args) => Messages.Problem(code, args);
 }

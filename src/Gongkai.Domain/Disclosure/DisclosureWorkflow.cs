@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Gongkai.Domain.Results;
 
 namespace Gongkai.Domain.Disclosure;
 
@@ -67,11 +68,11 @@ public sealed record DisclosureWorkflow
     public IEnumerable<WorkflowStep> PublicNotes => Steps.Where(s => s.IsPublic);
 
     /// <summary>Starts a workflow: a draft of <paramref name="item"/> by <paramref name="author"/>.</summary>
-    public static WorkflowResult Start(DisclosureItem item, Actor author, DateTimeOffset at, ReviewPolicy? policy = null)
+    public static Result<DisclosureWorkflow> Start(DisclosureItem item, Actor author, DateTimeOffset at, ReviewPolicy? policy = null)
     {
         if (!item.Validate().IsEmpty)
         {
-            return WorkflowResult.Refuse(DisclosureCodes.ItemInvalid);
+            return DisclosureCodes.Problem(DisclosureCodes.ItemInvalid);
         }
 
         var draft = item with { Version = 1, IndexNumber = null, PublishedOn = null, WithdrawnOn = null };
@@ -107,21 +108,21 @@ public sealed record DisclosureWorkflow
     };
 
     /// <summary>Replaces the draft's content. Only in Draft; the editor becomes an author.</summary>
-    public WorkflowResult Edit(Actor actor, DisclosureItem changed, DateTimeOffset at)
+    public Result<DisclosureWorkflow> Edit(Actor actor, DisclosureItem changed, DateTimeOffset at)
     {
         if (State != DisclosureState.Draft)
         {
-            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+            return DisclosureCodes.Problem(DisclosureCodes.WrongState);
         }
 
         if (changed.Id != Item.Id || changed.IndexNumber is not null)
         {
-            return WorkflowResult.Refuse(DisclosureCodes.IdentityChanged);
+            return DisclosureCodes.Problem(DisclosureCodes.IdentityChanged);
         }
 
         if (!changed.Validate().IsEmpty)
         {
-            return WorkflowResult.Refuse(DisclosureCodes.ItemInvalid);
+            return DisclosureCodes.Problem(DisclosureCodes.ItemInvalid);
         }
 
         return Append(StepKind.Edited, actor, at, DisclosureState.Draft) with
@@ -135,16 +136,16 @@ public sealed record DisclosureWorkflow
     /// Sends the draft to 保密审查 with the automatic checks of this exact content. Whoever submits
     /// answers for the draft as a drafter and may not review it.
     /// </summary>
-    public WorkflowResult Submit(Actor actor, ItemCheckResult checks, DateTimeOffset at)
+    public Result<DisclosureWorkflow> Submit(Actor actor, ItemCheckResult checks, DateTimeOffset at)
     {
         if (State != DisclosureState.Draft)
         {
-            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+            return DisclosureCodes.Problem(DisclosureCodes.WrongState);
         }
 
         if (checks.ContentFingerprint != Item.ContentFingerprint())
         {
-            return WorkflowResult.Refuse(DisclosureCodes.ChecksStale);
+            return DisclosureCodes.Problem(DisclosureCodes.ChecksStale);
         }
 
         return Append(StepKind.Submitted, actor, at, DisclosureState.SecrecyReview) with
@@ -156,32 +157,32 @@ public sealed record DisclosureWorkflow
     }
 
     /// <summary>Records that <paramref name="reviewer"/> accepts a finding as it is, with a reason.</summary>
-    public WorkflowResult AcceptFinding(Actor reviewer, string findingId, string reason, DateTimeOffset at)
+    public Result<DisclosureWorkflow> AcceptFinding(Actor reviewer, string findingId, string reason, DateTimeOffset at)
     {
         if (State is not (DisclosureState.SecrecyReview or DisclosureState.LegalityReview))
         {
-            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+            return DisclosureCodes.Problem(DisclosureCodes.WrongState);
         }
 
         if (Authors.Contains(reviewer.Id))
         {
-            return WorkflowResult.Refuse(DisclosureCodes.OwnDraft);
+            return DisclosureCodes.Problem(DisclosureCodes.OwnDraft);
         }
 
         var mayReview = State == DisclosureState.SecrecyReview ? Policy.MaySecrecyReview(reviewer) : Policy.MayLegalityReview(reviewer);
         if (!mayReview)
         {
-            return WorkflowResult.Refuse(DisclosureCodes.NotDesignated);
+            return DisclosureCodes.Problem(DisclosureCodes.NotDesignated);
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return WorkflowResult.Refuse(DisclosureCodes.CommentRequired);
+            return DisclosureCodes.Problem(DisclosureCodes.CommentRequired);
         }
 
         if (Checks?.Find(findingId) is null)
         {
-            return WorkflowResult.Refuse(DisclosureCodes.UnknownFinding);
+            return DisclosureCodes.Problem(DisclosureCodes.UnknownFinding);
         }
 
         var reasonText = reason.Trim();
@@ -197,27 +198,27 @@ public sealed record DisclosureWorkflow
     /// <paramref name="personalDataReason"/>: then each open personal-data finding is accepted with that
     /// reason (one <see cref="StepKind.FindingAccepted"/> step each, before the pass).
     /// </summary>
-    public WorkflowResult PassSecrecyReview(Actor reviewer, DateTimeOffset at, string? comment = null, string? personalDataReason = null)
+    public Result<DisclosureWorkflow> PassSecrecyReview(Actor reviewer, DateTimeOffset at, string? comment = null, string? personalDataReason = null)
     {
         if (State != DisclosureState.SecrecyReview)
         {
-            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+            return DisclosureCodes.Problem(DisclosureCodes.WrongState);
         }
 
         if (Authors.Contains(reviewer.Id))
         {
-            return WorkflowResult.Refuse(DisclosureCodes.OwnDraft);
+            return DisclosureCodes.Problem(DisclosureCodes.OwnDraft);
         }
 
         if (!Policy.MaySecrecyReview(reviewer))
         {
-            return WorkflowResult.Refuse(DisclosureCodes.NotDesignated);
+            return DisclosureCodes.Problem(DisclosureCodes.NotDesignated);
         }
 
         var personal = OpenPersonalData.ToList();
         if (personal.Count > 0 && string.IsNullOrWhiteSpace(personalDataReason))
         {
-            return WorkflowResult.Refuse(DisclosureCodes.PersonalDataOpen);
+            return DisclosureCodes.Problem(DisclosureCodes.PersonalDataOpen);
         }
 
         var w = this;
@@ -233,47 +234,47 @@ public sealed record DisclosureWorkflow
     /// 合法性审查 passed: the item is approved. The reviewer may be neither a drafter nor the one who
     /// passed 保密审查 (<see cref="DisclosureCodes.SameReviewer"/>). Every blocking finding must be accepted by now.
     /// </summary>
-    public WorkflowResult PassLegalityReview(Actor reviewer, DateTimeOffset at, string? comment = null)
+    public Result<DisclosureWorkflow> PassLegalityReview(Actor reviewer, DateTimeOffset at, string? comment = null)
     {
         if (State != DisclosureState.LegalityReview)
         {
-            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+            return DisclosureCodes.Problem(DisclosureCodes.WrongState);
         }
 
         if (Authors.Contains(reviewer.Id))
         {
-            return WorkflowResult.Refuse(DisclosureCodes.OwnDraft);
+            return DisclosureCodes.Problem(DisclosureCodes.OwnDraft);
         }
 
         if (!Policy.MayLegalityReview(reviewer))
         {
-            return WorkflowResult.Refuse(DisclosureCodes.NotDesignated);
+            return DisclosureCodes.Problem(DisclosureCodes.NotDesignated);
         }
 
         if (SecrecyReviewer?.Id == reviewer.Id)
         {
-            return WorkflowResult.Refuse(DisclosureCodes.SameReviewer);
+            return DisclosureCodes.Problem(DisclosureCodes.SameReviewer);
         }
 
         if (OpenFindings.Any())
         {
-            return WorkflowResult.Refuse(DisclosureCodes.FindingsOpen);
+            return DisclosureCodes.Problem(DisclosureCodes.FindingsOpen);
         }
 
         return Append(StepKind.LegalityPassed, reviewer, at, DisclosureState.Approved, comment);
     }
 
     /// <summary>Sends the item back to Draft with comments, from either review or from Approved.</summary>
-    public WorkflowResult Return(Actor reviewer, string comment, DateTimeOffset at)
+    public Result<DisclosureWorkflow> Return(Actor reviewer, string comment, DateTimeOffset at)
     {
         if (State is not (DisclosureState.SecrecyReview or DisclosureState.LegalityReview or DisclosureState.Approved))
         {
-            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+            return DisclosureCodes.Problem(DisclosureCodes.WrongState);
         }
 
         if (string.IsNullOrWhiteSpace(comment))
         {
-            return WorkflowResult.Refuse(DisclosureCodes.CommentRequired);
+            return DisclosureCodes.Problem(DisclosureCodes.CommentRequired);
         }
 
         return Append(StepKind.Returned, reviewer, at, DisclosureState.Draft, comment.Trim()) with
@@ -287,16 +288,16 @@ public sealed record DisclosureWorkflow
     /// Publishes the approved item under <paramref name="indexNumber"/> (from <see cref="IndexNumberGenerator"/>)
     /// on <paramref name="publishedOn"/>.
     /// </summary>
-    public WorkflowResult Publish(Actor actor, IndexNumber indexNumber, DateOnly publishedOn, DateTimeOffset at)
+    public Result<DisclosureWorkflow> Publish(Actor actor, IndexNumber indexNumber, DateOnly publishedOn, DateTimeOffset at)
     {
         if (State != DisclosureState.Approved || !HasCompleteReview())
         {
-            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+            return DisclosureCodes.Problem(DisclosureCodes.WrongState);
         }
 
         if (OpenFindings.Any())
         {
-            return WorkflowResult.Refuse(DisclosureCodes.FindingsOpen);
+            return DisclosureCodes.Problem(DisclosureCodes.FindingsOpen);
         }
 
         return Append(StepKind.Published, actor, at, DisclosureState.Published) with
@@ -309,31 +310,31 @@ public sealed record DisclosureWorkflow
     /// Publishes a corrected version (更正) with a public note. Keeps the 索引号 and 发布日期; the
     /// corrected content must pass its checks with no blocking finding, by someone who is not its author.
     /// </summary>
-    public WorkflowResult Correct(Actor reviewer, DisclosureItem corrected, ItemCheckResult checks, string publicNote, DateTimeOffset at)
+    public Result<DisclosureWorkflow> Correct(Actor reviewer, DisclosureItem corrected, ItemCheckResult checks, string publicNote, DateTimeOffset at)
     {
         if (!IsPublic)
         {
-            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+            return DisclosureCodes.Problem(DisclosureCodes.WrongState);
         }
 
         if (string.IsNullOrWhiteSpace(publicNote))
         {
-            return WorkflowResult.Refuse(DisclosureCodes.CommentRequired);
+            return DisclosureCodes.Problem(DisclosureCodes.CommentRequired);
         }
 
         if (Authors.Contains(reviewer.Id))
         {
-            return WorkflowResult.Refuse(DisclosureCodes.OwnDraft);
+            return DisclosureCodes.Problem(DisclosureCodes.OwnDraft);
         }
 
         if (corrected.Id != Item.Id || (corrected.IndexNumber is not null && corrected.IndexNumber != Item.IndexNumber))
         {
-            return WorkflowResult.Refuse(DisclosureCodes.IdentityChanged);
+            return DisclosureCodes.Problem(DisclosureCodes.IdentityChanged);
         }
 
         if (!corrected.Validate().IsEmpty)
         {
-            return WorkflowResult.Refuse(DisclosureCodes.ItemInvalid);
+            return DisclosureCodes.Problem(DisclosureCodes.ItemInvalid);
         }
 
         var next = corrected with
@@ -345,12 +346,12 @@ public sealed record DisclosureWorkflow
         };
         if (checks.ContentFingerprint != next.ContentFingerprint())
         {
-            return WorkflowResult.Refuse(DisclosureCodes.ChecksStale);
+            return DisclosureCodes.Problem(DisclosureCodes.ChecksStale);
         }
 
         if (checks.HasBlocking)
         {
-            return WorkflowResult.Refuse(DisclosureCodes.FindingsOpen);
+            return DisclosureCodes.Problem(DisclosureCodes.FindingsOpen);
         }
 
         var appended = Append(StepKind.Corrected, reviewer, at, DisclosureState.Corrected, publicNote.Trim(), isPublic: true, version: next.Version);
@@ -364,16 +365,16 @@ public sealed record DisclosureWorkflow
     }
 
     /// <summary>Withdraws the item from the public 目录, with a public note.</summary>
-    public WorkflowResult Withdraw(Actor actor, string publicNote, DateOnly withdrawnOn, DateTimeOffset at)
+    public Result<DisclosureWorkflow> Withdraw(Actor actor, string publicNote, DateOnly withdrawnOn, DateTimeOffset at)
     {
         if (!IsPublic)
         {
-            return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+            return DisclosureCodes.Problem(DisclosureCodes.WrongState);
         }
 
         if (string.IsNullOrWhiteSpace(publicNote))
         {
-            return WorkflowResult.Refuse(DisclosureCodes.CommentRequired);
+            return DisclosureCodes.Problem(DisclosureCodes.CommentRequired);
         }
 
         return Append(StepKind.Withdrawn, actor, at, DisclosureState.Withdrawn, publicNote.Trim(), isPublic: true) with

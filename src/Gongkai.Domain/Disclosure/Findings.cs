@@ -73,7 +73,7 @@ public sealed record Finding(FindingKind Kind, string Code, TextPosition Positio
         }
     }
 
-    public string Message => DisclosureCodes.MessageOf(Code);
+    public string Message => DisclosureCodes.Messages.Zh(Code);
 
     /// <summary>Whether the finding is personal data (个人信息): 保密审查 cannot pass while one is open without a recorded reason.</summary>
     public bool IsPersonalData => Kind is FindingKind.IdNumber or FindingKind.IdNumberWrongCheck or FindingKind.MobileNumber

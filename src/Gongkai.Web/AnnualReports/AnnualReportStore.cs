@@ -5,6 +5,7 @@ using Gongkai.Data.Entities;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Reports;
+using Gongkai.Domain.Results;
 using Gongkai.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -117,7 +118,7 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
         var draft = ReportDraft.Start(agency.Name, KindOf(agency), year, report, TablesOrigin.Imported);
         foreach (var s in report.Sections.Where(s => ReportDraft.WrittenSections.Contains(s.Number) && s.Text.Trim().Length > 0))
         {
-            draft = draft.WithNarrative(s.Number, (draft.TextOf(s.Number) + "\n" + s.Text).Trim()).Value ?? draft;
+            draft = draft.WithNarrative(s.Number, (draft.TextOf(s.Number) + "\n" + s.Text).Trim()).TryGetValue(out var written) ? written : draft;
         }
 
         return draft;
@@ -130,13 +131,12 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
     /// the workflow once the report is submitted (<c>FLOW.locked</c>, <c>FLOW.wrong-state</c>), or
     /// <c>FLOW.stale</c> when <paramref name="expectedVersion"/> is given and someone saved since.
     /// </summary>
-    public async Task<AnnualReportError?> ImportAsync(Agency agency, int year, Report report, string fileName, int? expectedVersion, CancellationToken ct)
+    public async Task<Result<AnnualReportItem>> ImportAsync(Agency agency, int year, Report report, string fileName, int? expectedVersion, CancellationToken ct)
     {
         var existing = await LoadAsync(agency.Id, year, ct);
         if (existing is null)
         {
-            await CreateAsync(agency, year, ImportedDraft(agency, year, report), $"新建（导入 {fileName}）", ct);
-            return null;
+            return await CreateAsync(agency, year, ImportedDraft(agency, year, report), $"新建（导入 {fileName}）", ct);
         }
 
         var note = $"导入表格 {fileName}";
@@ -170,14 +170,14 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
     }
 
     /// <summary>
-    /// Stores the next workflow of <paramref name="item"/>, or returns why not: the step's refusal, or
-    /// <c>FLOW.stale</c> when someone else saved since <paramref name="expectedVersion"/>.
+    /// Stores the next workflow of <paramref name="item"/> and answers the item as saved, or why not: the
+    /// step's refusal, or <c>FLOW.stale</c> when someone else saved since <paramref name="expectedVersion"/>.
     /// </summary>
-    public async Task<AnnualReportError?> SaveAsync(AnnualReportItem item, AnnualReportResult<ReportWorkflow> next, int expectedVersion, string action, string note, CancellationToken ct)
+    public async Task<Result<AnnualReportItem>> SaveAsync(AnnualReportItem item, Result<ReportWorkflow> next, int expectedVersion, string action, string note, CancellationToken ct)
     {
-        if (next.Error is { } error)
+        if (next.Problem is { } refused)
         {
-            return error;
+            return refused;
         }
 
         var row = item.Row;
@@ -186,7 +186,7 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
             return Stale();
         }
 
-        var workflow = next.Value!;
+        var workflow = next.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         row.Json = ReportWorkflowJson.Serialize(workflow);
         row.Status = StatusOf(workflow);
@@ -209,7 +209,7 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
             return Stale();
         }
 
-        return null;
+        return new AnnualReportItem(row, workflow);
     }
 
     /// <summary>The stored saves of a report, newest first.</summary>
@@ -233,7 +233,7 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
         return w.Current is not null && w.State != ReportState.Published ? $"{label}（更正第{w.Revision}版；第{w.Current.Revision}版已公开{late}）" : label + late;
     }
 
-    public static AnnualReportError Stale() => AnnualReportCodes.Error(AnnualReportCodes.Stale);
+    public static Problem Stale() => AnnualReportCodes.Problem(AnnualReportCodes.Stale);
 
     /// <summary>The reports of <paramref name="agencyIds"/> for <paramref name="year"/>, not tracked, as workflows.</summary>
     public async Task<List<AnnualReportItem>> ListAsync(IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct)

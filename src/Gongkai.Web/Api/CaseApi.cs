@@ -92,13 +92,14 @@ public static class CaseApi
         }
 
         var agency = await db.Agencies.SingleAsync(a => a.Id == staff.DeskAgencyId, ct);
-        var (record, error, _, accessCode) = await cases.RegisterAsync(agency, form.ToApplication, idempotencyKey, ct);
-        if (error is not null)
+        var registered = await cases.RegisterAsync(agency, form.ToApplication, idempotencyKey, ct);
+        if (registered.Problem is { } error)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [error.Code] = [error.MessageZh] });
         }
 
-        return TypedResults.Created($"/api/cases/{record!.Id}", ToDto(record) with { AccessCode = accessCode is null ? null : AccessCodes.Display(accessCode) });
+        var (record, _, accessCode) = registered.Value;
+        return TypedResults.Created($"/api/cases/{record.Id}", ToDto(record) with { AccessCode = accessCode is null ? null : AccessCodes.Display(accessCode) });
     }
 
     public static async Task<Results<Ok<CaseSummaryDto>, NotFound, ProblemHttpResult, ForbidHttpResult>> AppendAsync(
@@ -148,14 +149,14 @@ public static class CaseApi
             Transferred t => await routing.TransferAsync(loaded, request.Version, (await routing.TargetsAsync(loaded.Record.AgencyId, ct)).FirstOrDefault(x => x.Name == t.ToAgency)?.Id, t.Reason, ct),
             _ => await cases.AppendAsync(loaded, request.Version, e, $"case.{e.Kind}", ct),
         };
-        if (result.IsConflict)
+        if (CaseService.IsConflict(result))
         {
             // Someone else changed the case first: say so, with the version it is at now.
             var current = await cases.LoadAsync(id, ct);
-            return Conflicts.Problem(result.Error!.MessageZh, result.Error.Code, current?.Record.Version);
+            return Conflicts.Problem(result.Problem!.MessageZh, result.Problem.Code, current?.Record.Version);
         }
 
-        return result.Error is { } error
+        return result.Problem is { } error
             ? TypedResults.Problem(error.MessageZh, statusCode: StatusCodes.Status422UnprocessableEntity, title: error.Code)
             : TypedResults.Ok(ToDto(loaded.Record));
     }

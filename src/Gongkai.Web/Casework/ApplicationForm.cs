@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Casework;
+using Gongkai.Domain.Results;
 
 namespace Gongkai.Web.Casework;
 
@@ -153,20 +154,11 @@ public sealed class RegistrationForm : ApplicantForm
     }
 
     /// <summary>The application, or the domain's reason (e.g. Art. 31 needs a date the form lacks).</summary>
-    public CaseworkResult<Application> ToApplication(Guid id, string trackingNumber)
-    {
-        try
-        {
-            return new(Application.Create(
-                id, trackingNumber, ToApplicant(), Description!.Trim(), DeliveryForm, Channel,
-                new ReceiptEvidence(SubmittedOn!.Value, SignedForOn, ConfirmedOn),
-                string.IsNullOrWhiteSpace(Purpose) ? null : Purpose.Trim(), Requests), null);
-        }
-        catch (CaseworkException e)
-        {
-            return new(null!, e.Error);
-        }
-    }
+    public Result<Application> ToApplication(Guid id, string trackingNumber) =>
+        Application.TryCreate(
+            id, trackingNumber, ToApplicant(), Description!.Trim(), DeliveryForm, Channel,
+            new ReceiptEvidence(SubmittedOn!.Value, SignedForOn, ConfirmedOn),
+            string.IsNullOrWhiteSpace(Purpose) ? null : Purpose.Trim(), Requests);
 }
 
 /// <summary>What a citizen submitted on the portal, kept as JSON until the office confirms receipt.</summary>
@@ -190,7 +182,7 @@ public sealed record PortalSubmission(
     public static PortalSubmission FromJson(string json) =>
         JsonSerializer.Deserialize<PortalSubmission>(json, ApplicationEventJson.Options) ?? throw new JsonException("empty submission");
 
-    public CaseworkResult<Application> ToApplication(Guid id, string trackingNumber, DateOnly submittedOn, DateOnly confirmedOn)
+    public Result<Application> ToApplication(Guid id, string trackingNumber, DateOnly submittedOn, DateOnly confirmedOn)
     {
         var form = new ApplicantForm
         {
@@ -202,15 +194,8 @@ public sealed record PortalSubmission(
             Email = Email,
             Address = Address,
         };
-        try
-        {
-            return new(Application.Create(
-                id, trackingNumber, form.ToApplicant(), Description, DeliveryForm, ReceiptChannel.Online,
-                new ReceiptEvidence(submittedOn, ConfirmedOn: confirmedOn), string.IsNullOrWhiteSpace(Purpose) ? null : Purpose), null);
-        }
-        catch (CaseworkException e)
-        {
-            return new(null!, e.Error);
-        }
+        return Application.TryCreate(
+            id, trackingNumber, form.ToApplicant(), Description, DeliveryForm, ReceiptChannel.Online,
+            new ReceiptEvidence(submittedOn, ConfirmedOn: confirmedOn), string.IsNullOrWhiteSpace(Purpose) ? null : Purpose);
     }
 }

@@ -1,6 +1,7 @@
 using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.Casework;
+using Gongkai.Domain.Results;
 using Gongkai.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,12 +73,12 @@ public sealed class CaseRouting(GongkaiDbContext db, CaseService cases, CurrentS
     }
 
     /// <summary>Makes <paramref name="handler"/> (a desk member of the case's agency) the case's 承办人.</summary>
-    public async Task<StepResult> AssignAsync(LoadedCase loaded, int expectedVersion, string? handler, CancellationToken ct = default)
+    public async Task<Result<CaseRecord>> AssignAsync(LoadedCase loaded, int expectedVersion, string? handler, CancellationToken ct = default)
     {
         var match = (await HandlersAsync(loaded.Record.AgencyId, ct)).FirstOrDefault(h => h.UserName == handler);
         if (match is null)
         {
-            return new CaseworkError("assign.unknown-handler", "承办人须为本机关在岗的经办或审批人员", "the handler must be an active desk member of the case's agency");
+            return CaseworkCodes.Problem(CaseworkCodes.UnknownHandler);
         }
 
         var e = new Assigned(cases.Today, cases.Recorded(), match.UserName, match.Name);
@@ -88,17 +89,17 @@ public sealed class CaseRouting(GongkaiDbContext db, CaseService cases, CurrentS
     /// Transfers the case (转办) to <paramref name="targetId"/>, an agency of the same tree, for <paramref name="reason"/>.
     /// Only an approver (审批人员) may; the case leaves this desk, the receiving agency assigns its own 承办人.
     /// </summary>
-    public async Task<StepResult> TransferAsync(LoadedCase loaded, int expectedVersion, int? targetId, string? reason, CancellationToken ct = default)
+    public async Task<Result<CaseRecord>> TransferAsync(LoadedCase loaded, int expectedVersion, int? targetId, string? reason, CancellationToken ct = default)
     {
         if (!staff.IsApprover)
         {
-            return new CaseworkError("transfer.not-approver", "转办须由审批人员决定", "only an approver may transfer a case");
+            return CaseworkCodes.Problem(CaseworkCodes.TransferNotApprover);
         }
 
         var target = (await TargetsAsync(loaded.Record.AgencyId, ct)).FirstOrDefault(t => t.Id == targetId);
         if (target is null)
         {
-            return new CaseworkError("transfer.agency", "请选择转办的另一机关（本级政府及其所属部门）", "the target must be another agency of the same tree");
+            return CaseworkCodes.Problem(CaseworkCodes.TransferAgency);
         }
 
         var from = await db.Agencies.AsNoTracking().Where(a => a.Id == loaded.Record.AgencyId).Select(a => a.Name).SingleAsync(ct);

@@ -2,6 +2,7 @@ using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Casework;
+using Gongkai.Domain.Results;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Notices;
 using Microsoft.EntityFrameworkCore;
@@ -12,39 +13,19 @@ namespace Gongkai.Web.Casework;
 public sealed record LoadedCase(CaseRecord Record, ApplicationCase? Case, IReadOnlyList<CaseEvent> Events);
 
 /// <summary>
-/// The outcome of a casework step: done, refused with the domain's reason, or lost to another
-/// writer (<see cref="IsConflict"/>: the case changed since the user loaded it, or a concurrent
-/// request saved the same step first; nothing was saved). The one result type of the case service.
+/// A registration done: the case (new, or the one an earlier submission of the same form
+/// created, <see cref="Repeated"/>). <see cref="AccessCode"/> is the new case's 查询码 in clear, to be shown
+/// once (null for a repeat).
 /// </summary>
-public sealed record StepResult(CaseworkError? Error)
-{
-    /// <summary>The case changed since it was loaded (the user's version is stale, or another request won the race).</summary>
-    public static CaseworkError ConflictError { get; } = new("case.conflict", "该申请已被他人修改，请按最新状态核对后重新操作。", "the case was changed by someone else since it was loaded");
-
-    public bool Succeeded => Error is null;
-
-    /// <summary>Someone else changed the case first: answer 409 with the current version.</summary>
-    public bool IsConflict => Error?.Code == ConflictError.Code;
-
-    public static StepResult Ok { get; } = new((CaseworkError?)null);
-
-    public static StepResult Conflict { get; } = new(ConflictError);
-
-    public static implicit operator StepResult(CaseworkError? error) => error is null ? Ok : new StepResult(error);
-}
-
-/// <summary>
-/// The outcome of a registration: the case (new, or the one an earlier submission of the same form
-/// created, <see cref="Repeated"/>), or the domain's refusal.
-/// <see cref="AccessCode"/> is the new case's 查询码 in clear, to be shown once (null for a repeat or a refusal).
-/// </summary>
-public sealed record Registration(CaseRecord? Record, CaseworkError? Error, bool Repeated = false, string? AccessCode = null);
+public sealed record Registration(CaseRecord Record, bool Repeated = false, string? AccessCode = null);
 
 /// <summary>
 /// The bridge between the casework domain and the database: loads a case (scoped to the user's
 /// agency), appends a domain event after the domain accepted it, and refreshes the query caches
 /// from the domain's derived state. One SaveChanges per step: the event, the caches, the version
-/// and the audit entry are written together or not at all.
+/// and the audit entry are written together or not at all. A step answers the saved row, or the
+/// domain's refusal, or <see cref="CaseworkCodes.Conflict"/> when it lost to another writer (the case
+/// changed since the user loaded it, or a concurrent request saved the same step first; nothing was saved).
 /// </summary>
 public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTrail audit, CaseRules rules, TimeProvider clock, CaseNotices notices)
 {
@@ -109,26 +90,26 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
     /// (<see cref="SubmissionKeys"/>): a second submission of the same form, even at the same moment,
     /// creates nothing and answers with the case the first one created.
     /// </summary>
-    public async Task<Registration> RegisterAsync(Agency agency, Func<Guid, string, CaseworkResult<Application>> build, string? submissionKey = null, CancellationToken ct = default)
+    public async Task<Result<Registration>> RegisterAsync(Agency agency, Func<Guid, string, Result<Application>> build, string? submissionKey = null, CancellationToken ct = default)
     {
         var key = SubmissionKeys.Scoped(SubmissionKeys.Office, agency.Id, submissionKey);
         if (await FindSubmittedAsync(key, ct) is { } earlier)
         {
-            return new Registration(earlier, null, Repeated: true);
+            return new Registration(earlier, Repeated: true);
         }
 
         var id = Guid.CreateVersion7();
         var built = build(id, NewTrackingNumber(agency, Today.Year));
-        if (built.Error is { } error)
+        if (built.Problem is { } problem)
         {
-            return new Registration(null, error);
+            return problem;
         }
 
         var application = built.Value;
         var registered = ApplicationCase.TryRegister(new Registered(application.ReceivedOn, Recorded(), application));
-        if (registered.Error is { } refused)
+        if (registered.Problem is { } refused)
         {
-            return new Registration(null, refused);
+            return refused;
         }
 
         var code = AccessCodes.New();
@@ -166,7 +147,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         var key = SubmissionKeys.Scoped(SubmissionKeys.Portal, agency.Id, submissionKey);
         if (await FindSubmittedAsync(key, ct) is { } earlier)
         {
-            return new Registration(earlier, null, Repeated: true);
+            return new Registration(earlier, Repeated: true);
         }
 
         var today = Today;
@@ -204,7 +185,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         {
             await db.SaveChangesAsync(ct);
             notices.AfterCommit();
-            return new Registration(record, null, AccessCode: accessCode);
+            return new Registration(record, AccessCode: accessCode);
         }
         catch (DbUpdateException x) when (key is not null && x.IsLostRace())
         {
@@ -212,7 +193,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
             // A unique violation other than the key's (a tracking number collision) is not a repeat: let it surface.
             if (await FindSubmittedAsync(key, ct) is { } earlier)
             {
-                return new Registration(earlier, null, Repeated: true);
+                return new Registration(earlier, Repeated: true);
             }
 
             throw;
@@ -223,28 +204,28 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         key is null ? null : await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.SubmissionKey == key, ct);
 
     /// <summary>Registers a portal application the office has confirmed (Art. 31: online, received the day both sides confirm).</summary>
-    public async Task<StepResult> ConfirmPortalAsync(LoadedCase loaded, int expectedVersion, DateOnly confirmedOn, CancellationToken ct = default)
+    public async Task<Result<CaseRecord>> ConfirmPortalAsync(LoadedCase loaded, int expectedVersion, DateOnly confirmedOn, CancellationToken ct = default)
     {
         var record = loaded.Record;
         if (record.Version != expectedVersion)
         {
-            return StepResult.Conflict;
+            return Conflict;
         }
 
         if (!record.AwaitingConfirmation || record.SubmissionJson is null)
         {
-            return new CaseworkError("portal.not-pending", "该申请已登记", "already registered");
+            return CaseworkCodes.Problem(CaseworkCodes.PortalNotPending);
         }
 
         var submission = PortalSubmission.FromJson(record.SubmissionJson);
         var built = submission.ToApplication(record.Id, record.TrackingNumber, record.SubmittedOn, confirmedOn);
-        if (built.Error is { } error)
+        if (built.Problem is { } problem)
         {
-            return error;
+            return problem;
         }
 
         var registered = ApplicationCase.TryRegister(new Registered(built.Value.ReceivedOn, Recorded(), built.Value));
-        if (registered.Error is { } refused)
+        if (registered.Problem is { } refused)
         {
             return refused;
         }
@@ -258,19 +239,19 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         Refresh(record, registered.Value);
         await notices.ForStepAsync(record, registered.Value, registered.Value.Events[0], 1, ct);
         audit.Record("case.confirm", "case", record.Id, record.AgencyId, record.TrackingNumber);
-        return await SaveStepAsync(ct);
+        return await SaveStepAsync(record, ct);
     }
 
     /// <summary>
     /// Issues a new 查询码 for a case of the user's agency (the applicant lost theirs, or the case predates 查询码):
-    /// the old one stops working. Returns the new code in clear, to be shown once, or null on a lost race.
+    /// the old one stops working. Returns the new code in clear, to be shown once, or <see cref="CaseworkCodes.Conflict"/> on a lost race.
     /// </summary>
-    public async Task<string?> IssueAccessCodeAsync(LoadedCase loaded, int expectedVersion, CancellationToken ct = default)
+    public async Task<Result<string>> IssueAccessCodeAsync(LoadedCase loaded, int expectedVersion, CancellationToken ct = default)
     {
         var record = loaded.Record;
         if (record.Version != expectedVersion)
         {
-            return null;
+            return Conflict;
         }
 
         var code = AccessCodes.New();
@@ -279,37 +260,37 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         record.AccessCodeHint = code.Hint;
         record.Version++;
         audit.Record("case.access-code", "case", record.Id, record.AgencyId, $"{record.TrackingNumber} {code.Hint}");
-        return (await SaveStepAsync(ct)).Succeeded ? code.Code : null;
+        return (await SaveStepAsync(record, ct)).Map(_ => code.Code);
     }
 
     /// <summary>
     /// Appends <paramref name="e"/> if the domain accepts it. <paramref name="expectedVersion"/> is the version the user saw:
     /// if someone else changed the case since, or a concurrent request appends first, the answer is
-    /// <see cref="StepResult.Conflict"/> and nothing is saved.
+    /// <see cref="CaseworkCodes.Conflict"/> and nothing is saved.
     /// </summary>
-    public Task<StepResult> AppendAsync(LoadedCase loaded, int expectedVersion, ApplicationEvent e, string action, CancellationToken ct = default) =>
+    public Task<Result<CaseRecord>> AppendAsync(LoadedCase loaded, int expectedVersion, ApplicationEvent e, string action, CancellationToken ct = default) =>
         AppendAsync(loaded, expectedVersion, e, action, alsoChange: null, ct);
 
     /// <summary>
     /// <see cref="AppendAsync(LoadedCase, int, ApplicationEvent, string, CancellationToken)"/>, also applying
     /// <paramref name="alsoChange"/> to the row (a new 承办人, another agency) in the same transaction.
     /// </summary>
-    public async Task<StepResult> AppendAsync(LoadedCase loaded, int expectedVersion, ApplicationEvent e, string action, Action<CaseRecord>? alsoChange, CancellationToken ct = default)
+    public async Task<Result<CaseRecord>> AppendAsync(LoadedCase loaded, int expectedVersion, ApplicationEvent e, string action, Action<CaseRecord>? alsoChange, CancellationToken ct = default)
     {
         if (loaded.Case is null)
         {
-            return new StepResult(new CaseworkError("case.unconfirmed", "网上申请尚未确认受理", "the portal application is not yet confirmed"));
+            return CaseworkCodes.Problem(CaseworkCodes.Unconfirmed);
         }
 
         if (loaded.Record.Version != expectedVersion)
         {
-            return StepResult.Conflict;
+            return Conflict;
         }
 
         var result = loaded.Case.TryAppend(e, rules);
-        if (result.Error is { } error)
+        if (result.Problem is { } refused)
         {
-            return new StepResult(error);
+            return refused;
         }
 
         var record = loaded.Record;
@@ -320,7 +301,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         await notices.ForStepAsync(record, result.Value, e, loaded.Events.Count + 1, ct);
         audit.Record(action, "case", record.Id, record.AgencyId, $"{record.TrackingNumber} {CaseworkText.NameOf(e)}");
         alsoChange?.Invoke(record);
-        return await SaveStepAsync(ct);
+        return await SaveStepAsync(record, ct);
     }
 
     /// <summary>
@@ -328,20 +309,26 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
     /// loser then meets the version's concurrency token or the unique (case, sequence) index, depending
     /// on which statement the database reaches first. Either is a lost race: nothing of it is kept.
     /// </summary>
-    private async Task<StepResult> SaveStepAsync(CancellationToken ct)
+    private async Task<Result<CaseRecord>> SaveStepAsync(CaseRecord record, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
             notices.AfterCommit();
-            return StepResult.Ok;
+            return record;
         }
         catch (DbUpdateException x) when (x.IsLostRace())
         {
             db.ChangeTracker.Clear();
-            return StepResult.Conflict;
+            return Conflict;
         }
     }
+
+    /// <summary>The case changed since it was loaded (the user's version is stale, or another request won the race).</summary>
+    public static Problem Conflict => CaseworkCodes.Problem(CaseworkCodes.Conflict);
+
+    /// <summary>Whether <paramref name="result"/> lost to another writer: answer 409 with the current version.</summary>
+    public static bool IsConflict<T>(Result<T> result) => result.Code == CaseworkCodes.Conflict;
 
     private void AddEvent(CaseRecord record, int sequence, ApplicationEvent e) =>
         db.CaseEvents.Add(new CaseEvent

@@ -148,13 +148,12 @@ public static class DemoCases
                 return false;
             }
 
-            var r = c.TryAppend(e, rules);
-            if (r.Error is not null)
+            if (!c.TryAppend(e, rules).TryGetValue(out var next))
             {
                 return false;
             }
 
-            c = r.Value;
+            c = next;
             day = e.OccurredOn;
             return true;
         }

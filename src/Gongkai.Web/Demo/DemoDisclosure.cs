@@ -89,8 +89,8 @@ public static class DemoDisclosure
                     Summary = t.Summary,
                     Body = t.Body.Replace("{Y}", year, StringComparison.Ordinal),
                 };
-                var (id, error) = await desk.CreateAsync(agency.Id, item, author, files: null);
-                if (id is not { } created || error is not null || await desk.SubmitAsync(created, agency.Id, author) is not null)
+                var started = await desk.CreateAsync(agency.Id, item, author, files: null);
+                if (!started.TryGetValue(out var created) || !(await desk.SubmitAsync(created, agency.Id, author)).IsSuccess)
                 {
                     continue;
                 }
@@ -100,9 +100,11 @@ public static class DemoDisclosure
                     continue; // left in 保密审查 for the approver
                 }
 
-                _ = await desk.RunAsync(created, agency.Id, w => Task.FromResult(w.PassSecrecyReview(reviewer, desk.Now, "未发现涉密内容")))
-                    ?? await desk.RunAsync(created, agency.Id, w => Task.FromResult(w.PassLegalityReview(legal, desk.Now, "符合有关规定")))
-                    ?? await desk.PublishAsync(created, agency.Id, reviewer);
+                if ((await desk.RunAsync(created, agency.Id, w => Task.FromResult(w.PassSecrecyReview(reviewer, desk.Now, "未发现涉密内容")))).IsSuccess
+                    && (await desk.RunAsync(created, agency.Id, w => Task.FromResult(w.PassLegalityReview(legal, desk.Now, "符合有关规定")))).IsSuccess)
+                {
+                    await desk.PublishAsync(created, agency.Id, reviewer);
+                }
             }
         }
 

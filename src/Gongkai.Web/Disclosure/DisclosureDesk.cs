@@ -6,6 +6,7 @@ using Gongkai.Data.Entities;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Casework;
 using Gongkai.Domain.Disclosure;
+using Gongkai.Domain.Results;
 using Gongkai.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,10 +21,10 @@ namespace Gongkai.Web.Disclosure;
 public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConfiguration configuration, WorkingDayCalendar calendar, AuditTrail audit)
 {
     /// <summary>Refusal code when another user changed the item first.</summary>
-    public const string Concurrent = "FLOW.concurrent";
+    public const string Concurrent = DisclosureCodes.Concurrent;
 
     /// <summary>Refusal code when the item does not exist in the user's agency.</summary>
-    public const string NotFound = "FLOW.not-found";
+    public const string NotFound = DisclosureCodes.NotFound;
 
 
     /// <summary>Paths of the public portal that always exist, for the site link checker.</summary>
@@ -93,14 +94,14 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
 
     /// <summary>
     /// Starts a draft in <paramref name="agencyId"/>, with <paramref name="files"/> (from
-    /// <see cref="ReadUploadAsync"/>) stored with it; returns its id, or the refusal code.
+    /// <see cref="ReadUploadAsync"/>) stored with it; returns its id, or the refusal.
     /// </summary>
-    public async Task<(Guid? Id, string? Error)> CreateAsync(int agencyId, DisclosureItem item, Actor author, IReadOnlyList<DisclosureFileRecord>? files, CancellationToken ct = default)
+    public async Task<Result<Guid>> CreateAsync(int agencyId, DisclosureItem item, Actor author, IReadOnlyList<DisclosureFileRecord>? files, CancellationToken ct = default)
     {
         var started = DisclosureWorkflow.Start(item, author, Now);
-        if (!started.Succeeded)
+        if (started.Problem is { } refused)
         {
-            return (null, started.Error);
+            return refused;
         }
 
         var record = new DisclosureRecord
@@ -128,32 +129,32 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
         }
 
         await db.SaveChangesAsync(ct);
-        return (item.Id, null);
+        return item.Id;
     }
 
     /// <summary>
     /// Runs <paramref name="command"/> on the stored workflow and stores the result: the row updated
-    /// under its concurrency stamp, new steps and replaced versions appended. Returns the refusal code, or null.
+    /// under its concurrency stamp, new steps and replaced versions appended. Returns the stored workflow, or the refusal.
     /// </summary>
-    public Task<string?> RunAsync(Guid id, int agencyId, Func<DisclosureWorkflow, Task<WorkflowResult>> command, CancellationToken ct = default) =>
+    public Task<Result<DisclosureWorkflow>> RunAsync(Guid id, int agencyId, Func<DisclosureWorkflow, Task<Result<DisclosureWorkflow>>> command, CancellationToken ct = default) =>
         RunAsync(id, agencyId, command, null, ct);
 
-    /// <summary>As <see cref="RunAsync(Guid, int, Func{DisclosureWorkflow, Task{WorkflowResult}}, CancellationToken)"/>, storing <paramref name="files"/> with the result.</summary>
-    public async Task<string?> RunAsync(Guid id, int agencyId, Func<DisclosureWorkflow, Task<WorkflowResult>> command, IReadOnlyList<DisclosureFileRecord>? files, CancellationToken ct = default)
+    /// <summary>As <see cref="RunAsync(Guid, int, Func{DisclosureWorkflow, Task{Result{DisclosureWorkflow}}}, CancellationToken)"/>, storing <paramref name="files"/> with the result.</summary>
+    public async Task<Result<DisclosureWorkflow>> RunAsync(Guid id, int agencyId, Func<DisclosureWorkflow, Task<Result<DisclosureWorkflow>>> command, IReadOnlyList<DisclosureFileRecord>? files, CancellationToken ct = default)
     {
         db.ChangeTracker.Clear();
         var record = await Items.Include(r => r.Steps).FirstOrDefaultAsync(r => r.Id == id && r.AgencyId == agencyId, ct);
         if (record is null)
         {
-            return NotFound;
+            return DisclosureCodes.Problem(NotFound);
         }
 
         var versions = await db.Set<DisclosureVersionRecord>().AsNoTracking().Where(v => v.ItemId == id).ToListAsync(ct);
         var before = DisclosureMapping.ToWorkflow(record, versions);
         var result = await command(before);
-        if (!result.Succeeded)
+        if (result.Problem is { } refused)
         {
-            return result.Error;
+            return refused;
         }
 
         var after = result.Value;
@@ -182,11 +183,11 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
         try
         {
             await db.SaveChangesAsync(ct);
-            return null;
+            return after;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Concurrent;
+            return DisclosureCodes.Problem(Concurrent);
         }
     }
 
@@ -232,27 +233,27 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
         }
     }
 
-    public Task<string?> EditAsync(Guid id, int agencyId, Actor actor, DisclosureItem changed, IReadOnlyList<DisclosureFileRecord>? files, CancellationToken ct = default) =>
+    public Task<Result<DisclosureWorkflow>> EditAsync(Guid id, int agencyId, Actor actor, DisclosureItem changed, IReadOnlyList<DisclosureFileRecord>? files, CancellationToken ct = default) =>
         RunAsync(id, agencyId, w => Task.FromResult(w.Edit(actor, changed, Now)), files, ct);
 
     /// <summary>
     /// Reads one uploaded file for item <paramref name="itemId"/> and checks it by
     /// <see cref="AttachmentRules"/> (type allow-list, size, content against extension). Returns the
-    /// file row to store (not yet added) and its <see cref="Attachment"/>, or the refusal code. A PDF
+    /// file row to store (not yet added) and its <see cref="Attachment"/>, or the refusal. A PDF
     /// without any text (a scan) is marked as such, so the check asks for a text version.
     /// </summary>
-    public async Task<(DisclosureFileRecord? File, Attachment? Attachment, string? Error)> ReadUploadAsync(
+    public async Task<Result<DisclosureUpload>> ReadUploadAsync(
         Guid itemId, string fileName, long length, Stream content, Actor uploader, CancellationToken ct = default)
     {
         var name = AttachmentRules.CleanName(fileName);
         if (!AttachmentRules.Types.ContainsKey(AttachmentRules.ExtensionOf(name)))
         {
-            return (null, null, DisclosureCodes.UploadTypeNotAllowed);
+            return DisclosureCodes.Problem(DisclosureCodes.UploadTypeNotAllowed);
         }
 
         if (length > AttachmentRules.MaxBytes)
         {
-            return (null, null, DisclosureCodes.UploadTooLarge);
+            return DisclosureCodes.Problem(DisclosureCodes.UploadTooLarge);
         }
 
         using var buffer = new MemoryStream();
@@ -262,7 +263,7 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
         {
             if (buffer.Length + read > AttachmentRules.MaxBytes)
             {
-                return (null, null, DisclosureCodes.UploadTooLarge);
+                return DisclosureCodes.Problem(DisclosureCodes.UploadTooLarge);
             }
 
             buffer.Write(chunk, 0, read);
@@ -271,7 +272,7 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
         var bytes = buffer.ToArray();
         if (AttachmentRules.Refusal(name, bytes) is { } refusal)
         {
-            return (null, null, refusal);
+            return DisclosureCodes.Problem(refusal);
         }
 
         var type = AttachmentRules.ContentTypeOf(name);
@@ -294,7 +295,7 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
             UploadedAt = time.GetUtcNow(),
             UploadedBy = uploader.Id,
         };
-        return (file, new Attachment(name, type, hasText, null, file.Id, file.Size, sha), null);
+        return new DisclosureUpload(file, new Attachment(name, type, hasText, null, file.Id, file.Size, sha));
     }
 
     /// <summary>Whether a PDF has any text (read with the import's PDF reader, within its limits); false for a scan or an unreadable file.</summary>
@@ -349,7 +350,7 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
     }
 
     /// <summary>Runs the automatic checks on the draft and submits it to 保密审查.</summary>
-    public async Task<string?> SubmitAsync(Guid id, int agencyId, Actor actor, CancellationToken ct = default)
+    public async Task<Result<DisclosureWorkflow>> SubmitAsync(Guid id, int agencyId, Actor actor, CancellationToken ct = default)
     {
         var checker = await CheckerAsync(ct);
         return await RunAsync(id, agencyId, async w => w.Submit(actor, await checker.CheckAsync(w.Item, Today, ct), Now), ct);
@@ -359,7 +360,7 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
     /// Publishes an approved item under a fresh 索引号 by the agency's rule. If the number is taken (an
     /// imported item, a changed rule), the unique index refuses it and a new number is drawn.
     /// </summary>
-    public async Task<string?> PublishAsync(Guid id, int agencyId, Actor actor, CancellationToken ct = default)
+    public async Task<Result<DisclosureWorkflow>> PublishAsync(Guid id, int agencyId, Actor actor, CancellationToken ct = default)
     {
         var agency = await db.Set<Agency>().AsNoTracking().FirstAsync(a => a.Id == agencyId, ct);
         var rule = new IndexNumberRule(configuration["Gongkai:Disclosure:IndexPattern"] ?? IndexNumberRule.DefaultPattern, agency.CreditCode);
@@ -372,7 +373,7 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
                 {
                     if (w.State != DisclosureState.Approved)
                     {
-                        return WorkflowResult.Refuse(DisclosureCodes.WrongState);
+                        return DisclosureCodes.Problem(DisclosureCodes.WrongState);
                     }
 
                     var number = await generator.NextAsync(w.Item, Today, ct);
@@ -436,3 +437,6 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
         return q.OrderByDescending(r => r.PublishedOn).ThenByDescending(r => r.IndexNumber);
     }
 }
+
+/// <summary>An uploaded attachment read and checked: the row to store and the item's <see cref="Domain.Disclosure.Attachment"/>.</summary>
+public sealed record DisclosureUpload(DisclosureFileRecord File, Attachment Attachment);

@@ -32,15 +32,15 @@ public class CompiledDraftTests
         Assert.Equal(1700m, offered["fees.information"].Value);
         Assert.Contains("结转下年度继续办理1件", offered["applications.outcomes"].Sentence, StringComparison.Ordinal);
 
-        draft = draft.WithNarrative(1, offered["applications.received"].Sentence + "其中予以公开2件。").Unwrap()
-            .WithNarrative(5, "答复文书模板尚未统一，下一步将统一模板。").Unwrap()
-            .WithNarrative(6, "全年收取信息处理费1700元。").Unwrap();
+        draft = draft.WithNarrative(1, offered["applications.received"].Sentence + "其中予以公开2件。").Value
+            .WithNarrative(5, "答复文书模板尚未统一，下一步将统一模板。").Value
+            .WithNarrative(6, "全年收取信息处理费1700元。").Value;
         var clock = new Casework.FixedClock(new DateTimeOffset(2026, 1, 5, 1, 0, 0, TimeSpan.Zero));
         var findings = ReportChecks.Run(draft, null, clock).Findings;
         Assert.DoesNotContain(findings, f => f.Severity == Severity.Error);
         Assert.DoesNotContain(findings, f => f.Code == AnnualReportCodes.NarrativeFigure);
 
-        var wrong = draft.WithNarrative(6, "全年收取信息处理费1,600元。").Unwrap();
+        var wrong = draft.WithNarrative(6, "全年收取信息处理费1,600元。").Value;
         var finding = Assert.Single(ReportChecks.Run(wrong, null, clock).Findings, f => f.Code == AnnualReportCodes.NarrativeFigure);
         Assert.Contains("1700", finding.Diagnostic.Message, StringComparison.Ordinal);
     }

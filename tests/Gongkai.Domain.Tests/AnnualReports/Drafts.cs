@@ -67,9 +67,9 @@ internal static class Drafts
     /// <summary>A department's 2024 draft with every written section filled and consistent tables.</summary>
     public static ReportDraft Complete(Report? tables = null, AgencyKind kind = AgencyKind.Department) =>
         ReportDraft.Start(Agency, kind, 2024, tables ?? Tables(), TablesOrigin.Compiled)
-            .WithNarrative(1, Overview).Unwrap()
-            .WithNarrative(5, Problems).Unwrap()
-            .WithNarrative(6, Other).Unwrap();
+            .WithNarrative(1, Overview).Value
+            .WithNarrative(5, Problems).Value
+            .WithNarrative(6, Other).Value;
 
-    public static ReportDraft WithText(this ReportDraft draft, int section, string text) => draft.WithNarrative(section, text).Unwrap();
+    public static ReportDraft WithText(this ReportDraft draft, int section, string text) => draft.WithNarrative(section, text).Value;
 }

@@ -22,7 +22,7 @@ public class ReportChecksTests
         Assert.Contains(result.Findings, f => f.Code == DiagnosticCodes.T3RowTotal);
         Assert.False(result.CanSubmit);
 
-        var fixedDraft = draft.Override(new CellRef("table3", "total", 6), 95, "总计抄录错误", "王经办", T0).Unwrap();
+        var fixedDraft = draft.Override(new CellRef("table3", "total", 6), 95, "总计抄录错误", "王经办", T0).Value;
         Assert.True(Run(fixedDraft).CanSubmit);
         Assert.Empty(Run(fixedDraft).Findings);
     }

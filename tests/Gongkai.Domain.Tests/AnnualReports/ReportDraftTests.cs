@@ -12,21 +12,21 @@ public class ReportDraftTests
     public void Override_WithoutReason_Refused()
     {
         var result = Complete().Override(s_received, 96, "  ", "王经办", T0);
-        Assert.Equal(AnnualReportCodes.ReasonRequired, result.Error?.Code);
+        Assert.Equal(AnnualReportCodes.ReasonRequired, result.Code);
     }
 
     [Fact]
     public void Override_UnknownCell_Refused()
     {
         var result = Complete().Override(new CellRef("table3", "no_such_row", 0), 1, "理由", "王经办", T0);
-        Assert.Equal(AnnualReportCodes.UnknownCell, result.Error?.Code);
-        Assert.Equal(AnnualReportCodes.UnknownCell, Complete().Override(new CellRef("table3", "granted", 7), 1, "理由", "王经办", T0).Error?.Code);
+        Assert.Equal(AnnualReportCodes.UnknownCell, result.Code);
+        Assert.Equal(AnnualReportCodes.UnknownCell, Complete().Override(new CellRef("table3", "granted", 7), 1, "理由", "王经办", T0).Code);
     }
 
     [Fact]
     public void Override_RecordsOldNewWhoWhen_BaseTablesUnchanged()
     {
-        var draft = Complete().Override(s_received, 96, "补录一件纸质申请", "王经办", T0).Unwrap();
+        var draft = Complete().Override(s_received, 96, "补录一件纸质申请", "王经办", T0).Value;
 
         var o = draft.Overrides[s_received];
         Assert.Equal(95m, o.Old.Value);
@@ -42,7 +42,7 @@ public class ReportDraftTests
     [Fact]
     public void WithTables_KeepsOverrides_OldValueRereadFromNewTables()
     {
-        var draft = Complete().Override(s_received, 96, "补录", "王经办", T0).Unwrap()
+        var draft = Complete().Override(s_received, 96, "补录", "王经办", T0).Value
             .WithTables(Tables(received: 97), TablesOrigin.Compiled);
         Assert.Equal(97m, draft.Overrides[s_received].Old.Value);
         Assert.Equal(96m, draft.EffectiveTables()[s_received].Value);
@@ -54,7 +54,7 @@ public class ReportDraftTests
     [InlineData(4)]
     [InlineData(7)]
     public void WithNarrative_TableSection_Refused(int section) =>
-        Assert.Equal(AnnualReportCodes.NotWrittenSection, Complete().WithNarrative(section, "文字").Error?.Code);
+        Assert.Equal(AnnualReportCodes.NotWrittenSection, Complete().WithNarrative(section, "文字").Code);
 
     [Fact]
     public void WithNarrative_Blank_RemovesText()
@@ -67,7 +67,7 @@ public class ReportDraftTests
     [Fact]
     public void ToReport_SixSectionsWithCatalogueHeadings_TablesEffective()
     {
-        var report = Complete().Override(s_received, 96, "补录", "王经办", T0).Unwrap().ToReport();
+        var report = Complete().Override(s_received, 96, "补录", "王经办", T0).Value.ToReport();
         Assert.Equal([1, 2, 3, 4, 5, 6], report.Sections.Select(s => s.Number));
         Assert.Equal("一、总体情况", report.Sections[0].Heading);
         Assert.Equal(Overview, report.Sections[0].Text);
@@ -78,14 +78,14 @@ public class ReportDraftTests
 
     [Fact]
     public void Explain_EmptyText_Refused() =>
-        Assert.Equal(AnnualReportCodes.ExplanationRequired, Complete().Explain("T3.balance@table3.new_received[0]", " ", "王经办", T0).Error?.Code);
+        Assert.Equal(AnnualReportCodes.ExplanationRequired, Complete().Explain("T3.balance@table3.new_received[0]", " ", "王经办", T0).Code);
 
     [Fact]
     public void Json_RoundTrip_KeepsEverything()
     {
         var draft = Complete()
-            .Override(s_received, 96, "补录", "王经办", T0).Unwrap()
-            .Explain("T3.balance@table3.new_received[0]", "系统外受理一件", "王经办", T0).Unwrap()
+            .Override(s_received, 96, "补录", "王经办", T0).Value
+            .Explain("T3.balance@table3.new_received[0]", "系统外受理一件", "王经办", T0).Value
             .WithFigures(new SupplementaryFigures(2428, 0m));
 
         var json = ReportWorkflowJson.Serialize(draft);

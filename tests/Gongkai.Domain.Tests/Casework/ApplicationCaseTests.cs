@@ -1,6 +1,7 @@
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Casework;
 using static Gongkai.Domain.Tests.Casework.Cases;
+using Gongkai.Domain.Results;
 
 namespace Gongkai.Domain.Tests.Casework;
 
@@ -28,8 +29,8 @@ public sealed class ApplicationCaseTests
     public void ReceivedOn_MissingConfirmation_IsRefused(ReceiptChannel channel)
     {
         var result = ReceiptRule.ReceivedOn(channel, new ReceiptEvidence(D(2025, 3, 3)));
-        Assert.Equal("receipt.missing-date", result.Error!.Code);
-        Assert.Throws<CaseworkException>(() => Application.Create(Guid.NewGuid(), "T", Person(), "x", DeliveryForm.Email, channel, new ReceiptEvidence(D(2025, 3, 3))));
+        Assert.Equal("receipt.missing-date", result.Code);
+        Assert.Throws<ProblemException>(() => Application.Create(Guid.NewGuid(), "T", Person(), "x", DeliveryForm.Email, channel, new ReceiptEvidence(D(2025, 3, 3))));
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class ApplicationCaseTests
     {
         var app = App(D(2025, 3, 3));
         var result = ApplicationCase.TryRegister(new Registered(D(2025, 3, 4), By, app));
-        Assert.Equal("register.receipt-date", result.Error!.Code);
+        Assert.Equal("register.receipt-date", result.Code);
     }
 
     [Fact]
@@ -256,10 +257,10 @@ public sealed class ApplicationCaseTests
     }
 
     [Fact]
-    public void Append_Refused_ThrowsCaseworkExceptionWithError()
+    public void Append_Refused_ThrowsProblemExceptionWithError()
     {
-        var ex = Assert.Throws<CaseworkException>(() => Register(D(2025, 3, 3)).Append(new Closed(D(2025, 3, 4), By)));
-        Assert.Equal("event.invalid-transition", ex.Error.Code);
+        var ex = Assert.Throws<ProblemException>(() => Register(D(2025, 3, 3)).Append(new Closed(D(2025, 3, 4), By)));
+        Assert.Equal("event.invalid-transition", ex.Problem.Code);
     }
 
     /// <summary>The event options with the default encoder, which escapes every non-ASCII character.</summary>
@@ -304,8 +305,8 @@ public sealed class ApplicationCaseTests
     [Fact]
     public void Replay_FirstEventNotRegistered_Throws()
     {
-        var ex = Assert.Throws<CaseworkException>(() => ApplicationCase.Replay([new Closed(D(2025, 1, 1), By)]));
-        Assert.Equal("event.first-not-registered", ex.Error.Code);
+        var ex = Assert.Throws<ProblemException>(() => ApplicationCase.Replay([new Closed(D(2025, 1, 1), By)]));
+        Assert.Equal("event.first-not-registered", ex.Problem.Code);
     }
 
     [Fact]

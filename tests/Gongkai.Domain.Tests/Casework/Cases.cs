@@ -1,4 +1,5 @@
 using Gongkai.Domain.Casework;
+using Gongkai.Domain.Results;
 
 namespace Gongkai.Domain.Tests.Casework;
 
@@ -41,11 +42,11 @@ internal static class Cases
     public static ApplicationCase Then(this ApplicationCase c, params ApplicationEvent[] events) =>
         events.Aggregate(c, (acc, e) => acc.Append(e));
 
-    public static CaseworkError Refused(this ApplicationCase c, ApplicationEvent e)
+    public static Problem Refused(this ApplicationCase c, ApplicationEvent e)
     {
         var result = c.TryAppend(e);
         Assert.False(result.IsSuccess, $"{e.Kind} was accepted");
-        return result.Error!;
+        return result.Problem!;
     }
 
     public static Decided Decide(DateOnly on, ApplicationOutcome outcome = ApplicationOutcome.Granted) =>

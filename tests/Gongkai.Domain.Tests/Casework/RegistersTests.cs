@@ -1,6 +1,7 @@
 using CsCheck;
 using Gongkai.Domain.Casework;
 using Gongkai.Domain.Reports;
+using Gongkai.Domain.Results;
 
 namespace Gongkai.Domain.Tests.Casework;
 
@@ -48,7 +49,7 @@ public sealed class RegistersTests
         Assert.Equal(ReviewRoute.LitigationAfterReconsideration, suit.Route);
         Assert.Equal(r.Id, suit.PrecedingReviewId);
         Assert.Equal(ReviewRoute.LitigationDirect, ReviewCase.Litigation(Guid.NewGuid(), null, D(2026, 2, 1), "法院").Route);
-        Assert.Throws<CaseworkException>(() => r.Decide(ReviewOutcome.Upheld, D(2025, 10, 1)));
+        Assert.Throws<ProblemException>(() => r.Decide(ReviewOutcome.Upheld, D(2025, 10, 1)));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public class AttachmentRulesTests
     public void Refusal_WrongTypeOrContent_Code(string name, byte[] content, string code)
     {
         Assert.Equal(code, AttachmentRules.Refusal(name, content));
-        Assert.DoesNotContain(code, DisclosureCodes.MessageOf(code), StringComparison.Ordinal); // a Chinese message, not the code
+        Assert.DoesNotContain(code, DisclosureCodes.Messages.Zh(code), StringComparison.Ordinal); // a Chinese message, not the code
     }
 
     [Fact]

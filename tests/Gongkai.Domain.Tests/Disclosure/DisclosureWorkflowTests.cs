@@ -1,6 +1,7 @@
 using CsCheck;
 using Gongkai.Domain.Disclosure;
 using static Gongkai.Domain.Tests.Disclosure.TestData;
+using Gongkai.Domain.Results;
 
 namespace Gongkai.Domain.Tests.Disclosure;
 
@@ -44,9 +45,9 @@ public class DisclosureWorkflowTests
     public void Review_ByAuthor_Refused()
     {
         var w = Submitted();
-        Assert.Equal(DisclosureCodes.OwnDraft, w.PassSecrecyReview(Officer, At(2)).Error);
+        Assert.Equal(DisclosureCodes.OwnDraft, w.PassSecrecyReview(Officer, At(2)).Code);
         var passed = w.PassSecrecyReview(Secrecy, At(2)).Value;
-        Assert.Equal(DisclosureCodes.OwnDraft, passed.PassLegalityReview(Officer, At(3)).Error);
+        Assert.Equal(DisclosureCodes.OwnDraft, passed.PassLegalityReview(Officer, At(3)).Code);
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public class DisclosureWorkflowTests
     {
         var w = Draft().Edit(Secrecy, Item("改过的正文。"), At(1)).Value;
         w = w.Submit(Officer, Check(w.Item), At(2)).Value;
-        Assert.Equal(DisclosureCodes.OwnDraft, w.PassSecrecyReview(Secrecy, At(3)).Error);
+        Assert.Equal(DisclosureCodes.OwnDraft, w.PassSecrecyReview(Secrecy, At(3)).Code);
     }
 
     [Fact]
@@ -63,9 +64,9 @@ public class DisclosureWorkflowTests
         var policy = new ReviewPolicy([Secrecy.Id], [Legality.Id]);
         var w = DisclosureWorkflow.Start(Item(), Officer, T0, policy).Value;
         w = w.Submit(Officer, Check(w.Item), At(1)).Value;
-        Assert.Equal(DisclosureCodes.NotDesignated, w.PassSecrecyReview(Legality, At(2)).Error);
+        Assert.Equal(DisclosureCodes.NotDesignated, w.PassSecrecyReview(Legality, At(2)).Code);
         w = w.PassSecrecyReview(Secrecy, At(2)).Value;
-        Assert.Equal(DisclosureCodes.NotDesignated, w.PassLegalityReview(Secrecy, At(3)).Error);
+        Assert.Equal(DisclosureCodes.NotDesignated, w.PassLegalityReview(Secrecy, At(3)).Code);
     }
 
     [Fact]
@@ -73,19 +74,19 @@ public class DisclosureWorkflowTests
     {
         var w = Draft();
         var stale = Check(Item("别的正文"));
-        Assert.Equal(DisclosureCodes.ChecksStale, w.Submit(Officer, stale, At(1)).Error);
+        Assert.Equal(DisclosureCodes.ChecksStale, w.Submit(Officer, stale, At(1)).Code);
     }
 
     [Fact]
     public void Return_WithComment_BackToDraftHistoryKept()
     {
         var w = Submitted().Return(Secrecy, "请删除个人信息", At(2));
-        Assert.True(w.Succeeded);
+        Assert.True(w.IsSuccess);
         Assert.Equal(DisclosureState.Draft, w.Value.State);
         Assert.Null(w.Value.Checks);
         Assert.Equal("请删除个人信息", w.Value.Steps[^1].Comment);
         Assert.Equal(3, w.Value.Steps.Length);
-        Assert.Equal(DisclosureCodes.CommentRequired, Submitted().Return(Secrecy, " ", At(2)).Error);
+        Assert.Equal(DisclosureCodes.CommentRequired, Submitted().Return(Secrecy, " ", At(2)).Code);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public class DisclosureWorkflowTests
         // A wrong word is not personal data: 保密审查 passes, 合法性审查 is refused while it is open.
         var w = Submitted("希望大家再接再励。").PassSecrecyReview(Secrecy, At(2)).Value;
         Assert.Equal(FindingKind.WrongWord, Assert.Single(w.OpenFindings).Kind);
-        Assert.Equal(DisclosureCodes.FindingsOpen, w.PassLegalityReview(Legality, At(3)).Error);
+        Assert.Equal(DisclosureCodes.FindingsOpen, w.PassLegalityReview(Legality, At(3)).Code);
     }
 
     [Fact]
@@ -102,10 +103,10 @@ public class DisclosureWorkflowTests
     {
         var w = Submitted("身份证号371324198506150013");
         Assert.Single(w.OpenPersonalData);
-        Assert.Equal(DisclosureCodes.PersonalDataOpen, w.PassSecrecyReview(Secrecy, At(2)).Error);
-        Assert.Equal(DisclosureCodes.PersonalDataOpen, w.PassSecrecyReview(Secrecy, At(2), "同意", "  ").Error);
-        Assert.False(string.IsNullOrEmpty(DisclosureCodes.MessageOf(DisclosureCodes.PersonalDataOpen)));
-        Assert.NotEqual(DisclosureCodes.PersonalDataOpen, DisclosureCodes.MessageOf(DisclosureCodes.PersonalDataOpen));
+        Assert.Equal(DisclosureCodes.PersonalDataOpen, w.PassSecrecyReview(Secrecy, At(2)).Code);
+        Assert.Equal(DisclosureCodes.PersonalDataOpen, w.PassSecrecyReview(Secrecy, At(2), "同意", "  ").Code);
+        Assert.False(string.IsNullOrEmpty(DisclosureCodes.Messages.Zh(DisclosureCodes.PersonalDataOpen)));
+        Assert.NotEqual(DisclosureCodes.PersonalDataOpen, DisclosureCodes.Messages.Zh(DisclosureCodes.PersonalDataOpen));
     }
 
     [Fact]
@@ -133,7 +134,7 @@ public class DisclosureWorkflowTests
         Assert.False(w.MayReviewNow(Secrecy));
         Assert.True(w.MayReviewNow(Legality));
         Assert.False(w.MayReviewNow(Officer));
-        Assert.Equal(DisclosureCodes.SameReviewer, w.PassLegalityReview(Secrecy, At(3)).Error);
+        Assert.Equal(DisclosureCodes.SameReviewer, w.PassLegalityReview(Secrecy, At(3)).Code);
         Assert.Equal(DisclosureState.Approved, w.PassLegalityReview(Legality, At(3)).Value.State);
     }
 
@@ -144,7 +145,7 @@ public class DisclosureWorkflowTests
         var w = Draft();
         w = w.Submit(Secrecy, Check(w.Item), At(1)).Value;
         Assert.Contains(Secrecy.Id, w.Authors);
-        Assert.Equal(DisclosureCodes.OwnDraft, w.PassSecrecyReview(Secrecy, At(2)).Error);
+        Assert.Equal(DisclosureCodes.OwnDraft, w.PassSecrecyReview(Secrecy, At(2)).Code);
         Assert.False(w.MayReviewNow(Secrecy));
     }
 
@@ -157,7 +158,7 @@ public class DisclosureWorkflowTests
         var forged = DisclosureWorkflow.Restore(ok.Item, ok.State, ok.Policy, ok.Authors,
             ok.Steps.Select(s => s.Kind == StepKind.LegalityPassed ? s with { Actor = Secrecy } : s), ok.Checks, ok.Acceptances);
         Assert.False(forged.HasCompleteReview());
-        Assert.Equal(DisclosureCodes.WrongState, forged.Publish(Officer, s_index, s_day, At(4)).Error);
+        Assert.Equal(DisclosureCodes.WrongState, forged.Publish(Officer, s_index, s_day, At(4)).Code);
     }
 
     [Fact]
@@ -165,9 +166,9 @@ public class DisclosureWorkflowTests
     {
         var w = Submitted("身份证号371324198506150013");
         var id = Assert.Single(w.OpenFindings).Id;
-        Assert.Equal(DisclosureCodes.CommentRequired, w.AcceptFinding(Secrecy, id, "", At(2)).Error);
-        Assert.Equal(DisclosureCodes.OwnDraft, w.AcceptFinding(Officer, id, "本人同意", At(2)).Error);
-        Assert.Equal(DisclosureCodes.UnknownFinding, w.AcceptFinding(Secrecy, "nope", "理由", At(2)).Error);
+        Assert.Equal(DisclosureCodes.CommentRequired, w.AcceptFinding(Secrecy, id, "", At(2)).Code);
+        Assert.Equal(DisclosureCodes.OwnDraft, w.AcceptFinding(Officer, id, "本人同意", At(2)).Code);
+        Assert.Equal(DisclosureCodes.UnknownFinding, w.AcceptFinding(Secrecy, "nope", "理由", At(2)).Code);
 
         w = w.AcceptFinding(Secrecy, id, "系示例号码，非真实个人信息", At(2)).Value;
         Assert.Empty(w.OpenFindings);
@@ -218,15 +219,15 @@ public class DisclosureWorkflowTests
             .Publish(Officer, s_index, s_day, At(4)).Value;
         var bad = Item("电话13812345678");
         var checks = Check(bad with { Version = 2, IndexNumber = s_index, PublishedOn = s_day });
-        Assert.Equal(DisclosureCodes.FindingsOpen, published.Correct(Legality, bad, checks, "更正", At(5)).Error);
+        Assert.Equal(DisclosureCodes.FindingsOpen, published.Correct(Legality, bad, checks, "更正", At(5)).Code);
     }
 
     [Fact]
     public void Publish_FromReviewStates_Refused()
     {
-        Assert.Equal(DisclosureCodes.WrongState, Draft().Publish(Officer, s_index, s_day, At(1)).Error);
-        Assert.Equal(DisclosureCodes.WrongState, Submitted().Publish(Officer, s_index, s_day, At(2)).Error);
-        Assert.Equal(DisclosureCodes.WrongState, Submitted().PassSecrecyReview(Secrecy, At(2)).Value.Publish(Officer, s_index, s_day, At(3)).Error);
+        Assert.Equal(DisclosureCodes.WrongState, Draft().Publish(Officer, s_index, s_day, At(1)).Code);
+        Assert.Equal(DisclosureCodes.WrongState, Submitted().Publish(Officer, s_index, s_day, At(2)).Code);
+        Assert.Equal(DisclosureCodes.WrongState, Submitted().PassSecrecyReview(Secrecy, At(2)).Value.Publish(Officer, s_index, s_day, At(3)).Code);
     }
 
     // ---- Laws: no sequence of commands reaches Published without every required step. ----
@@ -235,7 +236,7 @@ public class DisclosureWorkflowTests
     private static readonly string[] s_bodies = ["正文。", "身份证号371324198506150013，电话13812345678。"];
 
     /// <summary>Every command the workflow has, with each actor where it matters.</summary>
-    private static IEnumerable<(string Name, Func<DisclosureWorkflow, WorkflowResult> Run)> Commands()
+    private static IEnumerable<(string Name, Func<DisclosureWorkflow, Result<DisclosureWorkflow>> Run)> Commands()
     {
         var n = 10;
         foreach (var a in s_actors)
@@ -247,7 +248,7 @@ public class DisclosureWorkflowTests
 
             yield return ($"submit {a.Id}", w => w.Submit(a, Check(w.Item), At(n++)));
             yield return ($"submit-stale {a.Id}", w => w.Submit(a, Check(Item("陈旧")), At(n++)));
-            yield return ($"accept-first {a.Id}", w => w.OpenFindings.FirstOrDefault() is { } f ? w.AcceptFinding(a, f.Id, "理由", At(n++)) : WorkflowResult.Refuse("none"));
+            yield return ($"accept-first {a.Id}", w => w.OpenFindings.FirstOrDefault() is { } f ? w.AcceptFinding(a, f.Id, "理由", At(n++)) : DisclosureCodes.Problem("none"));
             yield return ($"secrecy {a.Id}", w => w.PassSecrecyReview(a, At(n++)));
             yield return ($"secrecy-reason {a.Id}", w => w.PassSecrecyReview(a, At(n++), null, "保留理由"));
             yield return ($"legality {a.Id}", w => w.PassLegalityReview(a, At(n++)));
@@ -329,7 +330,7 @@ public class DisclosureWorkflowTests
                 foreach (var (_, run) in commands)
                 {
                     var r = run(w);
-                    if (!r.Succeeded)
+                    if (!r.IsSuccess)
                     {
                         continue;
                     }
@@ -373,7 +374,7 @@ public class DisclosureWorkflowTests
             foreach (var c in script)
             {
                 var r = commands[c].Run(w);
-                if (r.Succeeded)
+                if (r.IsSuccess)
                 {
                     AssertStepInvariants(w, r.Value);
                     w = r.Value;

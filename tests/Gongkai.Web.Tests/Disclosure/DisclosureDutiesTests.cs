@@ -83,7 +83,7 @@ public sealed partial class DisclosureDutiesTests
         Assert.Contains("id=\"same-reviewer-note\"", secondLook, StringComparison.Ordinal);
         var same = await approver.PostFormAsync(review, [], $"{review}&handler=Legality");
         Assert.Equal(HttpStatusCode.OK, same.StatusCode);
-        Assert.Contains(DisclosureCodes.MessageOf(DisclosureCodes.SameReviewer), await same.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(DisclosureCodes.Messages.Zh(DisclosureCodes.SameReviewer), await same.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("合法性审查中", await StateAsync(approver, review));
 
         Assert.Equal(HttpStatusCode.Redirect, (await legal.PostFormAsync(review, [], $"{review}&handler=Legality")).StatusCode);
@@ -92,7 +92,7 @@ public sealed partial class DisclosureDutiesTests
         // An approver who drafts an item may not review it: refused with the catalogue's message.
         var own = await SubmitAsync(legal, "法制审核员起草的信息", "正文。");
         var refused = await legal.PostFormAsync(own, [], $"{own}&handler=Secrecy");
-        Assert.Contains(DisclosureCodes.MessageOf(DisclosureCodes.OwnDraft), await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(DisclosureCodes.Messages.Zh(DisclosureCodes.OwnDraft), await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("保密审查中", await StateAsync(legal, own));
 
         var audit = await app.WithDbAsync(d => d.AuditEntries.AsNoTracking().Where(a => a.EntityType == "disclosure").OrderBy(a => a.Id).Select(a => new { a.Action, a.UserName }).ToListAsync());
@@ -115,7 +115,7 @@ public sealed partial class DisclosureDutiesTests
         Assert.Contains("name=\"personalDataReason\"", page, StringComparison.Ordinal);
 
         var refused = await approver.PostFormAsync(review, [], $"{review}&handler=Secrecy");
-        Assert.Contains(DisclosureCodes.MessageOf(DisclosureCodes.PersonalDataOpen), await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(DisclosureCodes.Messages.Zh(DisclosureCodes.PersonalDataOpen), await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("保密审查中", await StateAsync(approver, review));
 
         const string reason = "补助对象名单依政策须公示，身份证号经本人书面同意";
@@ -145,12 +145,12 @@ public sealed partial class DisclosureDutiesTests
             return await r.Content.ReadAsStringAsync();
         }
 
-        Assert.Contains(DisclosureCodes.MessageOf(DisclosureCodes.UploadTypeNotAllowed), await RefusedAsync("程序.exe", [0x4D, 0x5A, 0x90]), StringComparison.Ordinal);
-        Assert.Contains(DisclosureCodes.MessageOf(DisclosureCodes.UploadContentMismatch), await RefusedAsync("假装的.pdf", "这不是PDF"u8.ToArray()), StringComparison.Ordinal);
-        Assert.Contains(DisclosureCodes.MessageOf(DisclosureCodes.UploadContentMismatch), await RefusedAsync("压缩包改名.docx", TestFiles.Zip("readme.txt")), StringComparison.Ordinal);
+        Assert.Contains(DisclosureCodes.Messages.Zh(DisclosureCodes.UploadTypeNotAllowed), await RefusedAsync("程序.exe", [0x4D, 0x5A, 0x90]), StringComparison.Ordinal);
+        Assert.Contains(DisclosureCodes.Messages.Zh(DisclosureCodes.UploadContentMismatch), await RefusedAsync("假装的.pdf", "这不是PDF"u8.ToArray()), StringComparison.Ordinal);
+        Assert.Contains(DisclosureCodes.Messages.Zh(DisclosureCodes.UploadContentMismatch), await RefusedAsync("压缩包改名.docx", TestFiles.Zip("readme.txt")), StringComparison.Ordinal);
         var tooBig = new byte[AttachmentRules.MaxBytes + 1];
         "%PDF-1.4"u8.CopyTo(tooBig);
-        Assert.Contains(DisclosureCodes.MessageOf(DisclosureCodes.UploadTooLarge), await RefusedAsync("超大.pdf", tooBig), StringComparison.Ordinal);
+        Assert.Contains(DisclosureCodes.Messages.Zh(DisclosureCodes.UploadTooLarge), await RefusedAsync("超大.pdf", tooBig), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(d => d.Set<DisclosureRecord>().CountAsync()));
         Assert.Equal(0, await app.WithDbAsync(d => d.Set<DisclosureFileRecord>().CountAsync()));
 

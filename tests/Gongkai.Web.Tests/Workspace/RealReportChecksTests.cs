@@ -29,7 +29,7 @@ public sealed class RealReportChecksTests(ITestOutputHelper output)
         var draft = ReportDraft.Start("淮安市洪泽区人民政府", AgencyKind.Government, year, report, TablesOrigin.Imported);
         foreach (var s in report.Sections.Where(s => ReportDraft.WrittenSections.Contains(s.Number)))
         {
-            draft = draft.WithNarrative(s.Number, (draft.TextOf(s.Number) + "\n" + s.Text).Trim()).Unwrap();
+            draft = draft.WithNarrative(s.Number, (draft.TextOf(s.Number) + "\n" + s.Text).Trim()).Value;
         }
 
         return draft;

@@ -1,6 +1,7 @@
 using Gongkai.Data;
 using Gongkai.Data.Disclosure;
 using Gongkai.Domain.Disclosure;
+using Gongkai.Domain.Results;
 using Gongkai.Web.Disclosure;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -101,7 +102,7 @@ public sealed class EditModel(GongkaiDbContext db, CurrentStaff staff, Disclosur
         var uploads = Uploads.Where(u => u.Length > 0 || u.FileName.Length > 0).ToList();
         if (AttachmentRules.CountRefusal(kept.Count, uploads.Count) is { } tooMany)
         {
-            Error = DisclosureCodes.MessageOf(tooMany);
+            Error = DisclosureCodes.Messages.Zh(tooMany);
             return Page();
         }
 
@@ -109,44 +110,37 @@ public sealed class EditModel(GongkaiDbContext db, CurrentStaff staff, Disclosur
         foreach (var upload in uploads)
         {
             await using var stream = upload.OpenReadStream();
-            var (file, attachment, refusal) = await desk.ReadUploadAsync(id, upload.FileName, upload.Length, stream, Me, ct);
-            if (refusal is not null)
+            var read = await desk.ReadUploadAsync(id, upload.FileName, upload.Length, stream, Me, ct);
+            if (read.Problem is { } refusal)
             {
-                Error = $"“{AttachmentRules.CleanName(upload.FileName)}”：{DisclosureCodes.MessageOf(refusal)}。未保存，请重新选择文件。";
+                Error = $"“{AttachmentRules.CleanName(upload.FileName)}”：{refusal.MessageZh}。未保存，请重新选择文件。";
                 Id = Id is null ? null : id;
                 return Page();
             }
 
-            files.Add(file!);
-            kept.Add(attachment!);
+            files.Add(read.Value.File);
+            kept.Add(read.Value.Attachment);
         }
 
         var item = Input.ToItem(id, kept);
         if (item.Validate() is { IsEmpty: false } problems)
         {
-            Error = string.Join("；", problems.Select(DisclosureCodes.MessageOf));
+            Error = string.Join("；", problems.Select(code => DisclosureCodes.Messages.Zh(code)));
             return Page();
         }
 
-        string? error;
-        if (Id is null)
+        var saved = Id is null
+            ? (await desk.CreateAsync(agency, item, Me, files, ct)).Problem
+            : (await desk.EditAsync(id, agency, Me, item, files, ct)).Problem;
+        if (saved is null && submit)
         {
-            (_, error) = await desk.CreateAsync(agency, item, Me, files, ct);
-        }
-        else
-        {
-            error = await desk.EditAsync(id, agency, Me, item, files, ct);
+            saved = (await desk.SubmitAsync(id, agency, Me, ct)).Problem;
         }
 
-        if (error is null && submit)
-        {
-            error = await desk.SubmitAsync(id, agency, Me, ct);
-        }
-
-        if (error is not null)
+        if (saved is not null)
         {
             Id = id;
-            Error = DisclosureCodes.MessageOf(error);
+            Error = saved.MessageZh;
             return Page();
         }
 

@@ -1,4 +1,5 @@
 using Gongkai.Domain.Disclosure;
+using Gongkai.Domain.Results;
 using Gongkai.Web.Disclosure;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -75,26 +76,26 @@ public sealed class ReviewModel(DisclosureDesk desk, CurrentStaff staff) : PageM
         }, ct), "已发布更正版本。", ct);
     }
 
-    private async Task<IActionResult> ActAsync(bool reviewerOnly, Func<Task<string?>> action, string done, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(bool reviewerOnly, Func<Task<Result<DisclosureWorkflow>>> action, string done, CancellationToken ct)
     {
         if (reviewerOnly && !staff.IsApprover)
         {
             return Forbid();
         }
 
-        var error = await action();
-        if (error == DisclosureDesk.NotFound)
+        var result = await action();
+        if (result.Code == DisclosureDesk.NotFound)
         {
             return NotFound();
         }
 
-        if (error is null)
+        if (result.Problem is not { } refused)
         {
             Message = done;
             return RedirectToPage(new { id = Id });
         }
 
-        Error = DisclosureCodes.MessageOf(error);
+        Error = refused.MessageZh;
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 

@@ -1,4 +1,5 @@
 using Gongkai.Domain.Casework;
+using Gongkai.Domain.Results;
 using Gongkai.Web.Casework;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -84,7 +85,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
         RunAsync(id, "confirm", async loaded =>
         {
             var on = Required(date, "confirm", "date", "请填写确认日期");
-            return on is null ? null : (await cases.ConfirmPortalAsync(loaded, version, on.Value, ct)).Error;
+            return on is null ? null : (await cases.ConfirmPortalAsync(loaded, version, on.Value, ct)).Problem;
         }, ct);
 
     public Task<IActionResult> OnPostSupplementAsync(Guid id, int version, DateOnly? date, string? items, DateOnly? supplyBy, CancellationToken ct) =>
@@ -203,7 +204,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
                 return null;
             }
 
-            return (await routing.AssignAsync(loaded, version, handler, ct)).Error;
+            return (await routing.AssignAsync(loaded, version, handler, ct)).Problem;
         }, ct);
 
     public Task<IActionResult> OnPostTransferAsync(Guid id, int version, int? agency, string? reason, CancellationToken ct)
@@ -227,7 +228,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
             }
 
             to = Targets.FirstOrDefault(t => t.Id == agency)?.Name;
-            return (await routing.TransferAsync(loaded, version, agency, reason, ct)).Error;
+            return (await routing.TransferAsync(loaded, version, agency, reason, ct)).Problem;
         }, ct, done: () =>
         {
             // The case now belongs to the other agency: this desk can no longer open it.
@@ -255,10 +256,10 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
                 return null;
             }
 
-            return (await cases.AppendAsync(loaded, version, e, action, ct)).Error;
+            return (await cases.AppendAsync(loaded, version, e, action, ct)).Problem;
         }, ct);
 
-    private async Task<IActionResult> RunAsync(Guid id, string form, Func<LoadedCase, Task<CaseworkError?>> work, CancellationToken ct, Func<IActionResult>? done = null)
+    private async Task<IActionResult> RunAsync(Guid id, string form, Func<LoadedCase, Task<Problem?>> work, CancellationToken ct, Func<IActionResult>? done = null)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -266,7 +267,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
         }
 
         var error = await work(Loaded);
-        if (error is not null && new StepResult(error).IsConflict)
+        if (error?.Code == CaseworkCodes.Conflict)
         {
             // Someone else changed the case first: show the current state (and version) with the message; the form keeps what was typed.
             await LoadAsync(id, ct);

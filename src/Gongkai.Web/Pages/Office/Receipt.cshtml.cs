@@ -27,14 +27,14 @@ public sealed class ReceiptModel(CaseService cases) : PageModel
             return NotFound();
         }
 
-        var code = await cases.IssueAccessCodeAsync(loaded, version, ct);
-        if (code is null)
+        var issued = await cases.IssueAccessCodeAsync(loaded, version, ct);
+        if (issued.Problem is { } problem)
         {
-            Error = StepResult.ConflictError.MessageZh;
+            Error = problem.MessageZh;
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
-        await LoadAsync(id, code, ct);
+        await LoadAsync(id, issued.IsSuccess ? issued.Value : null, ct);
         Response.Headers.CacheControl = "no-store";
         return Page();
     }

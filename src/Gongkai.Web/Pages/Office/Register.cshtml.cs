@@ -44,12 +44,12 @@ public sealed class RegisterModel(GongkaiDbContext db, CaseService cases, Curren
         }
 
         var agency = await db.Agencies.FindAsync([staff.DeskAgencyId], ct);
-        var (record, error, repeated, accessCode) = await cases.RegisterAsync(agency!, Form.ToApplication, SubmissionKey, ct);
-        if (error is not null)
+        var registered = await cases.RegisterAsync(agency!, Form.ToApplication, SubmissionKey, ct);
+        if (registered.Problem is { } error)
         {
             var field = error.Code switch
             {
-                "receipt.missing-date" or "receipt.before-submission" => Form.Channel == ReceiptChannel.Post && error.Code == "receipt.missing-date" ? "Form.SignedForOn"
+                CaseworkCodes.ReceiptMissingDate or CaseworkCodes.ReceiptBeforeSubmission => Form.Channel == ReceiptChannel.Post && error.Code == CaseworkCodes.ReceiptMissingDate ? "Form.SignedForOn"
                     : Form.Channel == ReceiptChannel.Post && Form.SignedForOn is not null ? "Form.SignedForOn" : "Form.ConfirmedOn",
                 _ => string.Empty,
             };
@@ -57,14 +57,15 @@ public sealed class RegisterModel(GongkaiDbContext db, CaseService cases, Curren
             return Page();
         }
 
+        var (record, repeated, accessCode) = registered.Value;
         // A second submission of the same form (double click, reload, retry) leads to the case the first one created.
         // The 查询码 exists in clear only now: the case page prints it on the 回执, once.
         if (accessCode is not null)
         {
-            TempData[AccessCodeReceipt.TempDataKey] = AccessCodeReceipt.Carry(record!.TrackingNumber, accessCode);
+            TempData[AccessCodeReceipt.TempDataKey] = AccessCodeReceipt.Carry(record.TrackingNumber, accessCode);
         }
 
-        TempData["Message"] = repeated ? $"该申请已经登记过，编号 {record!.TrackingNumber}，未重复登记。" : $"已登记，编号 {record!.TrackingNumber}。";
+        TempData["Message"] = repeated ? $"该申请已经登记过，编号 {record.TrackingNumber}，未重复登记。" : $"已登记，编号 {record.TrackingNumber}。";
         return Redirect($"/Office/Case/{record.Id}");
     }
 }

@@ -55,13 +55,13 @@ public sealed class ApplyModel(GongkaiDbContext db, CaseService cases) : PageMod
 
         // A second submission of the same form (double click, reload, retry) answers with the first one's tracking number.
         // The 查询码 exists in clear only now: the 回执 page shows it once (a repeated submission has none to show).
-        var (record, _, _, accessCode) = await cases.SubmitPortalAsync(agency!, Form, SubmissionKey, ct);
+        var (record, _, accessCode) = await cases.SubmitPortalAsync(agency!, Form, SubmissionKey, ct);
         if (accessCode is not null)
         {
-            TempData[AccessCodeReceipt.TempDataKey] = AccessCodeReceipt.Carry(record!.TrackingNumber, accessCode);
+            TempData[AccessCodeReceipt.TempDataKey] = AccessCodeReceipt.Carry(record.TrackingNumber, accessCode);
         }
 
-        return Redirect($"/Portal/Receipt?no={Uri.EscapeDataString(record!.TrackingNumber)}");
+        return Redirect($"/Portal/Receipt?no={Uri.EscapeDataString(record.TrackingNumber)}");
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -71,7 +71,7 @@ public sealed class UploadModel(GongkaiDbContext db, CurrentStaff staff, AnnualR
                 return Page();
             }
 
-            if (await reports.ImportAsync(agency, year, report, Path.GetFileName(ReportFile.FileName), null, ct) is { } error)
+            if ((await reports.ImportAsync(agency, year, report, Path.GetFileName(ReportFile.FileName), null, ct)).Problem is { } error)
             {
                 ModelState.AddModelError(nameof(SaveForAgencyId), $"未保存：{error.MessageZh}");
                 return Page();

@@ -32,8 +32,8 @@ public sealed partial class ReportModel
         return await StepAsync(
             w =>
             {
-                var explained = w.Draft.Explain(FindingKey, Explanation ?? string.Empty, staff.DisplayName, now);
-                return explained.Error is { } e ? e : w.Edit(Actor, explained.Value!, now, $"说明 {FindingKey}");
+                return w.Draft.Explain(FindingKey, Explanation ?? string.Empty, staff.DisplayName, now)
+                    .Then(explained => w.Edit(Actor, explained, now, $"说明 {FindingKey}"));
             },
             "explain",
             $"说明 {FindingKey}",

@@ -36,19 +36,19 @@ public sealed partial class ReportModel
 
         if (HasPreviousYear)
         {
-            return Fail(new AnnualReportError("WEB.previous-exists", "系统中已有上一年度报告", "last year's report exists"));
+            return Fail(AnnualReportCodes.Problem(AnnualReportCodes.PreviousExists));
         }
 
         if (ReportFile is null || ReportFile.Length == 0)
         {
-            return Fail(new AnnualReportError("WEB.file-required", "请选择报告文件", "choose a file"));
+            return Fail(AnnualReportCodes.Problem(AnnualReportCodes.FileRequired));
         }
 
         await using var stream = ReportFile.OpenReadStream();
         var report = ReportUploads.Import(stream, Path.GetFileName(ReportFile.FileName), cancellationToken: ct);
         if (ReportUploads.Unreadable(report) is { } reason)
         {
-            return Fail(new AnnualReportError("WEB.file-unreadable", $"无法读取该文件：{reason}", "unreadable file"));
+            return Fail(AnnualReportCodes.Problem(AnnualReportCodes.FileUnreadable, reason));
         }
 
         await store.ImportPublishedAsync(Agency!, Year - 1, report, ReportFile.FileName, ct);
@@ -93,7 +93,7 @@ public sealed partial class ReportModel
 
         if (TablesSource is not { } source || await source.CompileAsync(Agency!.Id, Agency.Name, Year, ct) is not { } compiled)
         {
-            return Fail(new AnnualReportError("WEB.no-casework", "本机关本年度在系统中没有办件记录，无法生成表格", "no casework to compile"));
+            return Fail(AnnualReportCodes.Problem(AnnualReportCodes.NoCasework));
         }
 
         if (Item is null)
@@ -122,18 +122,18 @@ public sealed partial class ReportModel
 
         if (ReportFile is null || ReportFile.Length == 0)
         {
-            return Fail(new AnnualReportError("WEB.file-required", "请选择报告文件", "choose a file"));
+            return Fail(AnnualReportCodes.Problem(AnnualReportCodes.FileRequired));
         }
 
         await using var stream = ReportFile.OpenReadStream();
         var report = ReportUploads.Import(stream, Path.GetFileName(ReportFile.FileName), cancellationToken: ct);
         if (ReportUploads.Unreadable(report) is { } reason)
         {
-            return Fail(new AnnualReportError("WEB.file-unreadable", $"无法读取该文件：{reason}", "unreadable file"));
+            return Fail(AnnualReportCodes.Problem(AnnualReportCodes.FileUnreadable, reason));
         }
 
         var created = Item is null;
-        if (await store.ImportAsync(Agency!, Year, report, ReportFile.FileName, created ? null : Version, ct) is { } error)
+        if ((await store.ImportAsync(Agency!, Year, report, ReportFile.FileName, created ? null : Version, ct)).Problem is { } error)
         {
             return Fail(error);
         }
@@ -152,7 +152,7 @@ public sealed partial class ReportModel
 
         if (ParseCell(CellKey) is not { } cell || CellValue is not { } value)
         {
-            return Fail(new AnnualReportError("WEB.cell-required", "请选择单元格并填写数值", "choose a cell and a value"));
+            return Fail(AnnualReportCodes.Problem(AnnualReportCodes.CellRequired));
         }
 
         var now = store.Clock.GetUtcNow();
@@ -165,8 +165,8 @@ public sealed partial class ReportModel
                     return w.Edit(Actor, w.Draft.WithTables(w.Draft.Tables.WithCell(cell, Cell.Of(value)), TablesOrigin.Typed), now, $"填写 {label}");
                 }
 
-                var changed = w.Draft.Override(cell, value, Reason ?? string.Empty, staff.DisplayName, now);
-                return changed.Error is { } e ? e : w.Edit(Actor, changed.Value!, now, $"修改 {label}：{Reason}");
+                return w.Draft.Override(cell, value, Reason ?? string.Empty, staff.DisplayName, now)
+                    .Then(changed => w.Edit(Actor, changed, now, $"修改 {label}：{Reason}"));
             },
             "cell",
             $"修改 {label} = {value.ToString(CultureInfo.InvariantCulture)}",

@@ -44,12 +44,12 @@ public sealed partial class ReportModel
                 foreach (var (number, text) in new[] { (1, Section1), (5, Section5), (6, Section6) })
                 {
                     var next = draft.WithNarrative(number, text ?? string.Empty);
-                    if (next.Error is { } e)
+                    if (next.Problem is { } e)
                     {
                         return e;
                     }
 
-                    draft = next.Value!;
+                    draft = next.Value;
                 }
 
                 return w.Edit(Actor, draft, store.Clock.GetUtcNow(), "修改正文");

@@ -3,6 +3,7 @@ using System.Globalization;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Reports;
+using Gongkai.Domain.Results;
 using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -43,7 +44,7 @@ public sealed partial class ReportModel(CurrentStaff staff, AnnualReportStore st
 
     public bool HasPreviousYear { get; private set; }
 
-    public AnnualReportError? Error { get; private set; }
+    public Problem? Error { get; private set; }
 
     /// <summary>The cell whose cases are shown (<c>?cell=table3:granted:6</c>), and the cases behind its compiled number.</summary>
     [BindProperty(SupportsGet = true, Name = "cell")]
@@ -110,10 +111,9 @@ public sealed partial class ReportModel(CurrentStaff staff, AnnualReportStore st
         return true;
     }
 
-    private async Task<IActionResult> StepAsync(Func<ReportWorkflow, AnnualReportResult<ReportWorkflow>> step, string action, string note, string done, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(Func<ReportWorkflow, Result<ReportWorkflow>> step, string action, string note, string done, CancellationToken ct)
     {
-        var error = await store.SaveAsync(Item!, step(Item!.Workflow), Version, action, note, ct);
-        if (error is not null)
+        if ((await store.SaveAsync(Item!, step(Item!.Workflow), Version, action, note, ct)).Problem is { } error)
         {
             return Fail(error);
         }
@@ -122,7 +122,7 @@ public sealed partial class ReportModel(CurrentStaff staff, AnnualReportStore st
         return Redirect();
     }
 
-    private PageResult Fail(AnnualReportError error)
+    private PageResult Fail(Problem error)
     {
         Error = error;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

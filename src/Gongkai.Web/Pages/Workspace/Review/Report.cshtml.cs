@@ -1,4 +1,5 @@
 using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.Results;
 using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -27,7 +28,7 @@ public sealed class ReportModel(CurrentStaff staff, AnnualReportStore store) : P
 
     public ReportCheckResult? Checks { get; private set; }
 
-    public AnnualReportError? Error { get; private set; }
+    public Problem? Error { get; private set; }
 
     public ReportActor Actor => store.SupervisorActor();
 
@@ -61,14 +62,14 @@ public sealed class ReportModel(CurrentStaff staff, AnnualReportStore store) : P
         return true;
     }
 
-    private async Task<IActionResult> StepAsync(Func<ReportWorkflow, AnnualReportResult<ReportWorkflow>> step, string action, string note, string done, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(Func<ReportWorkflow, Result<ReportWorkflow>> step, string action, string note, string done, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
             return NotFound();
         }
 
-        if (await store.SaveAsync(Item!, step(Item!.Workflow), Version, action, note, ct) is { } error)
+        if ((await store.SaveAsync(Item!, step(Item!.Workflow), Version, action, note, ct)).Problem is { } error)
         {
             Error = error;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

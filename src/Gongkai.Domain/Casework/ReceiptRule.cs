@@ -1,40 +1,6 @@
+using Gongkai.Domain.Results;
+
 namespace Gongkai.Domain.Casework;
-
-/// <summary>
-/// Why a casework step was refused: a stable code (tests assert it), and the message in Chinese and English.
-/// </summary>
-public sealed record CaseworkError(string Code, string MessageZh, string Message)
-{
-    public override string ToString() => $"{Code}: {MessageZh} ({Message})";
-}
-
-/// <summary>Thrown by the throwing variants (<see cref="ApplicationCase.Append"/>); carries the <see cref="CaseworkError"/>.</summary>
-public sealed class CaseworkException : Exception
-{
-    public CaseworkException(CaseworkError error)
-        : base(error.ToString()) => Error = error;
-
-    public CaseworkException()
-        : this(new CaseworkError("case.error", "办件错误", "casework error"))
-    {
-    }
-
-    public CaseworkException(string message)
-        : this(new CaseworkError("case.error", message, message))
-    {
-    }
-
-    public CaseworkException(string message, Exception innerException)
-        : base(message, innerException) => Error = new CaseworkError("case.error", message, message);
-
-    public CaseworkError Error { get; }
-}
-
-/// <summary>A value or the reason there is none.</summary>
-public readonly record struct CaseworkResult<T>(T Value, CaseworkError? Error)
-{
-    public bool IsSuccess => Error is null;
-}
 
 /// <summary>Art. 31: the date of receipt per channel.</summary>
 public static class ReceiptRule
@@ -44,7 +10,7 @@ public static class ReceiptRule
     /// that needs no signature, the day the office confirmed with the applicant. Online or by fax: the day both sides
     /// confirmed. A date the rule needs but the evidence lacks is an error (code <c>receipt.missing-date</c>).
     /// </summary>
-    public static CaseworkResult<DateOnly> ReceivedOn(ReceiptChannel channel, ReceiptEvidence evidence)
+    public static Result<DateOnly> ReceivedOn(ReceiptChannel channel, ReceiptEvidence evidence)
     {
         DateOnly? date = channel switch
         {
@@ -56,16 +22,15 @@ public static class ReceiptRule
         if (date is not { } d)
         {
             var need = channel == ReceiptChannel.Post ? "签收日期或（平常信函）与申请人确认的日期" : "双方确认的日期";
-            var needEn = channel == ReceiptChannel.Post ? "the date signed for, or for an ordinary letter the date confirmed with the applicant" : "the date both sides confirmed";
-            return new(default, new CaseworkError("receipt.missing-date", $"{CaseworkText.Of(channel)}申请需提供{need}（条例第三十一条）", $"a {channel} application needs {needEn} (Art. 31)"));
+            return CaseworkCodes.Problem(CaseworkCodes.ReceiptMissingDate, CaseworkText.Of(channel), need);
         }
 
         if (d < evidence.SubmittedOn)
         {
-            return new(default, new CaseworkError("receipt.before-submission", $"收到日期 {d:yyyy-MM-dd} 早于提交日期 {evidence.SubmittedOn:yyyy-MM-dd}", "the date of receipt is before the date of submission"));
+            return CaseworkCodes.Problem(CaseworkCodes.ReceiptBeforeSubmission, CaseworkCodes.Day(d), CaseworkCodes.Day(evidence.SubmittedOn));
         }
 
-        return new(d, null);
+        return d;
     }
 
     /// <summary>The rule of Art. 31 for <paramref name="channel"/> in words, as printed on a 回执.</summary>
