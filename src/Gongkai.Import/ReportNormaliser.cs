@@ -22,46 +22,12 @@ public static partial class ReportNormaliser
     public const int TitleSearchLines = 40;
 
     /// <summary>
-    /// Normalises <paramref name="document"/> with the previous year's report of the same agency:
-    /// cells the digits alone leave ambiguous are settled where last year's figures allow one
-    /// reading only (现行有效 = last year's + 本年制发 − 本年废止; 上年结转 = last year's 结转下年度),
-    /// each with a <see cref="Flattened.FlattenedDiagnostics.SettledByPrevious"/> note, and the
-    /// cross-year checks (X.carry-over, X.in-force) are added.
+    /// The report read from <paramref name="document"/>, rules not evaluated (the pipeline's last
+    /// stage, <see cref="ReportImportPipeline.Normalise"/>). <paramref name="previousYear"/>, when
+    /// given, settles the cells a flattened table's digits leave ambiguous where it allows one reading.
+    /// A document without any table gives a report with the <c>SOURCE.not-report</c> refusal.
     /// </summary>
-    public static Report Normalise(SourceDocument document, Report previousYear, FormatCatalogue? catalogue = null)
-    {
-        ArgumentNullException.ThrowIfNull(previousYear);
-        var cat = catalogue ?? FormatCatalogue.Default;
-        var alone = Normalise(document, cat);
-        var report = alone;
-        if (alone.Cells.Values.Any(c => c.State == CellState.Ambiguous))
-        {
-            var settled = Normalise(document, cat, previousYear);
-            var notes = new List<Diagnostic>();
-            foreach (var (cellRef, cell) in alone.Cells.Where(kv => kv.Value.State == CellState.Ambiguous).OrderBy(kv => kv.Key.ToString(), StringComparer.Ordinal))
-            {
-                if (settled[cellRef] is { State: CellState.Number, Value: { } value })
-                {
-                    notes.Add(new Diagnostic(
-                        Flattened.FlattenedDiagnostics.SettledByPrevious,
-                        Severity.Info,
-                        $"{RuleEngine.CellName(settled.LayoutOf(cellRef.Table, cat), settled.LayoutOf(cellRef.Table, cat).Row(cellRef.Row)!, cellRef.Column)}：数字可拆成{string.Join("、", cell.Readings ?? [])}，按上一年度报告取{value}",
-                        settled[cellRef].Source ?? cell.Source,
-                        [cellRef]));
-                }
-            }
-
-            report = settled.WithDiagnostics(notes);
-        }
-
-        return report.WithDiagnostics(RuleEngine.CheckAgainstPrevious(report, previousYear, cat));
-    }
-
-    /// <summary>Normalises <paramref name="document"/> and evaluates every rule.</summary>
-    public static Report Normalise(SourceDocument document, FormatCatalogue? catalogue = null) =>
-        Normalise(document, catalogue ?? FormatCatalogue.Default, null);
-
-    private static Report Normalise(SourceDocument document, FormatCatalogue catalogue, Report? previousYear)
+    internal static Report Normalise(SourceDocument document, FormatCatalogue catalogue, Report? previousYear)
     {
         var cat = catalogue;
         var doc = new Doc(document);
@@ -92,7 +58,7 @@ public static partial class ReportNormaliser
 
         if (found == 0 && Flattened.FlattenedTableReader.ReadStream(document, previousYear, cat) is { } flattened)
         {
-            return RuleEngine.Validate(flattened with { Agency = agency, Year = year, Title = title, SourceName = document.Name }, cat);
+            return flattened with { Agency = agency, Year = year, Title = title, SourceName = document.Name };
         }
 
         if (found == 0)
@@ -115,7 +81,7 @@ public static partial class ReportNormaliser
 
         AddSections(doc, headings, cat, builder);
         var report = builder.Build();
-        return RuleEngine.Validate(found < 3 || MissingCells(report, cat) > 0 ? TryFlattened(document, report, cat, previousYear, doc.ShortRows) : report, cat);
+        return found < 3 || MissingCells(report, cat) > 0 ? TryFlattened(document, report, cat, previousYear, doc.ShortRows) : report;
     }
 
     private static int MissingCells(Report report, FormatCatalogue cat) =>
