@@ -1,16 +1,18 @@
 using System.Collections.Immutable;
 using Gongkai.Domain.Reports;
+using Gongkai.Import.Flattened;
 using Gongkai.Import.Readers;
 using Gongkai.Import.Readers.Docx;
 using Gongkai.Import.Readers.Pdf;
+using Gongkai.Import.Structured;
 
 namespace Gongkai.Import;
 
 /// <summary>
 /// The one import pipeline (decision record 1), built once and immutable: the file's kind is
 /// detected (<see cref="SourceDetector"/>) and the first <see cref="ISourceReader"/> that reads
-/// that kind turns it into a <see cref="SourceDocument"/>; the normaliser finds the tables and
-/// the metadata; a report with ambiguous cells is read again with the previous year's report when
+/// that kind turns it into a <see cref="SourceDocument"/>; the normalisers find the tables and
+/// the metadata, tried in order (<see cref="INormaliser"/>: structured, then flattened); a report with ambiguous cells is read again with the previous year's report when
 /// one is given (<see cref="Normalise"/>); the rules are evaluated as the last, separate stage,
 /// which the caller can switch off (<see cref="WithValidation"/>). Everything runs within one
 /// <see cref="ImportBudget"/>. The answer is one <see cref="ImportResult"/>, never an exception for
@@ -24,14 +26,16 @@ public sealed class ReportImportPipeline
 
     /// <summary>A pipeline of <paramref name="readers"/> (default: text, HTML, PDF, DOCX).</summary>
     /// <param name="readers">The readers, tried in order for a file's kind.</param>
+    /// <param name="normalisers">The normalisers, tried in order (default: structured, then flattened).</param>
     /// <param name="catalogue">The formats, layouts and rules (default <see cref="FormatCatalogue.Default"/>).</param>
     /// <param name="maxTime">The time one import may take (default <see cref="ImportLimits.MaxTime"/>).</param>
     /// <param name="validate">Whether the rules are evaluated as the last stage.</param>
-    public ReportImportPipeline(IEnumerable<ISourceReader>? readers = null, FormatCatalogue? catalogue = null, TimeSpan? maxTime = null, bool validate = true)
+    public ReportImportPipeline(IEnumerable<ISourceReader>? readers = null, IEnumerable<INormaliser>? normalisers = null, FormatCatalogue? catalogue = null, TimeSpan? maxTime = null, bool validate = true)
     {
         Readers = readers is null
             ? [TextSourceReader.Instance, HtmlSourceReader.Instance, PdfSourceReader.Instance, DocxSourceReader.Instance]
             : [.. readers];
+        Normalisers = normalisers is null ? [StructuredNormaliser.Instance, FlattenedNormaliser.Instance] : [.. normalisers];
         Catalogue = catalogue ?? FormatCatalogue.Default;
         MaxTime = maxTime ?? ImportLimits.MaxTime;
         Validates = validate;
@@ -39,6 +43,9 @@ public sealed class ReportImportPipeline
 
     /// <summary>The readers, tried in order for a file's kind.</summary>
     public ImmutableArray<ISourceReader> Readers { get; }
+
+    /// <summary>The normalisers, tried in order, each given the reading of those before it (<see cref="INormaliser"/>).</summary>
+    public ImmutableArray<INormaliser> Normalisers { get; }
 
     /// <summary>The formats, layouts and rules the normaliser and the rules read.</summary>
     public FormatCatalogue Catalogue { get; }
@@ -51,7 +58,7 @@ public sealed class ReportImportPipeline
 
     /// <summary>This pipeline with the rules evaluated or not.</summary>
     public ReportImportPipeline WithValidation(bool validate) =>
-        validate == Validates ? this : new ReportImportPipeline(Readers, Catalogue, MaxTime, validate);
+        validate == Validates ? this : new ReportImportPipeline(Readers, Normalisers, Catalogue, MaxTime, validate);
 
     /// <summary>
     /// Imports the file at <paramref name="path"/>, with the same agency's report of the year before
@@ -136,7 +143,7 @@ public sealed class ReportImportPipeline
     public ImportResult Normalise(SourceDocument document, Report? previousYear = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var report = ReportNormaliser.Normalise(document, Catalogue, null);
+        var report = Run(document, null);
         if (ImportResult.RefusalOf(report) is not null)
         {
             return ImportResult.Of(report);
@@ -145,7 +152,7 @@ public sealed class ReportImportPipeline
         IReadOnlyList<Diagnostic> notes = [];
         if (previousYear is not null && report.Cells.Values.Any(c => c.State == CellState.Ambiguous))
         {
-            var settled = ReportNormaliser.Normalise(document, Catalogue, previousYear);
+            var settled = Run(document, previousYear);
             notes = SettledNotes(report, settled);
             report = settled;
         }
@@ -162,6 +169,22 @@ public sealed class ReportImportPipeline
         }
 
         return ImportResult.Of(report);
+    }
+
+    /// <summary>The normalisers in order; a document none of them reads gives the <c>SOURCE.not-report</c> refusal.</summary>
+    private Report Run(SourceDocument document, Report? previousYear)
+    {
+        var input = new NormaliseInput(document, Catalogue, previousYear);
+        NormalisedReading? reading = null;
+        foreach (var normaliser in Normalisers)
+        {
+            reading = normaliser.Normalise(input, reading);
+            ImportBudget.ThrowIfOutOfTime();
+        }
+
+        return reading?.Report ?? new ReportBuilder(Catalogue.FormatForYear(null).Id, Catalogue) { SourceName = document.Name }
+            .Add(DiagnosticCodes.Create(DiagnosticCodes.SourceNotReport, "未识别出政府信息公开工作年度报告的表格（表二至表四均未找到）", new SourceLocation(document.Name)))
+            .Build();
     }
 
     /// <summary>A note for each cell <paramref name="alone"/> left ambiguous that <paramref name="settled"/> (read with the previous year) has a number for.</summary>
