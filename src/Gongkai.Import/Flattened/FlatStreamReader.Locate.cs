@@ -31,8 +31,8 @@ internal sealed partial class FlatStreamReader
 
     public LocatedTable? LocateTable3(int from)
     {
-        var anchor = Table3Anchors.Select(a => flat.Label.IndexOf(a, from, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(from).Min();
         var layout2021 = catalogue.LayoutFor("2021", "table3");
+        var anchor = layout2021.Anchors.Select(a => flat.Label.IndexOf(a, from, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(from).Min();
         var layout2019 = catalogue.LayoutFor("2019", "table3");
         var located = Locate(layout2021, anchor);
         if (located is null)

@@ -23,9 +23,6 @@ public static partial class FlattenedTableReader
     /// <summary>How many header characters may stand between table 4's last group name and its numbers.</summary>
     public const int MaxTable4Header = 80;
 
-    /// <summary>Words of table 3's header that tell where it starts.</summary>
-    internal static readonly string[] Table3Anchors = ["申请人情况", "法律服务机构", "社会公益组织"];
-
     /// <summary>
     /// The report read from <paramref name="text"/> when it holds flattened tables, else null (no
     /// table rows found, or every row's numbers are already separated: the normal reader's job).

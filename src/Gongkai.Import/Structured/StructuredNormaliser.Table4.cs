@@ -5,14 +5,15 @@ namespace Gongkai.Import.Structured;
 /// <summary>Table 4: fifteen value cells without row labels.</summary>
 internal sealed partial class StructuredNormaliser
 {
-    /// <summary>Table 4: fifteen cells in one row under a two-line header (no row labels).</summary>
+    /// <summary>Table 4: fifteen cells in one row under a two-line header (no row labels), found after its catalogue <see cref="TableLayout.Anchors"/>.</summary>
     private static int ReadTable4(Doc doc, (int Start, int End) region, TableLayout layout, ReportBuilder builder)
     {
-        const int width = 15;
+        // The table's shape is the catalogue's: its cells (fifteen) and the header words it starts at.
+        var width = layout.Rows.Sum(r => r.Columns.Length);
         var anchor = -1;
         for (var i = region.Start; i < region.End && anchor < 0; i++)
         {
-            if (doc.LineNorm[i].Contains("行政复议", StringComparison.Ordinal) || doc.LineNorm[i].Contains("结果维持", StringComparison.Ordinal))
+            if (layout.Anchors.Any(a => doc.LineNorm[i].Contains(a, StringComparison.Ordinal)))
             {
                 anchor = i;
             }
