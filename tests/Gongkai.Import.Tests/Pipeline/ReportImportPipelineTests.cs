@@ -1,6 +1,8 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Gongkai.Domain.Reports;
 using Gongkai.Import.Readers;
+using Gongkai.Import.Structured;
 
 namespace Gongkai.Import.Tests.Pipeline;
 
@@ -81,6 +83,39 @@ public class ReportImportPipelineTests
     {
         Assert.ThrowsAny<OperationCanceledException>(() =>
             ReportImportPipeline.Default.Import(new MemoryStream(Rich()), "report.txt", cancellationToken: new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
+    public void Normalisers_AreTriedInOrder_TheFlattenedOneReadsWhatTheStructuredOneCannot()
+    {
+        var oneLine = File.ReadAllBytes(Path.Combine(ReportFixtureTests.FixturePath("flattened"), "lanling-2021-one-line", "input.txt"));
+        var structuredOnly = new ReportImportPipeline(normalisers: [StructuredNormaliser.Instance]);
+
+        var both = ReportImportPipeline.Default.Import(new MemoryStream(oneLine), "one-line.txt");
+        var alone = structuredOnly.Import(new MemoryStream(oneLine), "one-line.txt");
+
+        Assert.Equal(2, ReportImportPipeline.Default.Normalisers.Length);
+        var missingAlone = alone.ToReport().Cells.Values.Count(c => c.State == CellState.Missing);
+        var missingBoth = both.Report!.Cells.Values.Count(c => c.State == CellState.Missing);
+        Assert.True(missingBoth < missingAlone, $"flattened reading misses {missingBoth} cells, structured alone {missingAlone}");
+        Assert.Equal("兰陵县卫健局", both.Report.Agency);
+    }
+
+    [Fact]
+    public void Table4_IsFoundByTheCataloguesAnchors()
+    {
+        using var embedded = typeof(FormatCatalogue).Assembly.GetManifestResourceStream("Gongkai.Domain.Data.format-catalogue.json")!;
+        var json = JsonNode.Parse(embedded)!;
+        var table4 = json["layouts"]!.AsArray().Single(l => (string)l!["id"]! == "table4")!;
+        table4["anchors"] = new JsonArray("不在文中的词");
+        var catalogue = FormatCatalogue.Load(new MemoryStream(Encoding.UTF8.GetBytes(json.ToJsonString())));
+
+        var withAnchors = new ReportImportPipeline(normalisers: [StructuredNormaliser.Instance]).Import(new MemoryStream(Rich()), "report.txt").Report!;
+        var without = new ReportImportPipeline(normalisers: [StructuredNormaliser.Instance], catalogue: catalogue).Import(new MemoryStream(Rich()), "report.txt").Report!;
+
+        Assert.Equal(new[] { "行政复议", "结果维持" }.Select(LabelText.Normalize), FormatCatalogue.Default.Layout("table4").Anchors);
+        Assert.All(FormatCatalogue.Default.Layout("table4").Cells(), c => Assert.Equal(CellState.Number, withAnchors[c].State));
+        Assert.All(FormatCatalogue.Default.Layout("table4").Cells(), c => Assert.Equal(CellState.Missing, without[c].State));
     }
 
     private sealed class ThrowingReader : ISourceReader
