@@ -133,7 +133,7 @@ public sealed class ReportImportPipeline
         ImportBudget.Read(name, budget, b => ReadWithin(stream, name, b));
 
     /// <summary>
-    /// The stages after reading: the normaliser builds the report; when <paramref name="previousYear"/>
+    /// The stages after reading: the normalisers build the report; when <paramref name="previousYear"/>
     /// (the same agency's report of the year before) is given and cells are ambiguous, the document is
     /// read again with it, which settles them where last year's figures allow one reading
     /// (现行有效 = last year's + 本年制发 − 本年废止; 上年结转 = last year's 结转下年度), each with a

@@ -63,7 +63,7 @@ public readonly record struct BatchProgress(int Done, int Total, string File);
 
 /// <summary>
 /// Imports every report in a directory (recursively) or a .zip, in parallel (at most
-/// <see cref="Environment.ProcessorCount"/> files at once), each with <see cref="ReportImporter"/>.
+/// <see cref="Environment.ProcessorCount"/> files at once), each with <see cref="ReportImportPipeline"/>.
 /// A file that fails is a result, never the end of the batch. A .zip is checked against
 /// <see cref="ImportLimits"/> before any entry is read. Results come back in path order. Reports of
 /// the same agency for consecutive years are then read against each other (<see cref="BatchCrossYear"/>).
