@@ -12,6 +12,6 @@ internal static class ExitCodes
     /// <summary>Bad usage: unknown verb or option, missing argument.</summary>
     public const int Usage = 2;
 
-    /// <summary>An input could not be read as a report at all (<c>ReportImporter.Refusal</c>), or an internal error.</summary>
+    /// <summary>An input could not be read as a report at all (<c>ImportResult.IsReadable</c>), or an internal error.</summary>
     public const int Unreadable = 3;
 }

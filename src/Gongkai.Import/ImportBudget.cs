@@ -6,8 +6,8 @@ namespace Gongkai.Import;
 /// What one import may still spend: the fragments and characters the readers have produced so far
 /// against <see cref="ImportLimits.MaxFragments"/> and <see cref="ImportLimits.MaxTextChars"/>, and a
 /// deadline (<see cref="ImportLimits.MaxTime"/>, or sooner when the caller's token is cancelled).
-/// <see cref="ReportImporter"/> makes one per file and passes it to the reader; while it runs the
-/// normaliser and the flattened-table solver, the budget is also <see cref="Current"/> on that
+/// <see cref="ReportImportPipeline"/> makes one per file and passes it to the reader; while it runs the
+/// normalisers and the flattened-table solver, the budget is also <see cref="Current"/> on that
 /// thread, so that their search loops can stop at the deadline with <see cref="ThrowIfOutOfTime"/>
 /// without a token in every signature. Passing a budget throws <see cref="ImportLimitException"/>,
 /// which the importer turns into the refusal diagnostic.

@@ -158,7 +158,7 @@ public static class ImportLimits
 
 /// <summary>
 /// Thrown inside the import when a budget is passed, and turned into its diagnostic at the
-/// readers' and the importer's public boundary: it never leaves <see cref="ReportImporter"/>.
+/// readers' and the importer's public boundary: it never leaves <see cref="ReportImportPipeline"/>.
 /// </summary>
 public sealed class ImportLimitException : Exception
 {

@@ -25,8 +25,9 @@ public sealed record SourceLine(ImmutableArray<Fragment> Cells)
 }
 
 /// <summary>
-/// What every reader produces and the one normaliser consumes: the document as lines of
-/// fragments, plus the reader's own findings (e.g. an encoding that had to be guessed).
+/// What every reader (<see cref="Readers.ISourceReader"/>) produces and the normalisers
+/// (<see cref="INormaliser"/>) consume: the document as lines of fragments, plus the reader's own
+/// findings (e.g. an encoding that had to be guessed).
 /// </summary>
 public sealed record SourceDocument(string Name, ImmutableArray<SourceLine> Lines, ImmutableArray<Diagnostic> Diagnostics)
 {

@@ -23,9 +23,9 @@ public class TextFuzzTests
                 var (file, op, seed, len) = t;
                 var bytes = File.ReadAllBytes(s_inputs[file]);
                 var mutated = Mutate(bytes, op, seed, len);
-                var report = ReportImporter.Import(new MemoryStream(mutated), Path.GetFileName(s_inputs[file]));
-                Assert.NotNull(report);
-                _ = ReportJson.Serialize(report);
+                var result = ReportImporter.Pipeline.Import(new MemoryStream(mutated), Path.GetFileName(s_inputs[file]));
+                Assert.Null(result.Defect);
+                _ = ReportJson.Serialize(result.ToReport());
             },
             iter: 300,
             seed: "0N0XIzNsQ0O2");
@@ -37,8 +37,9 @@ public class TextFuzzTests
         Gen.String[Gen.Char[(char)0, (char)0x9fff], 0, 400].Sample(
             s =>
             {
-                var report = ReportImporter.Import(new MemoryStream(Encoding.UTF8.GetBytes(s)), "random.txt");
-                Assert.NotNull(report);
+                var result = ReportImporter.Pipeline.Import(new MemoryStream(Encoding.UTF8.GetBytes(s)), "random.txt");
+                Assert.Null(result.Defect);
+                Assert.Equal(result.IsReadable, result.Report is not null);
             },
             iter: 300,
             seed: "0N0XIzNsQ0O2");

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using CsCheck;
 using Gongkai.Domain.Reports;
-using Gongkai.Import.Docx;
-using Gongkai.Import.Pdf;
+using Gongkai.Import.Readers.Docx;
+using Gongkai.Import.Readers.Pdf;
 
 namespace Gongkai.Import.Tests;
 
@@ -69,7 +69,7 @@ public class FuzzTests
                 var (file, op, seed, count) = t;
                 var bytes = MutateEntries(s_docx[file], op, seed, count);
                 AssertReads(() => DocxSourceReader.Read(new MemoryStream(bytes), "fuzz.docx"));
-                Assert.NotNull(Finishes(() => ReportImporter.Import(new MemoryStream(bytes), "fuzz.docx")));
+                Assert.Null(Finishes(() => ReportImporter.Pipeline.Import(new MemoryStream(bytes), "fuzz.docx")).Defect);
             },
             iter: 50,
             seed: "0N0XIzNsQ0O2",
@@ -85,8 +85,9 @@ public class FuzzTests
                 var (pdf, tail) = t;
                 byte[] head = pdf ? "%PDF-1.7\n"u8.ToArray() : "PK\x03\x04"u8.ToArray();
                 var bytes = head.Concat(tail).ToArray();
-                var report = Finishes(() => ReportImporter.Import(new MemoryStream(bytes), pdf ? "random.pdf" : "random.docx"));
-                Assert.Contains(report.Diagnostics, d => d.Code.StartsWith("SOURCE.", StringComparison.Ordinal));
+                var result = Finishes(() => ReportImporter.Pipeline.Import(new MemoryStream(bytes), pdf ? "random.pdf" : "random.docx"));
+                Assert.Null(result.Defect);
+                Assert.Contains(result.Diagnostics, d => d.Code.StartsWith("SOURCE.", StringComparison.Ordinal));
             },
             iter: 200,
             seed: "0N0XIzNsQ0O2",

@@ -25,8 +25,8 @@ internal static class CheckCommand
         Report? previous = null;
         if (options.TryGetValue("--previous", out var previousPath))
         {
-            previous = ReportImporter.Import(previousPath);
-            if (ImportCommand.Unreadable(previous))
+            previous = ReportImporter.Pipeline.Import(previousPath).Report;
+            if (previous is null)
             {
                 stderr.WriteLine($"{previousPath}: 无法读取上一年度报告");
                 return ExitCodes.Unreadable;
@@ -36,19 +36,19 @@ internal static class CheckCommand
         var exit = ExitCodes.Clean;
         foreach (var file in files)
         {
-            var report = ReportImporter.Import(file);
-            var findings = report.Diagnostics.ToList();
-            if (previous is not null && !ImportCommand.Unreadable(report))
+            var result = ReportImporter.Pipeline.Import(file);
+            var findings = result.Diagnostics.ToList();
+            if (previous is not null && result.Report is { } report)
             {
                 findings.AddRange(RuleEngine.CheckAgainstPrevious(report, previous));
             }
 
             foreach (var d in findings.Where(d => d.Severity != Severity.Info))
             {
-                (DiagnosticCodes.Refusals.Contains(d.Code) ? stderr : stdout).WriteLine(d.ToLine(file));
+                (ImportResult.IsRefusal(d) ? stderr : stdout).WriteLine(d.ToLine(file));
             }
 
-            if (ImportCommand.Unreadable(report))
+            if (!result.IsReadable)
             {
                 exit = ExitCodes.Unreadable;
             }

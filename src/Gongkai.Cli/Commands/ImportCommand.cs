@@ -41,8 +41,8 @@ internal static class ImportCommand
             // Last year's report of the same agency: canonical JSON, or any form the importer reads.
             previous = previousPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(previousPath)
                 ? ReportJson.Parse(File.ReadAllText(previousPath))
-                : ReportImporter.Import(previousPath);
-            if (Unreadable(previous))
+                : ReportImporter.Pipeline.Import(previousPath).Report;
+            if (previous is null)
             {
                 stderr.WriteLine($"{previousPath}: 无法读取上一年度报告");
                 return ExitCodes.Unreadable;
@@ -52,10 +52,10 @@ internal static class ImportCommand
         var exit = ExitCodes.Clean;
         foreach (var file in files)
         {
-            var report = ReportImporter.Import(file, previous);
-            if (Unreadable(report))
+            var result = ReportImporter.Pipeline.Import(file, previous);
+            if (result.Report is not { } report)
             {
-                foreach (var d in report.Diagnostics.Where(d => DiagnosticCodes.Refusals.Contains(d.Code)))
+                foreach (var d in result.Diagnostics.Where(ImportResult.IsRefusal))
                 {
                     stderr.WriteLine(d.ToLine(file));
                 }
@@ -80,7 +80,4 @@ internal static class ImportCommand
 
         return exit;
     }
-
-    /// <summary>Whether the file could not be read as a report at all (<see cref="ReportImporter.Refusal"/>): exit 3.</summary>
-    public static bool Unreadable(Report report) => ReportImporter.Refusal(report) is not null;
 }

@@ -38,6 +38,13 @@ public sealed record TableLayout(
     ImmutableArray<ColumnDef> Columns,
     ImmutableArray<RowDef> Rows)
 {
+    /// <summary>
+    /// Header words (normalised) that tell where the table's numbers start when its rows cannot:
+    /// table 3's applicant header, table 4's 行政复议 / 结果维持 (its rows have no labels on the row
+    /// the numbers stand on). Empty when the rows' labels suffice.
+    /// </summary>
+    public ImmutableArray<string> Anchors { get; init; } = [];
+
     /// <summary>Whether rows are written as arrays of the layout's columns (tables 3 and 4).</summary>
     public bool IsGrid => !Columns.IsDefaultOrEmpty;
 
@@ -185,7 +192,10 @@ public sealed class FormatCatalogue
             (string)(node["title"] ?? baseNode["title"])!,
             Strings(node["signals"] ?? baseNode["signals"], normalise: true),
             columns,
-            rows);
+            rows)
+        {
+            Anchors = Strings(node["anchors"] ?? baseNode["anchors"], normalise: true),
+        };
     }
 
     private static ColumnDef ReadColumn(JsonNode? c) =>

@@ -7,7 +7,7 @@ namespace Gongkai.Import.Batch;
 /// Reads a batch's reports of the same agency for consecutive years against each other, the way
 /// <c>gongkai import --previous</c> reads one file: for each report whose agency has the year before
 /// in the batch (exactly one file for each of the two years), the file is read again with that report
-/// as the previous year's (<see cref="ReportImporter.Import(string, Report?, CancellationToken)"/>) when it
+/// as the previous year's (<see cref="ReportImportPipeline.Import(string, Report?, CancellationToken)"/>) when it
 /// has ambiguous cells, so they are settled where last year's figures allow one reading (each with a
 /// <see cref="Flattened.FlattenedDiagnostics.SettledByPrevious"/> note naming the cell); otherwise
 /// only the cross-year checks (<see cref="RuleEngine.CheckAgainstPrevious"/>) are added. Years are

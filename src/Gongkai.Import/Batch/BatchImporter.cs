@@ -14,7 +14,7 @@ public enum BatchOutcome
     /// <summary>Read, but the report has errors (rules broken, cells missing).</summary>
     WithErrors,
 
-    /// <summary>Not read as a report at all (a refusal, <see cref="ReportImporter.Refusal"/>: unreadable, unsupported, over a budget, not a report).</summary>
+    /// <summary>Not read as a report at all (a refusal, <see cref="ImportResult.RefusalOf"/>: unreadable, unsupported, over a budget, not a report).</summary>
     Failed,
 }
 
@@ -33,7 +33,7 @@ public sealed record BatchFileResult(string File, SourceKind Kind, Report Report
     public string? PreviousFile { get; init; }
 
     /// <summary>The code of the failure (e.g. <c>SOURCE.unsupported</c>), or null.</summary>
-    public string? FailureCode => Outcome == BatchOutcome.Failed ? ReportImporter.Refusal(Report)?.Code : null;
+    public string? FailureCode => Outcome == BatchOutcome.Failed ? ImportResult.RefusalOf(Report)?.Code : null;
 }
 
 /// <summary>Counts over a batch, and the failures by code.</summary>
@@ -63,7 +63,7 @@ public readonly record struct BatchProgress(int Done, int Total, string File);
 
 /// <summary>
 /// Imports every report in a directory (recursively) or a .zip, in parallel (at most
-/// <see cref="Environment.ProcessorCount"/> files at once), each with <see cref="ReportImporter"/>.
+/// <see cref="Environment.ProcessorCount"/> files at once), each with <see cref="ReportImportPipeline"/>.
 /// A file that fails is a result, never the end of the batch. A .zip is checked against
 /// <see cref="ImportLimits"/> before any entry is read. Results come back in path order. Reports of
 /// the same agency for consecutive years are then read against each other (<see cref="BatchCrossYear"/>).
@@ -94,7 +94,7 @@ public static class BatchImporter
             }
 
             var full = files.ToDictionary(f => f.Display, f => f.Full, StringComparer.Ordinal);
-            return await RunAsync(full.Keys.Order(StringComparer.Ordinal).ToList(), (f, previous) => ReportImporter.Import(full[f], previous, cancellationToken), progress, maxParallelism, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(full.Keys.Order(StringComparer.Ordinal).ToList(), (f, previous) => ReportImporter.Pipeline.Import(full[f], previous, cancellationToken), progress, maxParallelism, cancellationToken).ConfigureAwait(false);
         }
 
         if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
@@ -103,12 +103,12 @@ public static class BatchImporter
         }
 
         var name = Path.GetFileName(path);
-        return await RunAsync([name], (_, previous) => ReportImporter.Import(path, previous, cancellationToken), progress, maxParallelism, cancellationToken).ConfigureAwait(false);
+        return await RunAsync([name], (_, previous) => ReportImporter.Pipeline.Import(path, previous, cancellationToken), progress, maxParallelism, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Imports a list of files (each a path), as one batch; names shown are the paths as given.</summary>
     public static Task<BatchResult> ImportFilesAsync(IReadOnlyList<string> paths, Action<BatchProgress>? progress = null, int? maxParallelism = null, CancellationToken cancellationToken = default) =>
-        RunAsync(paths, (p, previous) => ReportImporter.Import(p, previous, cancellationToken), progress, maxParallelism, cancellationToken);
+        RunAsync(paths, (p, previous) => ReportImporter.Pipeline.Import(p, previous, cancellationToken), progress, maxParallelism, cancellationToken);
 
     private static async Task<BatchResult> ImportZipAsync(string path, Action<BatchProgress>? progress, int? maxParallelism, CancellationToken cancellationToken)
     {
@@ -153,16 +153,23 @@ public static class BatchImporter
                     (name, previous) =>
                     {
                         byte[] bytes;
-                        lock (gate)
+                        try
                         {
-                            // Entries were checked by ZipCheck; reading stays bounded all the same.
-                            using var content = entries[name].Open();
-                            using var ms = new MemoryStream();
-                            content.CopyTo(ms);
-                            bytes = ms.ToArray();
+                            lock (gate)
+                            {
+                                // Entries were checked by ZipCheck; reading stays bounded all the same.
+                                using var content = entries[name].Open();
+                                using var ms = new MemoryStream();
+                                content.CopyTo(ms);
+                                bytes = ms.ToArray();
+                            }
+                        }
+                        catch (Exception e) when (e is InvalidDataException or IOException)
+                        {
+                            return ImportResult.Refused(name, DiagnosticCodes.Create(DiagnosticCodes.SourceUnreadable, $"压缩包中的文件已损坏：{e.Message}", new SourceLocation(name)));
                         }
 
-                        return ReportImporter.Import(new MemoryStream(bytes, writable: false), name, previous, cancellationToken);
+                        return ReportImporter.Pipeline.Import(new MemoryStream(bytes, writable: false), name, previous, cancellationToken);
                     },
                     progress,
                     maxParallelism,
@@ -171,7 +178,7 @@ public static class BatchImporter
         }
     }
 
-    private static async Task<BatchResult> RunAsync(IReadOnlyList<string> names, Func<string, Report?, Report> import, Action<BatchProgress>? progress, int? maxParallelism, CancellationToken cancellationToken)
+    private static async Task<BatchResult> RunAsync(IReadOnlyList<string> names, Func<string, Report?, ImportResult> import, Action<BatchProgress>? progress, int? maxParallelism, CancellationToken cancellationToken)
     {
         var results = new ConcurrentDictionary<int, BatchFileResult>();
         var done = 0;
@@ -191,31 +198,15 @@ public static class BatchImporter
         return new BatchResult(files, Summarise(files));
     }
 
-    internal static BatchFileResult ImportOne(string name, Func<string, Report> import)
-    {
-        Report report;
-        try
-        {
-            report = import(name);
-        }
-#pragma warning disable CA1031 // One file must never stop the batch: whatever escapes a reader is recorded as that file's failure.
-        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
-#pragma warning restore CA1031
-        {
-            report = new ReportBuilder("2021") { SourceName = name }
-                .Add(DiagnosticCodes.Create(DiagnosticCodes.SourceUnreadable, $"读取时出错：{e.GetType().Name}", new SourceLocation(name)))
-                .Build();
-        }
-
-        return Finish(name, report);
-    }
+    /// <summary>The file's result: the pipeline answers bad input and its own defects with a refusal, so one file never stops the batch.</summary>
+    internal static BatchFileResult ImportOne(string name, Func<string, ImportResult> import) => Finish(name, import(name).ToReport());
 
     /// <summary>The result of <paramref name="report"/> read from <paramref name="name"/>: its outcome and error count.</summary>
     internal static BatchFileResult Finish(string name, Report report)
     {
         var kind = KindOf(name);
         var errors = report.Diagnostics.Count(d => d.Severity == Severity.Error);
-        var failure = ReportImporter.Refusal(report);
+        var failure = ImportResult.RefusalOf(report);
         var outcome = failure is not null ? BatchOutcome.Failed : errors > 0 ? BatchOutcome.WithErrors : BatchOutcome.Imported;
         return new BatchFileResult(name, kind, report, outcome, errors, failure is null ? null : $"{failure.Code} {failure.Message}");
     }
@@ -235,7 +226,7 @@ public static class BatchImporter
     private static BatchResult Single(string path, string code, string message)
     {
         var name = Path.GetFileName(path);
-        var report = new ReportBuilder("2021") { SourceName = name }.Add(DiagnosticCodes.Create(code, message, new SourceLocation(name))).Build();
+        var report = ImportResult.Refused(name, DiagnosticCodes.Create(code, message, new SourceLocation(name))).ToReport();
         var files = ImmutableArray.Create(new BatchFileResult(name, SourceKind.Unsupported, report, BatchOutcome.Failed, 1, $"{code} {message}"));
         return new BatchResult(files, Summarise(files));
     }

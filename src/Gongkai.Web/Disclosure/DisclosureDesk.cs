@@ -300,7 +300,7 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
 
     /// <summary>Whether a PDF has any text (read with the import's PDF reader, within its limits); false for a scan or an unreadable file.</summary>
     private static bool HasTextLayer(byte[] pdf, string name) =>
-        Gongkai.Import.Pdf.PdfSourceReader.Read(pdf, name).Lines.Any(l => !string.IsNullOrWhiteSpace(l.Text));
+        Gongkai.Import.Readers.Pdf.PdfSourceReader.Read(pdf, name).Lines.Any(l => !string.IsNullOrWhiteSpace(l.Text));
 
     /// <summary>A stored attachment of an item of <paramref name="agencyId"/> (staff: any state), or null.</summary>
     public Task<DisclosureFileRecord?> StaffFileAsync(Guid fileId, int agencyId, CancellationToken ct = default) =>

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Gongkai.Domain.Reports;
-using Gongkai.Import.Docx;
+using Gongkai.Import.Readers.Docx;
 
 namespace Gongkai.Import.Tests.Docx;
 

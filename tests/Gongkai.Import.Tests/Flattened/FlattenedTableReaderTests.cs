@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CsCheck;
 using Gongkai.Domain.Reports;
 using Gongkai.Import.Flattened;
+using Gongkai.Import.Readers;
 
 namespace Gongkai.Import.Tests.Flattened;
 

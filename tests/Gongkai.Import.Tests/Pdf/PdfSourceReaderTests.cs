@@ -1,5 +1,5 @@
 using Gongkai.Domain.Reports;
-using Gongkai.Import.Pdf;
+using Gongkai.Import.Readers.Pdf;
 
 namespace Gongkai.Import.Tests.Pdf;
 

@@ -6,7 +6,7 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
 using UglyToad.PdfPig.Graphics;
 
-namespace Gongkai.Import.Pdf;
+namespace Gongkai.Import.Readers.Pdf;
 
 /// <summary>
 /// Reads a PDF with a text layer (PdfPig) into a <see cref="SourceDocument"/>. PDF has no lines or
@@ -17,8 +17,22 @@ namespace Gongkai.Import.Pdf;
 /// <see cref="PdfPageLayout"/>). Page numbers in the margins are dropped. A PDF without text
 /// (a scan), an encrypted or a broken PDF gives a <c>SOURCE.*</c> diagnostic, never an exception.
 /// </summary>
-public static class PdfSourceReader
+public sealed class PdfSourceReader : ISourceReader
 {
+    /// <summary>The reader (it holds no state).</summary>
+    public static PdfSourceReader Instance { get; } = new();
+
+    private PdfSourceReader()
+    {
+    }
+
+    /// <inheritdoc/>
+    public bool CanRead(SourceKind kind) => kind == SourceKind.Pdf;
+
+    /// <inheritdoc/>
+    SourceDocument ISourceReader.Read(ReadOnlyMemory<byte> bytes, string name) =>
+        Read(SourceReaderBytes.ToArray(bytes), name, ImportBudget.Current);
+
     /// <summary>
     /// When more than this share of the glyphs decode to private-use or control characters, the
     /// fonts lack a Unicode mapping and the text layer is noise.

@@ -5,7 +5,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Gongkai.Domain.Reports;
 
-namespace Gongkai.Import;
+namespace Gongkai.Import.Readers;
 
 /// <summary>
 /// Reads an HTML page (a whole portal page or just the report's tables) with AngleSharp: each table
@@ -15,8 +15,22 @@ namespace Gongkai.Import;
 /// <see cref="ImportBudget"/>: <see cref="MarkupScan"/> refuses a page with too many or too deeply
 /// nested elements before AngleSharp builds the tree, and the lines are counted as they are made.
 /// </summary>
-public static class HtmlSourceReader
+public sealed class HtmlSourceReader : ISourceReader
 {
+    /// <summary>The reader (it holds no state).</summary>
+    public static HtmlSourceReader Instance { get; } = new();
+
+    private HtmlSourceReader()
+    {
+    }
+
+    /// <inheritdoc/>
+    public bool CanRead(SourceKind kind) => kind == SourceKind.Html;
+
+    /// <inheritdoc/>
+    SourceDocument ISourceReader.Read(ReadOnlyMemory<byte> bytes, string name) =>
+        Read(TextDecoding.Decode(bytes.Span, out _), name, ImportBudget.Current);
+
     private static readonly HtmlParser s_parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
 
     private static readonly HashSet<string> s_skip = new(StringComparer.OrdinalIgnoreCase)

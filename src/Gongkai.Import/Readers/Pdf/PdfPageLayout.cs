@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Gongkai.Domain.Reports;
 
-namespace Gongkai.Import.Pdf;
+namespace Gongkai.Import.Readers.Pdf;
 
 /// <summary>One glyph in reading coordinates (x to the right, y up), with its position as printed.</summary>
 /// <remarks><see cref="Left"/>..<see cref="Right"/> is the ink; <see cref="AdvanceLeft"/>..<see cref="AdvanceRight"/> the advance along the baseline.</remarks>

@@ -7,7 +7,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Gongkai.Domain.Reports;
 
-namespace Gongkai.Import.Docx;
+namespace Gongkai.Import.Readers.Docx;
 
 /// <summary>
 /// Reads a Word document (DOCX, Open XML) into a <see cref="SourceDocument"/>: each paragraph is a
@@ -20,8 +20,22 @@ namespace Gongkai.Import.Docx;
 /// actually expanding every entry, so a zip bomb gives <c>SOURCE.too-large</c>. The old binary
 /// formats (.doc, .wps) and OFD give <c>SOURCE.unsupported</c>.
 /// </summary>
-public static class DocxSourceReader
+public sealed class DocxSourceReader : ISourceReader
 {
+    /// <summary>The reader (it holds no state).</summary>
+    public static DocxSourceReader Instance { get; } = new();
+
+    private DocxSourceReader()
+    {
+    }
+
+    /// <inheritdoc/>
+    public bool CanRead(SourceKind kind) => kind == SourceKind.Docx;
+
+    /// <inheritdoc/>
+    SourceDocument ISourceReader.Read(ReadOnlyMemory<byte> bytes, string name) =>
+        Read(SourceReaderBytes.ToArray(bytes), name, ImportBudget.Current);
+
     /// <summary>The message for formats that must be converted first.</summary>
     public const string UnsupportedMessage = "不支持的文件格式（.doc/.wps/.ofd），请另存为 DOCX 或 PDF 后导入";
 

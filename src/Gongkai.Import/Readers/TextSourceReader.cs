@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Gongkai.Domain.Reports;
 
-namespace Gongkai.Import;
+namespace Gongkai.Import.Readers;
 
 /// <summary>
 /// Reads plain text as copied from a web page, Word or a PDF: each line becomes a
@@ -12,8 +12,22 @@ namespace Gongkai.Import;
 /// <see cref="ImportLimits.MaxTextChars"/> is refused before it is split, a line longer than
 /// <see cref="ImportLimits.MaxLineChars"/> when it is reached, and the fragments are counted line by line.
 /// </summary>
-public static partial class TextSourceReader
+public sealed partial class TextSourceReader : ISourceReader
 {
+    /// <summary>The reader (it holds no state).</summary>
+    public static TextSourceReader Instance { get; } = new();
+
+    private TextSourceReader()
+    {
+    }
+
+    /// <inheritdoc/>
+    public bool CanRead(SourceKind kind) => kind == SourceKind.Text;
+
+    /// <inheritdoc/>
+    SourceDocument ISourceReader.Read(ReadOnlyMemory<byte> bytes, string name) =>
+        Read(TextDecoding.Decode(bytes.Span, out _), name, ImportBudget.Current);
+
     public static SourceDocument Read(string text, string name, ImportBudget? budget = null) =>
         ImportBudget.Read(name, budget, b => ReadWithin(text, name, b));
 

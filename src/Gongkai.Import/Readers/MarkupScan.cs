@@ -1,4 +1,4 @@
-namespace Gongkai.Import;
+namespace Gongkai.Import.Readers;
 
 /// <summary>
 /// A linear pass over HTML before any tree is built, so that a page built to be expensive is

@@ -1,0 +1,336 @@
+using System.Collections.Immutable;
+using Gongkai.Domain.Reports;
+using static Gongkai.Import.Flattened.FlattenedTableReader;
+
+namespace Gongkai.Import.Flattened;
+
+/// <summary>Table location: rows found by their label phrases in table order, and the numbers after them.</summary>
+internal sealed partial class FlatStreamReader
+{
+    public LocatedTable? LocateTable2()
+    {
+        // The layout whose signals (column headers, 2019-only rows) occur most; the table starts at
+        // its first column header (a word the narrative does not use), else its earliest signal.
+        TableLayout? layout = null;
+        var best = 0;
+        var anchor = -1;
+        foreach (var candidate in catalogue.Layouts.Where(l => l.Table == "table2"))
+        {
+            var positions = candidate.Signals.Select(sig => flat.Label.IndexOf(sig, StringComparison.Ordinal)).ToList();
+            var score = positions.Count(i => i >= 0);
+            if (score > best)
+            {
+                best = score;
+                layout = candidate;
+                anchor = positions[0] >= 0 ? positions[0] : positions.Where(i => i >= 0).Min();
+            }
+        }
+
+        return layout is null ? null : Locate(layout, anchor);
+    }
+
+    public LocatedTable? LocateTable3(int from)
+    {
+        var layout2021 = catalogue.LayoutFor("2021", "table3");
+        var anchor = layout2021.Anchors.Select(a => flat.Label.IndexOf(a, from, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(from).Min();
+        var layout2019 = catalogue.LayoutFor("2019", "table3");
+        var located = Locate(layout2021, anchor);
+        if (located is null)
+        {
+            return null;
+        }
+
+        // 2021 has the three （六） rows; when they are absent the table follows 2019.
+        var sixth = located.Rows.Where(r => r is not null && r.Row.Key.StartsWith("other_", StringComparison.Ordinal)).Count();
+        if (sixth < 2 && Locate(layout2019, anchor) is { } l19)
+        {
+            return l19;
+        }
+
+        return located;
+    }
+
+    public LocatedTable? LocateTable4(int from)
+    {
+        var layout = catalogue.Layouts.First(l => l.Table == "table4");
+        var last = layout.Rows[^1];
+        var review = flat.Label.IndexOf(layout.Rows[0].Match[0], from, StringComparison.Ordinal);
+        if (review < 0)
+        {
+            return null;
+        }
+
+        var (start, end) = FindRow(last, review, WordsAfter(review, MaxRowDistance));
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var run = RunAfter(flat.StreamAfter(end), flat.Length, MaxTable4Header);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var whole = new Located(last, start, end, false, run);
+        var rows = layout.Rows.Select((r, i) => i == 0 ? whole : null).ToImmutableArray();
+        var columns = layout.Rows.Sum(r => r.Columns.Length);
+        return new LocatedTable(layout, rows, end, run.Fragments.Length < columns);
+    }
+
+    /// <summary>How many times the row search restarts after a first row that led nowhere (a narrative mention).</summary>
+    private const int MaxRestarts = 4;
+
+    /// <summary>
+    /// The table's rows from <paramref name="anchor"/>; when a first row found there is not followed
+    /// by the others (e.g. 本年新收 quoted in the narrative), the search restarts after it.
+    /// </summary>
+    private LocatedTable? Locate(TableLayout layout, int anchor)
+    {
+        LocatedTable? best = null;
+        for (var attempt = 0; attempt <= MaxRestarts && anchor < flat.Label.Length; attempt++)
+        {
+            var (table, firstEnd) = LocateFrom(layout, anchor);
+            if (table is not null && (best is null || Found(table) > Found(best)))
+            {
+                best = table;
+            }
+
+            if (firstEnd < 0 || (best is not null && Found(best) == layout.Rows.Length))
+            {
+                break;
+            }
+
+            anchor = firstEnd;
+        }
+
+        return best;
+
+        static int Found(LocatedTable t) => t.Rows.Count(r => r is not null);
+    }
+
+    private (LocatedTable? Table, int FirstEnd) LocateFrom(TableLayout layout, int anchor)
+    {
+        var rows = new Located?[layout.Rows.Length];
+        var pos = anchor;
+        var found = 0;
+        for (var i = 0; i < layout.Rows.Length; i++)
+        {
+            var (start, end) = FindRow(layout.Rows[i], pos, found == 0 ? flat.Label.Length : WordsAfter(pos, MaxRowDistance));
+            if (start < 0)
+            {
+                continue;
+            }
+
+            var phraseHasOrdinal = char.IsAsciiDigit(flat.Label[start]);
+            rows[i] = new Located(layout.Rows[i], start, end, phraseHasOrdinal, null);
+            pos = end;
+            found++;
+        }
+
+        var firstEnd = rows.FirstOrDefault(r => r is not null)?.MatchEnd ?? -1;
+        if (found < Math.Max(2, layout.Rows.Length / 2))
+        {
+            return (null, firstEnd);
+        }
+
+        // Numbers: the first run after each label, before the next found label.
+        var endLabel = anchor;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] is not { } row)
+            {
+                continue;
+            }
+
+            var next = rows.Skip(i + 1).FirstOrDefault(r => r is not null);
+            var limit = next is null ? Math.Min(flat.Length, flat.StreamAfter(row.MatchEnd) + MaxLabelTail + FlattenedLimits.MaxDigitsPerRow) : flat.StreamAt(next.MatchStart);
+            var run = RunAfter(flat.StreamAfter(row.MatchEnd), limit, MaxLabelTail);
+            rows[i] = row with { Run = run };
+            endLabel = row.MatchEnd;
+        }
+
+        var flattened = rows.Any(r => r?.Run is { } run && run.Fragments.Length < r.Row.Columns.Length);
+        return (new LocatedTable(layout, [.. rows], endLabel, flattened), firstEnd);
+    }
+
+    /// <summary>The earliest occurrence of any of the row's phrases in [from, until), honouring its exclusions.</summary>
+    private (int Start, int End) FindRow(RowDef row, int from, int until)
+    {
+        var best = (-1, -1);
+        foreach (var phrase in Phrases(row))
+        {
+            var at = from;
+            while (at < flat.Label.Length)
+            {
+                var i = flat.Label.IndexOf(phrase, at, StringComparison.Ordinal);
+                if (i < 0 || i >= until)
+                {
+                    break;
+                }
+
+                if (!Excluded(row, i, phrase.Length))
+                {
+                    if (best.Item1 < 0 || i < best.Item1)
+                    {
+                        best = (i, i + phrase.Length);
+                    }
+
+                    break;
+                }
+
+                at = i + 1;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The row's phrases, a leading digit ordinal dropped (<c>3其他</c> → <c>其他</c>): whether the
+    /// digit before the label is its ordinal or the previous row's last digit is decided like any
+    /// glued ordinal (see <see cref="Alternatives"/>).
+    /// </summary>
+    private static IEnumerable<string> Phrases(RowDef row)
+    {
+        foreach (var phrase in row.Match)
+        {
+            var bare = phrase.TrimStart("0123456789".ToCharArray());
+            yield return bare.Length > 1 ? bare : phrase;
+        }
+    }
+
+    private bool Excluded(RowDef row, int start, int length)
+    {
+        foreach (var ex in row.Exclude)
+        {
+            var from = Math.Max(0, start - ex.Length);
+            var to = Math.Min(flat.Label.Length, start + length + ex.Length);
+            var i = flat.Label.IndexOf(ex, from, to - from, StringComparison.Ordinal);
+            if (i >= 0 && i < start + length && i + ex.Length > start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first numeric run in the stream from <paramref name="from"/>, after at most <paramref name="maxSkip"/> label characters.</summary>
+    private Run? RunAfter(int from, int limit, int maxSkip)
+    {
+        var i = from;
+        var skipped = 0;
+        while (i < limit && !FlatText.IsNumeric(flat.Chars[i]))
+        {
+            if (++skipped > maxSkip)
+            {
+                return null;
+            }
+
+            i++;
+        }
+
+        if (i >= limit)
+        {
+            return null;
+        }
+
+        var frags = ImmutableArray.CreateBuilder<(int, int)>();
+        var start = i;
+        var fragStart = i;
+        while (i < limit && FlatText.IsNumeric(flat.Chars[i]))
+        {
+            var c = flat.Chars[i];
+            if (i > fragStart && (flat.SepBefore[i] || c is '/' or '-' || flat.Chars[i - 1] == '/'))
+            {
+                frags.Add((fragStart, i));
+                fragStart = i;
+            }
+
+            i++;
+        }
+
+        frags.Add((fragStart, i));
+
+        // A '.' that ends up at a fragment edge is punctuation, not a decimal point.
+        var cleaned = frags.Select(f => Trim(f)).Where(f => f.Item2 > f.Item1).ToImmutableArray();
+        return cleaned.IsEmpty ? null : new Run(start, i, cleaned);
+    }
+
+    private (int, int) Trim((int Start, int End) f)
+    {
+        var (s, e) = f;
+        while (s < e && flat.Chars[s] == '.')
+        {
+            s++;
+        }
+
+        while (e > s && flat.Chars[e - 1] == '.')
+        {
+            e--;
+        }
+
+        return (s, e);
+    }
+
+    private string Text((int Start, int End) f) => new(flat.Chars, f.Start, f.End - f.Start);
+
+    // ---------------------------------------------------------------- ordinals
+
+    /// <summary>Whether the document prints digit ordinals: a first sub-row (<c>不予公开1属于国家秘密</c>) shows its "1" after text.</summary>
+    private bool DocumentHasOrdinals(LocatedTable table)
+    {
+        for (var i = 1; i < table.Rows.Length; i++)
+        {
+            if (table.Rows[i] is not { } row || Ordinal(row.Row) != "1" || row.PhraseHasOrdinal)
+            {
+                continue;
+            }
+
+            var prev = table.Rows.Take(i).LastOrDefault(r => r is not null);
+            var headStart = prev?.Run?.End ?? (prev is null ? 0 : flat.StreamAfter(prev.MatchEnd));
+            var headEnd = flat.StreamAt(row.MatchStart);
+            for (var j = headStart + 1; j < headEnd; j++)
+            {
+                if (flat.Chars[j] == '1' && !FlatText.IsNumeric(flat.Chars[j - 1]) && (j + 1 >= headEnd || !char.IsAsciiDigit(flat.Chars[j + 1])))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The ways a row's run may be cut: as found, and without a trailing ordinal of the next row
+    /// (<c>…0002</c> before <c>其他法律…</c> when the next label is <c>2.其他法律…</c>). When the
+    /// document shows it prints ordinals, only the stripped form is kept.
+    /// </summary>
+    private ImmutableArray<ImmutableArray<(int Start, int End)>> Alternatives(LocatedTable table, int index, bool ordinals)
+    {
+        var row = table.Rows[index]!;
+        var frags = row.Run!.Fragments;
+        var nextDef = index + 1 < table.Layout.Rows.Length ? table.Layout.Rows[index + 1] : null;
+        var ordinal = nextDef is null ? null : Ordinal(nextDef);
+        var nextFound = table.Rows.Skip(index + 1).FirstOrDefault(r => r is not null);
+        var last = frags[^1];
+        var lastText = Text(last);
+        if (ordinal is null or "1" || (nextFound is not null && nextFound.Row == nextDef && nextFound.PhraseHasOrdinal)
+            || !lastText.EndsWith(ordinal, StringComparison.Ordinal) || !lastText.All(char.IsAsciiDigit)
+            || row.Run.End >= flat.Length || FlatText.IsNumeric(flat.Chars[row.Run.End]))
+        {
+            return [frags];
+        }
+
+        var strippedLast = (last.Start, last.End - ordinal.Length);
+        var stripped = strippedLast.Item2 > strippedLast.Start ? frags.SetItem(frags.Length - 1, strippedLast) : frags.RemoveAt(frags.Length - 1);
+        if (stripped.IsEmpty)
+        {
+            return ordinals ? [] : [frags];
+        }
+
+        return ordinals ? [stripped] : [stripped, frags];
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Import.Structured;
+
+/// <summary>Metadata: the title, the agency and the year.</summary>
+internal sealed partial class StructuredNormaliser
+{
+    [GeneratedRegex(@"(?<year>(19|20)\d{2})年度?的?(政府信息公开|政务公开|信息公开)")]
+    private static partial Regex TitleYearPattern();
+
+    [GeneratedRegex(@"统计期限?(为|是)?(自|从)?(?<year>(19|20)\d{2})年0?1月0?1日")]
+    private static partial Regex PeriodPattern();
+
+    /// <summary>Words of the title that stand between the agency and the year (<c>…局关于2023年…</c>).</summary>
+    [GeneratedRegex(@"(关于|的|之)$")]
+    private static partial Regex AgencyTail();
+
+    [GeneratedRegex(@"^(#+|(标题|题目|名称|信息名称|文章标题)[:：]?)")]
+    private static partial Regex TitlePrefix();
+
+    private static (string? Agency, int? Year, string? Title) FindTitle(Doc doc)
+    {
+        var limit = Math.Min(doc.Lines.Length, TitleSearchLines);
+        for (var i = 0; i < limit; i++)
+        {
+            foreach (var frag in doc.Lines[i])
+            {
+                var compact = Compact(frag.Source.Text);
+                if (!compact.Contains("报告", StringComparison.Ordinal) && WrappedTitleTail(doc, i, frag) is { } tail)
+                {
+                    // A title wrapped before its last characters (…工作年度 / 报告).
+                    compact += tail;
+                }
+
+                var collapsed = compact.Length > 80;
+                if (collapsed)
+                {
+                    // A page collapsed into one line starts with its title: read the head only.
+                    compact = compact[..80];
+                }
+
+                if (!LabelText.ToSimplified(compact).Contains("报告", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var m = TitleYearPattern().Match(LabelText.ToSimplified(compact));
+                if (!m.Success || (collapsed && (m.Index > 40 || compact[..m.Index].Contains('。', StringComparison.Ordinal))))
+                {
+                    continue;
+                }
+
+                var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+                var agency = AgencyTail().Replace(TitlePrefix().Replace(compact[..m.Index], string.Empty).Trim('：', ':', ' ', '《', '“'), string.Empty);
+                if (agency.Length == 0 && i > 0)
+                {
+                    // The agency printed on the line above the year (a two-line title).
+                    var above = doc.Lines[i - 1].Where(f => f.Kind == Kind.Text).Select(f => Compact(f.Source.Text)).LastOrDefault();
+                    if (above is { Length: > 1 and < 40 } && !above.Contains("报告", StringComparison.Ordinal))
+                    {
+                        agency = above;
+                    }
+                }
+
+                var end = LabelText.ToSimplified(compact).IndexOf("报告", StringComparison.Ordinal);
+                var title = end >= 0 ? compact[..(end + 2)] : compact;
+                return (agency.Length is > 1 and < 40 ? agency : null, year, TitlePrefix().Replace(title, string.Empty));
+            }
+        }
+
+        for (var i = 0; i < doc.Lines.Length; i++)
+        {
+            var m = PeriodPattern().Match(Compact(doc.Source.Lines[i].Text));
+            if (m.Success)
+            {
+                return (null, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture), null);
+            }
+        }
+
+        return (null, null, null);
+    }
+
+    /// <summary>
+    /// The next line's text when <paramref name="frag"/> is the last cell of its line and the next line
+    /// is a short tail that completes a title (<c>报告</c>); else null.
+    /// </summary>
+    private static string? WrappedTitleTail(Doc doc, int line, Frag frag)
+    {
+        if (frag.Index != doc.Lines[line].Length - 1 || line + 1 >= doc.Lines.Length || doc.Lines[line + 1].Length != 1)
+        {
+            return null;
+        }
+
+        var next = Compact(doc.Lines[line + 1][0].Source.Text);
+        return next.Length is > 0 and <= 6 && next.EndsWith("报告", StringComparison.Ordinal) ? next : null;
+    }
+
+    /// <summary>The 发布机构 of a portal page's metadata block, when the title does not name the agency.</summary>
+    private static string? FindPublisher(Doc doc)
+    {
+        var limit = Math.Min(doc.Lines.Length, TitleSearchLines);
+        for (var i = 0; i < limit; i++)
+        {
+            var frags = doc.Lines[i];
+            for (var j = 0; j < frags.Length; j++)
+            {
+                var compact = Compact(frags[j].Source.Text);
+                foreach (var key in s_publisherKeys)
+                {
+                    if (!compact.StartsWith(key, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    var value = compact[key.Length..].TrimStart(':', '：');
+                    if (value.Length == 0 && j + 1 < frags.Length)
+                    {
+                        value = Compact(frags[j + 1].Source.Text);
+                    }
+
+                    return value.Length is > 1 and < 40 ? value : null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] s_publisherKeys = ["发布机构", "发文机关", "发布单位", "信息来源"];
+
+    private static string Compact(string text) =>
+        WhitespacePattern().Replace(LabelText.FoldWidth(text), string.Empty);
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespacePattern();
+}

@@ -1,0 +1,387 @@
+using System.Collections.Immutable;
+using System.Text;
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Import.Structured;
+
+/// <summary>Row and cell assignment: each row found by its label phrases in table order, and its value cells (on its line, or on the next lines when a row wraps).</summary>
+internal sealed partial class StructuredNormaliser
+{
+    private static bool Matches(RowDef row, string norm) =>
+        norm.Length > 0
+        && row.Match.Any(m => row.Exact ? norm.EndsWith(m, StringComparison.Ordinal) && norm.Length <= m.Length + 4 : norm.Contains(m, StringComparison.Ordinal))
+        && !row.Exclude.Any(x => norm.Contains(x, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Whether a label wrapped from <paramref name="head"/> onto <paramref name="tail"/> matches
+    /// <paramref name="row"/>: the phrase must start in the head (a caption line followed by the
+    /// row's own label is not that row).
+    /// </summary>
+    private static bool MatchesAcross(RowDef row, string head, string tail)
+    {
+        if (head.Length == 0 || tail.Length == 0)
+        {
+            return false;
+        }
+
+        var joined = head + tail;
+        if (row.Exact)
+        {
+            return Matches(row, joined) && row.Match.Any(m => joined.Length - m.Length < head.Length);
+        }
+
+        return !row.Exclude.Any(x => joined.Contains(x, StringComparison.Ordinal))
+            && row.Match.Any(m => joined.IndexOf(m, StringComparison.Ordinal) is >= 0 and var at && at < head.Length && at + m.Length > head.Length);
+    }
+
+    /// <summary>Reads the rows of <paramref name="layout"/> in order; returns how many rows were found.</summary>
+    private static int ReadRows(Doc doc, (int Start, int End) region, TableLayout layout, ReportBuilder builder)
+    {
+        if (ReadDetached(doc, region, layout, builder) is > 0 and var detached)
+        {
+            return detached;
+        }
+
+        var found = 0;
+        var line = region.Start;
+        var index = 0;
+        for (var r = 0; r < layout.Rows.Length; r++)
+        {
+            var row = layout.Rows[r];
+            var label = FindLabel(doc, region, line, index, row);
+            if (label is null)
+            {
+                var where = region.Start > 0 && region.Start - 1 < doc.Lines.Length && doc.Lines[region.Start - 1].Length > 0
+                    ? doc.Lines[region.Start - 1][0].Source.Location
+                    : new SourceLocation(doc.Source.Name);
+                for (var c = 0; c < row.Columns.Length; c++)
+                {
+                    builder.Set(new CellRef(layout.Table, row.Key, c), Cell.Missing with { Source = where });
+                }
+
+                continue;
+            }
+
+            found++;
+            var later = layout.Rows.Skip(r + 1).ToArray();
+            var (values, endLine, endIndex) = CollectValues(doc, region, label, row.Columns.Length, later);
+            if (values.Count < row.Columns.Length && values.Count > 0 && doc.SpaceSeparated[label.Line] && values.All(v => v.Line == label.Line))
+            {
+                // Fewer numbers than cells on a line cut at spaces only: a blank cell left no trace,
+                // so which one it was is unknown; leave the row unread rather than shift its numbers.
+                doc.ShortRows.Add($"{layout.Table}/{row.Key}");
+                values.Clear();
+            }
+
+            for (var c = 0; c < row.Columns.Length; c++)
+            {
+                var cellRef = new CellRef(layout.Table, row.Key, c);
+                builder.Set(cellRef, c < values.Count ? ToCell(values[c]) : Cell.Missing with { Source = label.Source.Location });
+            }
+
+            (line, index) = (endLine, endIndex);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A converter's table whose labels stand apart from their numbers: every row label on a line
+    /// without values, then a block of lines of values only, one per found row and as wide as the
+    /// row. The value lines are the rows' cells in label order. Returns the rows read, or 0 when the
+    /// table is not laid out so.
+    /// </summary>
+    private static int ReadDetached(Doc doc, (int Start, int End) region, TableLayout layout, ReportBuilder builder)
+    {
+        var labels = new List<(RowDef Row, Frag Label)>();
+        var (line, index) = (region.Start, 0);
+        foreach (var row in layout.Rows)
+        {
+            if (FindLabel(doc, region, line, index, row) is not { } label)
+            {
+                continue;
+            }
+
+            if (doc.Lines[label.Line].Any(f => f.IsValue))
+            {
+                return 0;
+            }
+
+            labels.Add((row, label));
+            (line, index) = (label.Line, label.Index + 1);
+        }
+
+        if (labels.Count < 2)
+        {
+            return 0;
+        }
+
+        var valueLines = new List<Frag[]>(labels.Count);
+        for (var i = labels[^1].Label.Line + 1; i < region.End && valueLines.Count < labels.Count; i++)
+        {
+            var frags = doc.Lines[i];
+            if (frags.Any(f => f.Kind == Kind.Text))
+            {
+                if (valueLines.Count > 0)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (frags.Any(f => f.IsValue))
+            {
+                valueLines.Add(frags);
+            }
+        }
+
+        if (valueLines.Count != labels.Count || valueLines.Select((v, k) => v.Length == labels[k].Row.Columns.Length).Any(ok => !ok))
+        {
+            return 0;
+        }
+
+        for (var k = 0; k < labels.Count; k++)
+        {
+            var row = labels[k].Row;
+            for (var c = 0; c < row.Columns.Length; c++)
+            {
+                builder.Set(new CellRef(layout.Table, row.Key, c), ToCell(valueLines[k][c]));
+            }
+        }
+
+        foreach (var row in layout.Rows.Where(r => labels.All(l => l.Row != r)))
+        {
+            for (var c = 0; c < row.Columns.Length; c++)
+            {
+                builder.Set(new CellRef(layout.Table, row.Key, c), Cell.Missing with { Source = labels[0].Label.Source.Location });
+            }
+        }
+
+        return labels.Count;
+    }
+
+    private static Frag? FindLabel(Doc doc, (int Start, int End) region, int line, int index, RowDef row)
+    {
+        for (var i = line; i < region.End; i++)
+        {
+            var frags = doc.Lines[i];
+            for (var j = i == line ? index : 0; j < frags.Length; j++)
+            {
+                if (frags[j].Kind != Kind.Text)
+                {
+                    continue;
+                }
+
+                if (Matches(row, frags[j].Norm) || MatchesAcross(row, frags[j].Norm, NextText(doc, region, i, j)))
+                {
+                    return frags[j];
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the next line holds this row's values: it starts with values, or with the tail of a
+    /// label split over two rows (text that is no later row's label) followed by values.
+    /// </summary>
+    /// <remarks>
+    /// When the label's line already has as many (empty) cells as the row (<paramref name="complete"/>),
+    /// only a label tail followed by values continues it: a bare number on the next line is then not
+    /// this row's (a page number, the next block), and the row's cells were left blank.
+    /// </remarks>
+    private static bool NextLineHasValues(Doc doc, (int Start, int End) region, int line, RowDef[] later, bool complete)
+    {
+        if (line + 1 >= region.End || doc.Lines[line + 1].Length == 0)
+        {
+            return false;
+        }
+
+        var next = doc.Lines[line + 1].SkipWhile(f => f.Kind == Kind.Empty).ToList();
+        if (next.Count == 0)
+        {
+            return false;
+        }
+
+        if (next[0].IsValue)
+        {
+            return !complete;
+        }
+
+        return next[0].Kind == Kind.Text
+            && !later.Any(r => Matches(r, next[0].Norm))
+            && next.Skip(1).SkipWhile(f => f.Kind == Kind.Empty).FirstOrDefault()?.IsValue == true;
+    }
+
+    /// <summary>The text that continues a label wrapped onto the next cell or line (up to two more lines).</summary>
+    private static string NextText(Doc doc, (int Start, int End) region, int line, int index)
+    {
+        var sb = new StringBuilder();
+        var frags = doc.Lines[line];
+        // The empty cells a label head leaves before the row's end (a row has at most a few; bounded,
+        // so a line of thousands of fragments stays linear).
+        for (var k = index + 1; k < frags.Length && k <= index + MaxRowCells; k++)
+        {
+            if (frags[k].Kind != Kind.Empty)
+            {
+                return frags[k].Kind == Kind.Text ? frags[k].Norm : string.Empty;
+            }
+        }
+
+        if (frags.Length - index - 1 > MaxRowCells)
+        {
+            return string.Empty;
+        }
+
+        for (var i = line + 1; i < region.End && i <= line + 2; i++)
+        {
+            var first = doc.Lines[i].FirstOrDefault(f => f.Kind != Kind.Empty);
+            if (first is null || first.Kind != Kind.Text)
+            {
+                break;
+            }
+
+            sb.Append(first.Norm);
+            if (doc.Lines[i].Any(f => f.IsValue))
+            {
+                break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static (List<Frag> Values, int Line, int Index) CollectValues(Doc doc, (int Start, int End) region, Frag label, int needed, RowDef[] later)
+    {
+        var values = new List<Frag>(needed);
+        var same = doc.Lines[label.Line].Skip(label.Index + 1).ToList();
+        var endLine = label.Line;
+        var endIndex = label.Index + 1;
+        if (same.Count > 0 && same.Count < needed && same.All(f => f.Kind == Kind.Empty)
+            && Continuation(doc, region, label.Line, needed - same.Count) is { } tail)
+        {
+            // Fewer empty cells than the row has, and the lines after hold exactly the rest: the
+            // row's cells broken over lines (empty ones are blanks).
+            values.AddRange(same);
+            values.AddRange(tail);
+            return (values, tail[^1].Line, tail[^1].Index + 1);
+        }
+
+        if (same.Any(f => f.IsValue))
+        {
+            // Cells on the label's own line: trim the empty cells that merged label columns and
+            // trailing separators leave, then read the row's cells in order (an empty one is blank).
+            var cells = same.SkipWhile(f => f.Kind == Kind.Text).ToList();
+            var afterText = cells.FindIndex(f => f.Kind == Kind.Text);
+            if (afterText >= 0)
+            {
+                cells = cells.Take(afterText).ToList();
+            }
+
+            while (cells.Count > needed && cells[0].Kind == Kind.Empty)
+            {
+                cells.RemoveAt(0);
+            }
+
+            while (cells.Count > needed && cells[^1].Kind == Kind.Empty)
+            {
+                cells.RemoveAt(cells.Count - 1);
+            }
+
+            if (cells.Count > needed && cells.Count(f => f.IsValue) <= needed)
+            {
+                cells = cells.Where(f => f.IsValue).ToList();
+            }
+
+            if (cells.Count < needed && Continuation(doc, region, label.Line, needed - cells.Count) is { } rest)
+            {
+                // The row's cells broken over lines, exactly as many as the row has: empty ones are blanks.
+                values.AddRange(cells);
+                values.AddRange(rest);
+                return (values, rest[^1].Line, rest[^1].Index + 1);
+            }
+
+            if (cells.Count < needed)
+            {
+                // The row continues on the next lines: empty cells here are layout, not blanks.
+                cells = cells.Where(f => f.IsValue).ToList();
+            }
+
+            values.AddRange(cells.Take(needed));
+            endIndex = values.Count > 0 ? values[^1].Index + 1 : endIndex;
+        }
+
+        else if (same.Count > 0 && same.All(f => f.Kind == Kind.Empty) && !NextLineHasValues(doc, region, label.Line, later, complete: same.Count >= needed))
+        {
+            // The label followed by empty cells only, and the next line is not this row's numbers:
+            // the cells were left blank.
+            values.AddRange(same.Take(needed));
+            return (values, label.Line, label.Index + values.Count + 1);
+        }
+
+        for (var i = label.Line + 1; i < region.End && values.Count < needed; i++)
+        {
+            var frags = doc.Lines[i];
+            if (frags.Any(f => f.Kind == Kind.Text && later.Any(r => Matches(r, f.Norm))))
+            {
+                break;
+            }
+
+            var lineValues = frags.Where(f => f.IsValue).ToList();
+            if (lineValues.Count == 0)
+            {
+                if (values.Count > 0 && frags.Any(f => f.Kind == Kind.Text))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (values.Count > 0 && frags.Any(f => f.Kind == Kind.Text))
+            {
+                break;
+            }
+
+            // A line of cells that is exactly as wide as what is missing keeps its empty cells as blanks.
+            var row = frags.SkipWhile(f => f.Kind == Kind.Text).ToList();
+            var take = row.Count == needed - values.Count ? row : lineValues;
+            foreach (var f in take)
+            {
+                if (values.Count == needed)
+                {
+                    break;
+                }
+
+                values.Add(f);
+                endLine = i;
+                endIndex = f.Index + 1;
+            }
+        }
+
+        return (values, endLine, endIndex);
+    }
+
+    /// <summary>
+    /// The cells of the lines after <paramref name="line"/> that hold no text, when they are exactly
+    /// <paramref name="count"/> (the rest of a row broken over lines); else null.
+    /// </summary>
+    private static List<Frag>? Continuation(Doc doc, (int Start, int End) region, int line, int count)
+    {
+        var rest = new List<Frag>(count);
+        for (var i = line + 1; i < region.End && rest.Count < count; i++)
+        {
+            var frags = doc.Lines[i];
+            if (frags.Any(f => f.Kind == Kind.Text) || frags.Length == 0)
+            {
+                return null;
+            }
+
+            rest.AddRange(frags);
+        }
+
+        return rest.Count == count ? rest : null;
+    }
+}
