@@ -16,9 +16,6 @@ public sealed record AgencyNode(Agency Agency, int Depth);
 /// </summary>
 public sealed class AgencyAdmin(GongkaiDbContext db, CurrentStaff staff, AuditTrail audit)
 {
-    /// <summary>The entity type of agency lines in the audit trail.</summary>
-    public const string AuditEntity = "agency";
-
     /// <summary>The administrator's agencies in tree order (each followed by those below it).</summary>
     public async Task<List<AgencyNode>> TreeAsync(CancellationToken ct = default)
     {
@@ -97,7 +94,7 @@ public sealed class AgencyAdmin(GongkaiDbContext db, CurrentStaff staff, AuditTr
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Agencies.Add(agency);
         await db.SaveChangesAsync(ct);
-        audit.Record("agency.create", AuditEntity, agency.Id, agency.Id, $"{parent.Name}下新增{name}");
+        audit.Record(AuditCodes.AgencyCreate, AuditEntities.Agency, agency.Id, agency.Id, $"{parent.Name}下新增{name}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (agency.Id, []);
@@ -121,7 +118,7 @@ public sealed class AgencyAdmin(GongkaiDbContext db, CurrentStaff staff, AuditTr
         var changes = new List<string>();
         if (name != agency.Name)
         {
-            audit.Record("agency.rename", AuditEntity, id, id, $"{agency.Name} → {name}");
+            audit.Record(AuditCodes.AgencyRename, AuditEntities.Agency, id, id, $"{agency.Name} → {name}");
             agency.Name = name;
         }
 
@@ -142,7 +139,7 @@ public sealed class AgencyAdmin(GongkaiDbContext db, CurrentStaff staff, AuditTr
         Set("电子邮箱", form.Email, a => a.Email, (a, v) => a.Email = v);
         if (changes.Count > 0)
         {
-            audit.Record("agency.contacts", AuditEntity, id, id, $"{agency.Name}：{string.Join("；", changes)}");
+            audit.Record(AuditCodes.AgencyContacts, AuditEntities.Agency, id, id, $"{agency.Name}：{string.Join("；", changes)}");
         }
 
         await db.SaveChangesAsync(ct);
@@ -170,7 +167,7 @@ public sealed class AgencyAdmin(GongkaiDbContext db, CurrentStaff staff, AuditTr
         }
 
         agency.GuideText = value;
-        audit.Record("agency.guide", AuditEntity, id, id, value is null ? $"{agency.Name}：恢复默认指南正文" : $"{agency.Name}：指南正文改为{value.Length}个字");
+        audit.Record(AuditCodes.AgencyGuide, AuditEntities.Agency, id, id, value is null ? $"{agency.Name}：恢复默认指南正文" : $"{agency.Name}：指南正文改为{value.Length}个字");
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -179,7 +176,7 @@ public sealed class AgencyAdmin(GongkaiDbContext db, CurrentStaff staff, AuditTr
     public Task<List<AuditEntry>> HistoryAsync(int id, CancellationToken ct = default)
     {
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return db.AuditEntries.AsNoTracking().Where(e => e.EntityType == AuditEntity && e.EntityId == key)
+        return db.AuditEntries.AsNoTracking().Where(e => e.EntityType == AuditEntities.Agency && e.EntityId == key)
             .OrderByDescending(e => e.Id).Take(50).ToListAsync(ct);
     }
 }

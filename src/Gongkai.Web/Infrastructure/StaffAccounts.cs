@@ -83,9 +83,6 @@ public sealed class StaffAccounts(
     /// <summary>The lockout end of a disabled account: "until enabled again".</summary>
     public static readonly DateTimeOffset DisabledUntil = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The entity type of account lines in the audit trail.</summary>
-    public const string AuditEntity = "user";
-
     public static string Label(AccountStatus status) => status switch
     {
         AccountStatus.LockedOut => "已锁定",
@@ -190,7 +187,7 @@ public sealed class StaffAccounts(
             return (null, null, [Describe(added, nameof(form.Role))]);
         }
 
-        audit.Record("user.create", AuditEntity, user.Id, user.AgencyId, $"{user.UserName} {user.DisplayName} {Roles.Label(form.Role!)}");
+        audit.Record(AuditCodes.UserCreate, AuditEntities.User, user.Id, user.AgencyId, $"{user.UserName} {user.DisplayName} {Roles.Label(form.Role!)}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (user.Id, password, []);
@@ -229,7 +226,7 @@ public sealed class StaffAccounts(
             return Describe(added, "Role");
         }
 
-        audit.Record("user.role", AuditEntity, user.Id, user.AgencyId, $"{user.UserName} {account.RolesZh} → {Roles.Label(role)}");
+        audit.Record(AuditCodes.UserRole, AuditEntities.User, user.Id, user.AgencyId, $"{user.UserName} {account.RolesZh} → {Roles.Label(role)}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;
@@ -264,7 +261,7 @@ public sealed class StaffAccounts(
             }
         }
 
-        audit.Record("user.disable", AuditEntity, user.Id, user.AgencyId, $"{user.UserName} 停用（禁止登录，现有会话失效）");
+        audit.Record(AuditCodes.UserDisable, AuditEntities.User, user.Id, user.AgencyId, $"{user.UserName} 停用（禁止登录，现有会话失效）");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;
@@ -292,7 +289,7 @@ public sealed class StaffAccounts(
             return Describe(reset, string.Empty);
         }
 
-        audit.Record("user.enable", AuditEntity, user.Id, user.AgencyId, $"{user.UserName} {(account.Status == AccountStatus.Disabled ? "启用" : "解除锁定")}");
+        audit.Record(AuditCodes.UserEnable, AuditEntities.User, user.Id, user.AgencyId, $"{user.UserName} {(account.Status == AccountStatus.Disabled ? "启用" : "解除锁定")}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;
@@ -320,7 +317,7 @@ public sealed class StaffAccounts(
             return (null, Describe(result, string.Empty));
         }
 
-        audit.Record("user.reset-password", AuditEntity, user.Id, user.AgencyId, $"{user.UserName} 重置密码（现有会话失效）");
+        audit.Record(AuditCodes.UserResetPassword, AuditEntities.User, user.Id, user.AgencyId, $"{user.UserName} 重置密码（现有会话失效）");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (password, null);
@@ -338,7 +335,7 @@ public sealed class StaffAccounts(
                            where ids.Contains(ur.UserId)
                            select new { ur.UserId, r.Name }).AsNoTracking().ToListAsync(ct);
         var lastIds = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == AuditEntity && a.EntityId != null && ids.Contains(a.EntityId))
+            .Where(a => a.EntityType == AuditEntities.User && a.EntityId != null && ids.Contains(a.EntityId))
             .GroupBy(a => a.EntityId)
             .Select(g => g.Max(a => a.Id))
             .ToListAsync(ct);

@@ -89,7 +89,7 @@ public sealed class EditModel(StaffAccounts accounts, GongkaiDbContext db) : Pag
         Account = account;
         Role ??= account.Role;
         History = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == StaffAccounts.AuditEntity && a.EntityId == id)
+            .Where(a => a.EntityType == AuditEntities.User && a.EntityId == id)
             .OrderByDescending(a => a.Id).Take(20).ToListAsync(ct);
         return true;
     }
