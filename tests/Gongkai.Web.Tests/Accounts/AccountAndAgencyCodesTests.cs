@@ -1,3 +1,4 @@
+using Gongkai.Domain.Results;
 using Gongkai.Web.Agencies;
 using Gongkai.Web.Infrastructure;
 
@@ -9,7 +10,7 @@ namespace Gongkai.Web.Tests.Accounts;
 /// </summary>
 public sealed class AccountAndAgencyCodesTests
 {
-    public static TheoryData<string, string, string> AccountRefusals => new()
+    public static TheoryData<string, string, string> Refusals => new()
     {
         { AccountCodes.UserNameTaken, "该用户名已被使用，请换一个", "UserName" },
         { AccountCodes.AgencyOutOfScope, "只能选择本机关或下级机关", "AgencyId" },
@@ -17,10 +18,6 @@ public sealed class AccountAndAgencyCodesTests
         { AccountCodes.OwnRole, "不能更改自己的角色，请由其他系统管理员操作", "Role" },
         { AccountCodes.OwnDisable, "不能停用自己的账号", "" },
         { AccountCodes.OwnReset, "不能重置自己的密码，请由其他系统管理员操作", "" },
-    };
-
-    public static TheoryData<string, string, string> AgencyRefusals => new()
-    {
         { AgencyCodes.ParentOutOfScope, "请选择您管理的机关作为上级机关", "ParentId" },
         { AgencyCodes.CreditCodeInvalid, "统一社会信用代码应为18位，且校验码正确", "CreditCode" },
         { AgencyCodes.CreditCodeTaken, "已有机关使用该统一社会信用代码", "CreditCode" },
@@ -30,19 +27,12 @@ public sealed class AccountAndAgencyCodesTests
     };
 
     [Theory]
-    [MemberData(nameof(AccountRefusals))]
-    public void AccountCode_KeepsItsChineseMessage_AndField(string code, string zh, string field)
+    [MemberData(nameof(Refusals))]
+    public void Code_KeepsItsChineseMessage_AndField(string code, string zh, string field)
     {
-        var problem = AccountCodes.Problem(code);
-        Assert.Equal((code, zh, field), (problem.Code, problem.MessageZh, AccountCodes.FieldOf(code)));
-    }
-
-    [Theory]
-    [MemberData(nameof(AgencyRefusals))]
-    public void AgencyCode_KeepsItsChineseMessage_AndField(string code, string zh, string field)
-    {
-        var problem = AgencyCodes.Problem(code);
-        Assert.Equal((code, zh, field), (problem.Code, problem.MessageZh, AgencyCodes.FieldOf(code)));
+        var (catalogue, fieldOf) = Area(code);
+        var problem = catalogue.Problem(code);
+        Assert.Equal((code, zh, field), (problem.Code, problem.MessageZh, fieldOf(code)));
     }
 
     [Fact]
@@ -59,16 +49,14 @@ public sealed class AccountAndAgencyCodesTests
     [Fact]
     public void EveryCode_IsWorded_AndHasAField()
     {
-        foreach (var code in AccountCodes.Messages.Codes)
+        foreach (var code in AccountCodes.Messages.Codes.Concat(AgencyCodes.Messages.Codes))
         {
-            Assert.NotEqual(code, AccountCodes.Messages.Zh(code, ["x"]));
-            Assert.NotNull(AccountCodes.FieldOf(code));
-        }
-
-        foreach (var code in AgencyCodes.Messages.Codes)
-        {
-            Assert.NotEqual(code, AgencyCodes.Messages.Zh(code, ["x"]));
-            Assert.NotNull(AgencyCodes.FieldOf(code));
+            var (catalogue, fieldOf) = Area(code);
+            Assert.NotEqual(code, catalogue.Zh(code, ["x"]));
+            Assert.NotNull(fieldOf(code));
         }
     }
+
+    private static (MessageCatalogue Catalogue, Func<string, string> FieldOf) Area(string code) =>
+        code.StartsWith("account.", StringComparison.Ordinal) ? (AccountCodes.Messages, AccountCodes.FieldOf) : (AgencyCodes.Messages, AgencyCodes.FieldOf);
 }

@@ -80,14 +80,9 @@ public sealed partial class AuditCodeTests
     [Fact]
     public void EveryAuditRecordCall_InTheSource_TakesItsCodeFromTheCatalogue()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Gongkai.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
-        var calls = Directory.EnumerateFiles(Path.Combine(dir.FullName, "src", "Gongkai.Web"), "*.cs", SearchOption.AllDirectories)
+        var root = RepoRoot.Find();
+        Assert.NotNull(root);
+        var calls = Directory.EnumerateFiles(Path.Combine(root, "src", "Gongkai.Web"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => RecordCall().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Code: m.Groups["code"].Value.Trim())))
             .ToList();
