@@ -2,6 +2,7 @@ using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.Casework;
 using Gongkai.Domain.Results;
+using Gongkai.Web.Accounts;
 using Gongkai.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using Gongkai.Domain.Results;
+using Gongkai.Web.Accounts;
 using Gongkai.Web.Agencies;
 using Gongkai.Web.Infrastructure;
 

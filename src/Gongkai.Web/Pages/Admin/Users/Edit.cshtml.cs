@@ -1,6 +1,7 @@
 using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.Results;
+using Gongkai.Web.Accounts;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

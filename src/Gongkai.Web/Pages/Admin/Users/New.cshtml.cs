@@ -1,4 +1,5 @@
 using Gongkai.Data.Entities;
+using Gongkai.Web.Accounts;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

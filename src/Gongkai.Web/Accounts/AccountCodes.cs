@@ -1,7 +1,8 @@
 using System.Collections.Frozen;
 using Gongkai.Domain.Results;
+using Gongkai.Web.Infrastructure;
 
-namespace Gongkai.Web.Infrastructure;
+namespace Gongkai.Web.Accounts;
 
 /// <summary>
 /// Stable codes of 账号管理's refusals (<see cref="StaffAccounts"/>), with their Chinese messages: the

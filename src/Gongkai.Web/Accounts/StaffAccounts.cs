@@ -2,11 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.Results;
+using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Gongkai.Web.Infrastructure;
+namespace Gongkai.Web.Accounts;
 
 /// <summary>Whether an account may sign in.</summary>
 public enum AccountStatus
