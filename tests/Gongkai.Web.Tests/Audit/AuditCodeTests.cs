@@ -45,6 +45,28 @@ public sealed partial class AuditCodeTests
     }
 
     [Fact]
+    public async Task AuditPage_ShowsActionsAndObjectsInChinese_NotTheirCodes()
+    {
+        await using var app = new GongkaiApp();
+        var officer = await StaffClient.CreateAsync(app, DemoUsers.HealthOfficer);
+        var id = await Cases.RegisterAsync(officer);
+        var sent = await officer.Http.PostAsJsonAsync($"/api/cases/{id}/events", new
+        {
+            version = 0,
+            @event = new { kind = "supplement_requested", occurredOn = TestDates.TodayText, recorded = new { by = "x", at = TestDates.Now }, items = "请写明文号" },
+        });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+
+        var admin = await StaffClient.CreateAsync(app, DemoUsers.HealthAdmin);
+        var html = await admin.Http.GetStringAsync("/Admin/Audit");
+        Assert.Contains(">要求补正<", html);
+        Assert.Contains(">登记申请<", html);
+        Assert.Contains("申请办理", html);
+        var text = Tags().Replace(html, " ");
+        Assert.DoesNotContain("case.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryAuditCode_TheCodeBaseCanWrite_HasAChineseDescription()
     {
         var constants = typeof(AuditCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -95,6 +117,9 @@ public sealed partial class AuditCodeTests
 
     private static bool IsChinese(string text) =>
         text.Any(c => c is >= '\u4e00' and <= '\u9fff') && !text.Any(char.IsAsciiLetter);
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
 
     [GeneratedRegex(@"audit\.Record\(\s*(?<code>[^,]+),")]
     private static partial Regex RecordCall();
