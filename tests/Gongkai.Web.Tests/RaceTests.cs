@@ -37,8 +37,8 @@ public sealed class RaceTests
         var loadedB = (await b.LoadAsync(id))!;
         var on = DateOnly.Parse(Today, System.Globalization.CultureInfo.InvariantCulture);
 
-        var won = await a.AppendAsync(loadedA, 0, new SupplementRequested(on, a.Recorded(), "请写明文号", null), "case.supplement");
-        var lost = await b.AppendAsync(loadedB, 0, new ConsultationStarted(on, b.Recorded(), ConsultationParty.ThirdParty, "某公司"), "case.consultation");
+        var won = await a.AppendAsync(loadedA, 0, new SupplementRequested(on, a.Recorded(), "请写明文号", null));
+        var lost = await b.AppendAsync(loadedB, 0, new ConsultationStarted(on, b.Recorded(), ConsultationParty.ThirdParty, "某公司"));
 
         Assert.True(won.IsSuccess);
         Assert.True(CaseService.IsConflict(lost));

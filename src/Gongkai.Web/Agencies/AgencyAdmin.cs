@@ -1,6 +1,7 @@
 using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.Disclosure;
+using Gongkai.Domain.Results;
 using Gongkai.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,9 +17,6 @@ public sealed record AgencyNode(Agency Agency, int Depth);
 /// </summary>
 public sealed class AgencyAdmin(GongkaiDbContext db, CurrentStaff staff, AuditTrail audit)
 {
-    /// <summary>The entity type of agency lines in the audit trail.</summary>
-    public const string AuditEntity = "agency";
-
     /// <summary>The administrator's agencies in tree order (each followed by those below it).</summary>
     public async Task<List<AgencyNode>> TreeAsync(CancellationToken ct = default)
     {
@@ -49,43 +47,48 @@ public sealed class AgencyAdmin(GongkaiDbContext db, CurrentStaff staff, AuditTr
             ? await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct)
             : null;
 
-    /// <summary>Adds a department below <see cref="NewAgencyForm.ParentId"/>; returns its id, or why not.</summary>
-    public async Task<(int? Id, List<AgencyError> Errors)> AddDepartmentAsync(NewAgencyForm form, CancellationToken ct = default)
+    /// <summary>Why a department cannot be added as <paramref name="form"/> says: every refusal at once, each for its field (<see cref="AgencyCodes.FieldOf"/>); empty when it can.</summary>
+    public async Task<List<Problem>> CheckNewDepartmentAsync(NewAgencyForm form, CancellationToken ct = default)
     {
-        var errors = new List<AgencyError>();
-        var parent = form.ParentId is { } p ? await FindAsync(p, ct) : null;
-        if (parent is null)
+        var problems = new List<Problem>();
+        if (form.ParentId is not { } p || await FindAsync(p, ct) is null)
         {
-            errors.Add(new(nameof(form.ParentId), "请选择您管理的机关作为上级机关"));
+            problems.Add(AgencyCodes.Problem(AgencyCodes.ParentOutOfScope));
         }
 
-        var name = form.Name?.Trim() ?? "";
-        var code = form.Code?.Trim().ToUpperInvariant() ?? "";
-        var creditCode = form.CreditCode?.Trim().ToUpperInvariant() ?? "";
+        var (name, code, creditCode) = Normalised(form);
         if (!UnifiedSocialCreditCode.IsValid(creditCode))
         {
-            errors.Add(new(nameof(form.CreditCode), "统一社会信用代码应为18位，且校验码正确"));
+            problems.Add(AgencyCodes.Problem(AgencyCodes.CreditCodeInvalid));
         }
         else if (await db.Agencies.AnyAsync(a => a.CreditCode == creditCode, ct))
         {
-            errors.Add(new(nameof(form.CreditCode), "已有机关使用该统一社会信用代码"));
+            problems.Add(AgencyCodes.Problem(AgencyCodes.CreditCodeTaken));
         }
 
         if (await db.Agencies.AnyAsync(a => a.Code == code, ct))
         {
-            errors.Add(new(nameof(form.Code), "已有机关使用该机关代码"));
+            problems.Add(AgencyCodes.Problem(AgencyCodes.CodeTaken));
         }
 
         if (await db.Agencies.AnyAsync(a => a.Name == name, ct))
         {
-            errors.Add(new(nameof(form.Name), "已有同名机关"));
+            problems.Add(AgencyCodes.Problem(AgencyCodes.NameTaken));
         }
 
-        if (errors.Count > 0)
+        return problems;
+    }
+
+    /// <summary>Adds a department below <see cref="NewAgencyForm.ParentId"/>; returns its id, or the first refusal of <see cref="CheckNewDepartmentAsync"/>.</summary>
+    public async Task<Result<int>> AddDepartmentAsync(NewAgencyForm form, CancellationToken ct = default)
+    {
+        if ((await CheckNewDepartmentAsync(form, ct)).FirstOrDefault() is { } refused)
         {
-            return (null, errors);
+            return refused;
         }
 
+        var parent = (await FindAsync(form.ParentId!.Value, ct))!;
+        var (name, code, creditCode) = Normalised(form);
         var agency = new Agency
         {
             Name = name,
@@ -97,31 +100,34 @@ public sealed class AgencyAdmin(GongkaiDbContext db, CurrentStaff staff, AuditTr
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Agencies.Add(agency);
         await db.SaveChangesAsync(ct);
-        audit.Record("agency.create", AuditEntity, agency.Id, agency.Id, $"{parent.Name}下新增{name}");
+        audit.Record(AuditCodes.AgencyCreate, AuditEntities.Agency, agency.Id, agency.Id, $"{parent.Name}下新增{name}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return (agency.Id, []);
+        return agency.Id;
     }
 
+    private static (string Name, string Code, string CreditCode) Normalised(NewAgencyForm form) =>
+        (form.Name?.Trim() ?? "", form.Code?.Trim().ToUpperInvariant() ?? "", form.CreditCode?.Trim().ToUpperInvariant() ?? "");
+
     /// <summary>Saves the name and contacts of <paramref name="id"/>; null when done, else why not.</summary>
-    public async Task<AgencyError?> SaveDetailsAsync(int id, AgencyDetailsForm form, CancellationToken ct = default)
+    public async Task<Problem?> SaveDetailsAsync(int id, AgencyDetailsForm form, CancellationToken ct = default)
     {
         if (await FindAsync(id, ct) is null)
         {
-            return new("", "未找到该机关");
+            return AgencyCodes.Problem(AgencyCodes.NotFound);
         }
 
         var agency = await db.Agencies.SingleAsync(a => a.Id == id, ct);
         var name = form.Name?.Trim() ?? "";
         if (name != agency.Name && await db.Agencies.AnyAsync(a => a.Name == name && a.Id != id, ct))
         {
-            return new(nameof(form.Name), "已有同名机关");
+            return AgencyCodes.Problem(AgencyCodes.NameTaken);
         }
 
         var changes = new List<string>();
         if (name != agency.Name)
         {
-            audit.Record("agency.rename", AuditEntity, id, id, $"{agency.Name} → {name}");
+            audit.Record(AuditCodes.AgencyRename, AuditEntities.Agency, id, id, $"{agency.Name} → {name}");
             agency.Name = name;
         }
 
@@ -142,7 +148,7 @@ public sealed class AgencyAdmin(GongkaiDbContext db, CurrentStaff staff, AuditTr
         Set("电子邮箱", form.Email, a => a.Email, (a, v) => a.Email = v);
         if (changes.Count > 0)
         {
-            audit.Record("agency.contacts", AuditEntity, id, id, $"{agency.Name}：{string.Join("；", changes)}");
+            audit.Record(AuditCodes.AgencyContacts, AuditEntities.Agency, id, id, $"{agency.Name}：{string.Join("；", changes)}");
         }
 
         await db.SaveChangesAsync(ct);
@@ -150,17 +156,17 @@ public sealed class AgencyAdmin(GongkaiDbContext db, CurrentStaff staff, AuditTr
     }
 
     /// <summary>Saves the 指南 text of <paramref name="id"/> (empty: the default text); null when done, else why not.</summary>
-    public async Task<AgencyError?> SaveGuideAsync(int id, string? text, CancellationToken ct = default)
+    public async Task<Problem?> SaveGuideAsync(int id, string? text, CancellationToken ct = default)
     {
         if (await FindAsync(id, ct) is null)
         {
-            return new("", "未找到该机关");
+            return AgencyCodes.Problem(AgencyCodes.NotFound);
         }
 
         var value = string.IsNullOrWhiteSpace(text) ? null : text.ReplaceLineEndings("\n").Trim();
         if (value is { Length: > GuideText.MaxLength })
         {
-            return new("GuideText", $"指南正文不超过{GuideText.MaxLength}个字");
+            return AgencyCodes.Problem(AgencyCodes.GuideTooLong, GuideText.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var agency = await db.Agencies.SingleAsync(a => a.Id == id, ct);
@@ -170,7 +176,7 @@ public sealed class AgencyAdmin(GongkaiDbContext db, CurrentStaff staff, AuditTr
         }
 
         agency.GuideText = value;
-        audit.Record("agency.guide", AuditEntity, id, id, value is null ? $"{agency.Name}：恢复默认指南正文" : $"{agency.Name}：指南正文改为{value.Length}个字");
+        audit.Record(AuditCodes.AgencyGuide, AuditEntities.Agency, id, id, value is null ? $"{agency.Name}：恢复默认指南正文" : $"{agency.Name}：指南正文改为{value.Length}个字");
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -179,7 +185,7 @@ public sealed class AgencyAdmin(GongkaiDbContext db, CurrentStaff staff, AuditTr
     public Task<List<AuditEntry>> HistoryAsync(int id, CancellationToken ct = default)
     {
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return db.AuditEntries.AsNoTracking().Where(e => e.EntityType == AuditEntity && e.EntityId == key)
+        return db.AuditEntries.AsNoTracking().Where(e => e.EntityType == AuditEntities.Agency && e.EntityId == key)
             .OrderByDescending(e => e.Id).Take(50).ToListAsync(ct);
     }
 }

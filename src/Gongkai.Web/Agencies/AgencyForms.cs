@@ -54,6 +54,3 @@ public sealed class NewAgencyForm
     [Display(Name = "统一社会信用代码")]
     public string? CreditCode { get; set; }
 }
-
-/// <summary>A refusal and the form field it belongs to (empty for the whole form).</summary>
-public sealed record AgencyError(string Field, string Message);

@@ -107,7 +107,7 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
         };
         db.AnnualReports.Add(row);
         AddRevision(row, 1, note, now);
-        audit.Record("report.workspace.create", "report", $"{agency.Id}/{year}", agency.Id, note);
+        audit.Record(AuditCodes.ReportCreate, AuditEntities.Report, $"{agency.Id}/{year}", agency.Id, note);
         await db.SaveChangesAsync(ct);
         return new AnnualReportItem(row, workflow);
     }
@@ -141,7 +141,7 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
 
         var note = $"导入表格 {fileName}";
         var w = existing.Workflow;
-        return await SaveAsync(existing, w.Edit(DeskActor(), w.Draft.WithTables(report, TablesOrigin.Imported), clock.GetUtcNow(), note), expectedVersion ?? existing.Row.Version, "import", note, ct);
+        return await SaveAsync(existing, w.Edit(DeskActor(), w.Draft.WithTables(report, TablesOrigin.Imported), clock.GetUtcNow(), note), expectedVersion ?? existing.Row.Version, AuditCodes.ReportImport, note, ct);
     }
 
     /// <summary>
@@ -165,7 +165,7 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
         var row = new AnnualReport { AgencyId = agency.Id, Year = year, Status = ReportState.Published, Json = ReportWorkflowJson.Serialize(workflow), UpdatedAt = now, PublishedAt = now };
         db.AnnualReports.Add(row);
         AddRevision(row, 1, note, now);
-        audit.Record("report.workspace.import-published", "report", $"{agency.Id}/{year}", agency.Id, note);
+        audit.Record(AuditCodes.ReportImportPublished, AuditEntities.Report, $"{agency.Id}/{year}", agency.Id, note);
         await db.SaveChangesAsync(ct);
     }
 
@@ -173,7 +173,7 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
     /// Stores the next workflow of <paramref name="item"/> and answers the item as saved, or why not: the
     /// step's refusal, or <c>FLOW.stale</c> when someone else saved since <paramref name="expectedVersion"/>.
     /// </summary>
-    public async Task<Result<AnnualReportItem>> SaveAsync(AnnualReportItem item, Result<ReportWorkflow> next, int expectedVersion, string action, string note, CancellationToken ct)
+    public async Task<Result<AnnualReportItem>> SaveAsync(AnnualReportItem item, Result<ReportWorkflow> next, int expectedVersion, string auditCode, string note, CancellationToken ct)
     {
         if (next.Problem is { } refused)
         {
@@ -199,7 +199,7 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
 
         var last = await db.AnnualReportRevisions.Where(v => v.ReportId == row.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0;
         AddRevision(row, last + 1, note, now);
-        audit.Record($"report.workspace.{action}", "report", row.Id, row.AgencyId, note.Length > 500 ? note[..500] : note);
+        audit.Record(auditCode, AuditEntities.Report, row.Id, row.AgencyId, note.Length > 500 ? note[..500] : note);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -147,7 +147,7 @@ public static class CaseApi
             // Who handles the case and which agency holds it are checked and written by CaseRouting, as on the case page.
             Assigned a => await routing.AssignAsync(loaded, request.Version, a.Handler, ct),
             Transferred t => await routing.TransferAsync(loaded, request.Version, (await routing.TargetsAsync(loaded.Record.AgencyId, ct)).FirstOrDefault(x => x.Name == t.ToAgency)?.Id, t.Reason, ct),
-            _ => await cases.AppendAsync(loaded, request.Version, e, $"case.{e.Kind}", ct),
+            _ => await cases.AppendAsync(loaded, request.Version, e, ct),
         };
         if (CaseService.IsConflict(result))
         {

@@ -67,7 +67,7 @@ public static class RegisterApi
             RepealedOn = dto.RepealedOn,
         };
         db.RegulatoryDocuments.Add(row);
-        audit.Record("register.document", "document", row.Id, row.AgencyId, row.Title);
+        audit.Record(AuditCodes.RegisterDocument, AuditEntities.Document, row.Id, row.AgencyId, row.Title);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/registers/documents/{row.Id}", dto with { Id = row.Id });
     }
@@ -98,7 +98,7 @@ public static class RegisterApi
         row.Penalty = dto.Penalty;
         row.Coercion = dto.Coercion;
         row.FeesTenThousandYuan = dto.FeesTenThousandYuan;
-        audit.Record("register.monthly", "monthly", $"{dto.Year}-{dto.Month}", agency, null);
+        audit.Record(AuditCodes.RegisterMonthly, AuditEntities.Monthly, $"{dto.Year}-{dto.Month}", agency, null);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(dto);
     }

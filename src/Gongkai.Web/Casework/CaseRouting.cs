@@ -2,6 +2,7 @@ using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.Casework;
 using Gongkai.Domain.Results;
+using Gongkai.Web.Accounts;
 using Gongkai.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,7 +83,7 @@ public sealed class CaseRouting(GongkaiDbContext db, CaseService cases, CurrentS
         }
 
         var e = new Assigned(cases.Today, cases.Recorded(), match.UserName, match.Name);
-        return await cases.AppendAsync(loaded, expectedVersion, e, "case.assign", r => r.Handler = match.UserName, ct);
+        return await cases.AppendAsync(loaded, expectedVersion, e, r => r.Handler = match.UserName, ct);
     }
 
     /// <summary>
@@ -104,7 +105,7 @@ public sealed class CaseRouting(GongkaiDbContext db, CaseService cases, CurrentS
 
         var from = await db.Agencies.AsNoTracking().Where(a => a.Id == loaded.Record.AgencyId).Select(a => a.Name).SingleAsync(ct);
         var e = new Transferred(cases.Today, cases.Recorded(), from, target.Name, reason?.Trim() ?? string.Empty);
-        return await cases.AppendAsync(loaded, expectedVersion, e, "case.transfer", r =>
+        return await cases.AppendAsync(loaded, expectedVersion, e, r =>
         {
             r.AgencyId = target.Id;
             r.Handler = null;

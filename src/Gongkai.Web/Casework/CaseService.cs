@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Gongkai.Data;
 using Gongkai.Data.Entities;
 using Gongkai.Domain.Calendar;
@@ -133,7 +134,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         AddEvent(record, 1, registered.Value.Events[0]);
         Refresh(record, registered.Value);
         await notices.ForStepAsync(record, registered.Value, registered.Value.Events[0], 1, ct, agency.Name);
-        audit.Record("case.register", "case", record.Id, agency.Id, $"{record.TrackingNumber} {CaseworkText.Of(application.Channel)}");
+        audit.Record(AuditCodeOf(typeof(Registered)), AuditEntities.Case, record.Id, agency.Id, $"{record.TrackingNumber} {CaseworkText.Of(application.Channel)}");
         return await SaveSubmissionAsync(record, key, code.Code, ct);
     }
 
@@ -171,7 +172,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
             AccessCodeHint = code.Hint,
         };
         db.Cases.Add(record);
-        audit.Record("portal.apply", "case", record.Id, agency.Id, record.TrackingNumber);
+        audit.Record(AuditCodes.PortalApply, AuditEntities.Case, record.Id, agency.Id, record.TrackingNumber);
         return await SaveSubmissionAsync(record, key, code.Code, ct);
     }
 
@@ -238,7 +239,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         AddEvent(record, 1, registered.Value.Events[0]);
         Refresh(record, registered.Value);
         await notices.ForStepAsync(record, registered.Value, registered.Value.Events[0], 1, ct);
-        audit.Record("case.confirm", "case", record.Id, record.AgencyId, record.TrackingNumber);
+        audit.Record(AuditCodes.CaseConfirm, AuditEntities.Case, record.Id, record.AgencyId, record.TrackingNumber);
         return await SaveStepAsync(record, ct);
     }
 
@@ -259,7 +260,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         record.AccessCodeHash = code.Hash;
         record.AccessCodeHint = code.Hint;
         record.Version++;
-        audit.Record("case.access-code", "case", record.Id, record.AgencyId, $"{record.TrackingNumber} {code.Hint}");
+        audit.Record(AuditCodes.CaseAccessCode, AuditEntities.Case, record.Id, record.AgencyId, $"{record.TrackingNumber} {code.Hint}");
         return (await SaveStepAsync(record, ct)).Map(_ => code.Code);
     }
 
@@ -268,14 +269,14 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
     /// if someone else changed the case since, or a concurrent request appends first, the answer is
     /// <see cref="CaseworkCodes.Conflict"/> and nothing is saved.
     /// </summary>
-    public Task<Result<CaseRecord>> AppendAsync(LoadedCase loaded, int expectedVersion, ApplicationEvent e, string action, CancellationToken ct = default) =>
-        AppendAsync(loaded, expectedVersion, e, action, alsoChange: null, ct);
+    public Task<Result<CaseRecord>> AppendAsync(LoadedCase loaded, int expectedVersion, ApplicationEvent e, CancellationToken ct = default) =>
+        AppendAsync(loaded, expectedVersion, e, alsoChange: null, ct);
 
     /// <summary>
-    /// <see cref="AppendAsync(LoadedCase, int, ApplicationEvent, string, CancellationToken)"/>, also applying
+    /// <see cref="AppendAsync(LoadedCase, int, ApplicationEvent, CancellationToken)"/>, also applying
     /// <paramref name="alsoChange"/> to the row (a new 承办人, another agency) in the same transaction.
     /// </summary>
-    public async Task<Result<CaseRecord>> AppendAsync(LoadedCase loaded, int expectedVersion, ApplicationEvent e, string action, Action<CaseRecord>? alsoChange, CancellationToken ct = default)
+    public async Task<Result<CaseRecord>> AppendAsync(LoadedCase loaded, int expectedVersion, ApplicationEvent e, Action<CaseRecord>? alsoChange, CancellationToken ct = default)
     {
         if (loaded.Case is null)
         {
@@ -299,7 +300,7 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
         AddEvent(record, loaded.Events.Count + 1, e);
         Refresh(record, result.Value);
         await notices.ForStepAsync(record, result.Value, e, loaded.Events.Count + 1, ct);
-        audit.Record(action, "case", record.Id, record.AgencyId, $"{record.TrackingNumber} {CaseworkText.NameOf(e)}");
+        audit.Record(AuditCodeOf(e.GetType()), AuditEntities.Case, record.Id, record.AgencyId, $"{record.TrackingNumber} {CaseworkText.NameOf(e)}");
         alsoChange?.Invoke(record);
         return await SaveStepAsync(record, ct);
     }
@@ -323,6 +324,31 @@ public sealed class CaseService(GongkaiDbContext db, CurrentStaff staff, AuditTr
             return Conflict;
         }
     }
+
+    /// <summary>
+    /// The audit code of a step, from the type of its event (<see cref="Registered"/> → <c>case.register</c>,
+    /// <see cref="SupplementRequested"/> → <c>case.supplement</c> …): the one place that names a step in the
+    /// audit trail, whether the case page, the case API or <see cref="CaseRouting"/> recorded it.
+    /// </summary>
+    public static string AuditCodeOf(Type eventType) =>
+        s_auditCodes.TryGetValue(eventType, out var code) ? code : throw new ArgumentOutOfRangeException(nameof(eventType), eventType, "not a case event");
+
+    private static readonly FrozenDictionary<Type, string> s_auditCodes = new Dictionary<Type, string>
+    {
+        [typeof(Registered)] = AuditCodes.CaseRegister,
+        [typeof(SupplementRequested)] = AuditCodes.CaseSupplement,
+        [typeof(SupplementReceived)] = AuditCodes.CaseSupplementReceived,
+        [typeof(ConsultationStarted)] = AuditCodes.CaseConsultation,
+        [typeof(ConsultationEnded)] = AuditCodes.CaseConsultationEnded,
+        [typeof(Extended)] = AuditCodes.CaseExtend,
+        [typeof(FeeNotified)] = AuditCodes.CaseFeeNotice,
+        [typeof(FeePaid)] = AuditCodes.CaseFeePaid,
+        [typeof(Abandoned)] = AuditCodes.CaseAbandon,
+        [typeof(Decided)] = AuditCodes.CaseDecide,
+        [typeof(Closed)] = AuditCodes.CaseClose,
+        [typeof(Assigned)] = AuditCodes.CaseAssign,
+        [typeof(Transferred)] = AuditCodes.CaseTransfer,
+    }.ToFrozenDictionary();
 
     /// <summary>The case changed since it was loaded (the user's version is stale, or another request won the race).</summary>
     public static Problem Conflict => CaseworkCodes.Problem(CaseworkCodes.Conflict);

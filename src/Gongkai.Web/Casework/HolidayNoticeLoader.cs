@@ -73,7 +73,7 @@ public sealed class HolidayNoticeLoader(GongkaiDbContext db, CalendarService cal
             }
         }
 
-        audit.Record("calendar.load-notice", "holiday-notice", year.Year, staff.AgencyId,
+        audit.Record(AuditCodes.CalendarLoadNotice, AuditEntities.HolidayNotice, year.Year, staff.AgencyId,
             $"{year.Year}年 {number}：重新计算{recomputed}件未办结案件，{moved.Count}件期限变动");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

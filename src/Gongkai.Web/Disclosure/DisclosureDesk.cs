@@ -346,7 +346,7 @@ public sealed class DisclosureDesk(GongkaiDbContext db, TimeProvider time, IConf
             detail += "：" + step.Comment;
         }
 
-        audit.Record(DisclosureMapping.AuditCode(step.Kind), "disclosure", w.Item.Id, agencyId, detail);
+        audit.Record(DisclosureMapping.AuditCode(step.Kind), AuditEntities.Disclosure, w.Item.Id, agencyId, detail);
     }
 
     /// <summary>Runs the automatic checks on the draft and submits it to 保密审查.</summary>

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Gongkai.Data.Disclosure;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Disclosure;
+using Gongkai.Web.Infrastructure;
 
 namespace Gongkai.Web.Disclosure;
 
@@ -153,20 +154,20 @@ public static class DisclosureMapping
         _ => k.ToString(),
     };
 
-    /// <summary>The audit code of a step, e.g. <c>disclosure.secrecy-passed</c> (wording in <c>AuditText</c>).</summary>
+    /// <summary>The audit code of a step, e.g. <c>disclosure.secrecy-passed</c> (wording in <see cref="AuditCodes"/>).</summary>
     public static string AuditCode(StepKind k) => k switch
     {
-        StepKind.Created => "disclosure.created",
-        StepKind.Edited => "disclosure.edited",
-        StepKind.Submitted => "disclosure.submitted",
-        StepKind.SecrecyPassed => "disclosure.secrecy-passed",
-        StepKind.LegalityPassed => "disclosure.legality-passed",
-        StepKind.Returned => "disclosure.returned",
-        StepKind.FindingAccepted => "disclosure.finding-accepted",
-        StepKind.Published => "disclosure.published",
-        StepKind.Corrected => "disclosure.corrected",
-        StepKind.Withdrawn => "disclosure.withdrawn",
-        _ => "disclosure.other",
+        StepKind.Created => AuditCodes.DisclosureCreated,
+        StepKind.Edited => AuditCodes.DisclosureEdited,
+        StepKind.Submitted => AuditCodes.DisclosureSubmitted,
+        StepKind.SecrecyPassed => AuditCodes.DisclosureSecrecyPassed,
+        StepKind.LegalityPassed => AuditCodes.DisclosureLegalityPassed,
+        StepKind.Returned => AuditCodes.DisclosureReturned,
+        StepKind.FindingAccepted => AuditCodes.DisclosureFindingAccepted,
+        StepKind.Published => AuditCodes.DisclosurePublished,
+        StepKind.Corrected => AuditCodes.DisclosureCorrected,
+        StepKind.Withdrawn => AuditCodes.DisclosureWithdrawn,
+        _ => throw new ArgumentOutOfRangeException(nameof(k), k, "not a disclosure step"),
     };
 
     /// <summary>Where staff download an uploaded attachment (any state, own agency).</summary>

@@ -57,7 +57,7 @@ public sealed class CaseLetters(GongkaiDbContext db, LetterNumberAllocator numbe
         var record = await numbers.GetOrAllocateAsync(
             new LetterNumberRequest(c.Id, sequence, kind.Code(), agency.Id, year),
             n => LetterNumberPattern.Format(pattern, year, n),
-            row => audit.Record("case.letter-number", "case", c.Id, agency.Id, $"{kind.ShortName()} {row.DocumentNumber}"),
+            row => audit.Record(AuditCodes.CaseLetterNumber, AuditEntities.Case, c.Id, agency.Id, $"{kind.ShortName()} {row.DocumentNumber}"),
             ct);
         var letter = LetterComposer.Compose(new LetterRequest(c, sequence, kind, Issuer(agency), record.DocumentNumber, rules));
         return LetterFiles.Write(letter, format, c.Application.TrackingNumber);

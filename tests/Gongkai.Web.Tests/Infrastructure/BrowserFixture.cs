@@ -102,13 +102,7 @@ public sealed class BrowserSession : IAsyncDisposable
             return;
         }
 
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Gongkai.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        var target = Path.Combine(dir?.FullName ?? ".", "docs", "screenshots");
+        var target = Path.Combine(RepoRoot.Find() ?? ".", "docs", "screenshots");
         Directory.CreateDirectory(target);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(target, $"web-{name}.png"), FullPage = true });
     }

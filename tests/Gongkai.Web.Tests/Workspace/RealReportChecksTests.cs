@@ -3,6 +3,7 @@ using Gongkai.Domain.Reports;
 using Gongkai.Import;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
+using Gongkai.Web.Tests.Infrastructure;
 
 namespace Gongkai.Web.Tests.Workspace;
 
@@ -14,14 +15,9 @@ public sealed class RealReportChecksTests(ITestOutputHelper output)
 {
     private static string Fixture(string name)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Gongkai.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
-        return Path.Combine(dir.FullName, "tests", "Gongkai.Import.Tests", "Fixtures", "reports", name, "input.txt");
+        var root = RepoRoot.Find();
+        Assert.NotNull(root);
+        return Path.Combine(root, "tests", "Gongkai.Import.Tests", "Fixtures", "reports", name, "input.txt");
     }
 
     private static ReportDraft Draft(Report report, int year)

@@ -72,7 +72,7 @@ public sealed class PasswordModel(UserManager<GongkaiUser> users, SignInManager<
             return Page();
         }
 
-        audit.Record("user.change-password", StaffAccounts.AuditEntity, user.Id, user.AgencyId, user.UserName);
+        audit.Record(AuditCodes.UserChangePassword, AuditEntities.User, user.Id, user.AgencyId, user.UserName);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await signIn.RefreshSignInAsync(user);

@@ -74,7 +74,7 @@ public sealed class LettersModel(GongkaiDbContext db, CurrentStaff staff, AuditT
         agency.LetterNumberPattern = pattern;
         agency.ReviewBody = review;
         agency.Court = court;
-        audit.Record("agency.letters", "agency", agency.Id, agency.Id, $"文号格式：{pattern ?? "默认"}；复议机关：{review ?? "未设置"}；人民法院：{court ?? "未设置"}");
+        audit.Record(AuditCodes.AgencyLetters, AuditEntities.Agency, agency.Id, agency.Id, $"文号格式：{pattern ?? "默认"}；复议机关：{review ?? "未设置"}；人民法院：{court ?? "未设置"}");
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "已保存文书设置。";
         return Redirect($"/Admin/Letters?agencyId={agency.Id}");

@@ -89,7 +89,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
         }, ct);
 
     public Task<IActionResult> OnPostSupplementAsync(Guid id, int version, DateOnly? date, string? items, DateOnly? supplyBy, CancellationToken ct) =>
-        StepAsync(id, version, "supplement", "case.supplement", r =>
+        StepAsync(id, version, "supplement", r =>
         {
             var on = Required(date, "supplement", "date", "请填写告知日期");
             var what = RequiredText(items, "supplement", "items", "请写明需要补正的事项", 1000);
@@ -97,15 +97,15 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
         }, ct);
 
     public Task<IActionResult> OnPostSupplementReceivedAsync(Guid id, int version, DateOnly? date, CancellationToken ct) =>
-        StepAsync(id, version, "supplementReceived", "case.supplement-received", r =>
+        StepAsync(id, version, "supplementReceived", r =>
             Required(date, "supplementReceived", "date", "请填写收到补正的日期") is { } on ? new SupplementReceived(on, r) : null, ct);
 
     public Task<IActionResult> OnPostAbandonAsync(Guid id, int version, DateOnly? date, AbandonmentReason reason, CancellationToken ct) =>
-        StepAsync(id, version, "abandon", "case.abandon", r =>
+        StepAsync(id, version, "abandon", r =>
             Required(date, "abandon", "date", "请填写日期") is { } on ? new Abandoned(on, r, reason) : null, ct);
 
     public Task<IActionResult> OnPostConsultAsync(Guid id, int version, DateOnly? date, ConsultationParty party, string? partyName, CancellationToken ct) =>
-        StepAsync(id, version, "consult", "case.consultation", r =>
+        StepAsync(id, version, "consult", r =>
         {
             var on = Required(date, "consult", "date", "请填写发出征求意见函的日期");
             var who = RequiredText(partyName, "consult", "partyName", "请填写征求意见对象", 200);
@@ -113,7 +113,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
         }, ct);
 
     public Task<IActionResult> OnPostConsultEndedAsync(Guid id, int version, DateOnly? date, ConsultationReply reply, CancellationToken ct) =>
-        StepAsync(id, version, "consultEnded", "case.consultation-ended", r =>
+        StepAsync(id, version, "consultEnded", r =>
             Required(date, "consultEnded", "date", "请填写日期") is { } on ? new ConsultationEnded(on, r, reply) : null, ct);
 
     public Task<IActionResult> OnPostExtendAsync(Guid id, int version, DateOnly? date, int? days, string? reason, CancellationToken ct)
@@ -123,7 +123,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
             return Task.FromResult<IActionResult>(Forbid());
         }
 
-        return StepAsync(id, version, "extend", "case.extend", r =>
+        return StepAsync(id, version, "extend", r =>
         {
             var on = Required(date, "extend", "date", "请填写延期日期");
             var why = RequiredText(reason, "extend", "reason", "请写明延期理由", 500);
@@ -138,7 +138,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
     }
 
     public Task<IActionResult> OnPostFeeAsync(Guid id, int version, DateOnly? date, FeeMethod method, int? units, int? prior, CancellationToken ct) =>
-        StepAsync(id, version, "fee", "case.fee-notice", r =>
+        StepAsync(id, version, "fee", r =>
         {
             var on = Required(date, "fee", "date", "请填写通知日期");
             if (units is not (>= 1 and <= 100_000))
@@ -158,7 +158,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
         }, ct);
 
     public Task<IActionResult> OnPostFeePaidAsync(Guid id, int version, DateOnly? date, decimal? amount, CancellationToken ct) =>
-        StepAsync(id, version, "feePaid", "case.fee-paid", r =>
+        StepAsync(id, version, "feePaid", r =>
         {
             var on = Required(date, "feePaid", "date", "请填写缴费日期");
             if (amount is not (> 0))
@@ -171,7 +171,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
         }, ct);
 
     public Task<IActionResult> OnPostDecideAsync(Guid id, int version, DateOnly? date, ApplicationOutcome? outcome, string? ground, string? reasons, string? heldBy, CancellationToken ct) =>
-        StepAsync(id, version, "decide", "case.decide", r =>
+        StepAsync(id, version, "decide", r =>
         {
             var on = Required(date, "decide", "date", "请填写答复日期");
             if (outcome is null || !Enum.IsDefined(outcome.Value))
@@ -238,10 +238,10 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
     }
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, int version, DateOnly? date, CancellationToken ct) =>
-        StepAsync(id, version, "close", "case.close", r =>
+        StepAsync(id, version, "close", r =>
             Required(date, "close", "date", "请填写归档日期") is { } on ? new Closed(on, r) : null, ct);
 
-    private Task<IActionResult> StepAsync(Guid id, int version, string form, string action, Func<Recorded, ApplicationEvent?> make, CancellationToken ct) =>
+    private Task<IActionResult> StepAsync(Guid id, int version, string form, Func<Recorded, ApplicationEvent?> make, CancellationToken ct) =>
         RunAsync(id, form, async loaded =>
         {
             var e = make(cases.Recorded());
@@ -256,7 +256,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
                 return null;
             }
 
-            return (await cases.AppendAsync(loaded, version, e, action, ct)).Problem;
+            return (await cases.AppendAsync(loaded, version, e, ct)).Problem;
         }, ct);
 
     private async Task<IActionResult> RunAsync(Guid id, string form, Func<LoadedCase, Task<Problem?>> work, CancellationToken ct, Func<IActionResult>? done = null)

@@ -71,7 +71,7 @@ public sealed class ReviewsModel(GongkaiDbContext db, CaseService cases, Current
             CaseNumber = string.IsNullOrWhiteSpace(caseNumber) ? null : caseNumber.Trim(),
         };
         db.Reviews.Add(review);
-        audit.Record("review.add", "review", review.Id, agency, $"{CaseworkText.Of(route)} {review.CaseNumber}");
+        audit.Record(AuditCodes.ReviewAdd, AuditEntities.Review, review.Id, agency, $"{CaseworkText.Of(route)} {review.CaseNumber}");
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "已登记。";
         return Redirect("/Office/Reviews");
@@ -98,7 +98,7 @@ public sealed class ReviewsModel(GongkaiDbContext db, CaseService cases, Current
         review.Outcome = outcome;
         review.DecidedOn = decidedOn;
         review.Version++;
-        audit.Record("review.decide", "review", review.Id, agency, CaseworkText.Of(outcome));
+        audit.Record(AuditCodes.ReviewDecide, AuditEntities.Review, review.Id, agency, CaseworkText.Of(outcome));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -35,7 +35,7 @@ public sealed partial class ReportModel
                 return w.Draft.Explain(FindingKey, Explanation ?? string.Empty, staff.DisplayName, now)
                     .Then(explained => w.Edit(Actor, explained, now, $"说明 {FindingKey}"));
             },
-            "explain",
+            AuditCodes.ReportExplain,
             $"说明 {FindingKey}",
             "说明已保存，报送后监督人员可见。",
             ct);

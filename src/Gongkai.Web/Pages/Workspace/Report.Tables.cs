@@ -106,7 +106,7 @@ public sealed partial class ReportModel
 
         return await StepAsync(
             w => w.Edit(Actor, w.Draft.WithTables(compiled.Compiled.Report, TablesOrigin.Compiled).WithFigures(compiled.Figures with { ProactiveItemsPublished = compiled.Figures.ProactiveItemsPublished ?? w.Draft.Figures.ProactiveItemsPublished }), store.Clock.GetUtcNow(), "重新统计表格"),
-            "compile",
+            AuditCodes.ReportCompile,
             "重新统计表格",
             "已根据办件记录重新统计表格，原有修改保留。",
             ct);
@@ -168,7 +168,7 @@ public sealed partial class ReportModel
                 return w.Draft.Override(cell, value, Reason ?? string.Empty, staff.DisplayName, now)
                     .Then(changed => w.Edit(Actor, changed, now, $"修改 {label}：{Reason}"));
             },
-            "cell",
+            AuditCodes.ReportCell,
             $"修改 {label} = {value.ToString(CultureInfo.InvariantCulture)}",
             $"已修改 {label}。",
             ct);
@@ -182,7 +182,7 @@ public sealed partial class ReportModel
         }
 
         var label = CellLabel(Item.Workflow.Draft.Tables, cell);
-        return await StepAsync(w => w.Edit(Actor, w.Draft.RemoveOverride(cell), store.Clock.GetUtcNow(), $"撤销修改 {label}"), "cell", $"撤销修改 {label}", $"已恢复 {label} 的原值。", ct);
+        return await StepAsync(w => w.Edit(Actor, w.Draft.RemoveOverride(cell), store.Clock.GetUtcNow(), $"撤销修改 {label}"), AuditCodes.ReportCell, $"撤销修改 {label}", $"已恢复 {label} 的原值。", ct);
     }
 
     /// <summary>Every cell of the draft's layouts: key, label, the figure the report states.</summary>

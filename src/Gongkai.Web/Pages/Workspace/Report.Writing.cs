@@ -54,7 +54,7 @@ public sealed partial class ReportModel
 
                 return w.Edit(Actor, draft, store.Clock.GetUtcNow(), "修改正文");
             },
-            "narrative",
+            AuditCodes.ReportNarrative,
             "修改正文",
             "正文已保存。",
             ct);

@@ -111,9 +111,9 @@ public sealed partial class ReportModel(CurrentStaff staff, AnnualReportStore st
         return true;
     }
 
-    private async Task<IActionResult> StepAsync(Func<ReportWorkflow, Result<ReportWorkflow>> step, string action, string note, string done, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(Func<ReportWorkflow, Result<ReportWorkflow>> step, string auditCode, string note, string done, CancellationToken ct)
     {
-        if ((await store.SaveAsync(Item!, step(Item!.Workflow), Version, action, note, ct)).Problem is { } error)
+        if ((await store.SaveAsync(Item!, step(Item!.Workflow), Version, auditCode, note, ct)).Problem is { } error)
         {
             return Fail(error);
         }

@@ -55,9 +55,9 @@ public sealed class EditModel(AgencyAdmin admin) : PageModel
             return Page();
         }
 
-        if (await admin.SaveDetailsAsync(id, Details, ct) is { } error)
+        if (await admin.SaveDetailsAsync(id, Details, ct) is { } refused)
         {
-            ModelState.AddModelError(error.Field.Length == 0 ? "" : $"{nameof(Details)}.{error.Field}", error.Message);
+            ModelState.AddModelError(AgencyCodes.FieldOf(refused.Code) is { Length: > 0 } field ? $"{nameof(Details)}.{field}" : "", refused.MessageZh);
             return Page();
         }
 
@@ -72,9 +72,9 @@ public sealed class EditModel(AgencyAdmin admin) : PageModel
             return NotFound();
         }
 
-        if (await admin.SaveGuideAsync(id, GuideText, ct) is { } error)
+        if (await admin.SaveGuideAsync(id, GuideText, ct) is { } refused)
         {
-            ModelState.AddModelError(nameof(GuideText), error.Message);
+            ModelState.AddModelError(nameof(GuideText), refused.MessageZh);
             return Page();
         }
 

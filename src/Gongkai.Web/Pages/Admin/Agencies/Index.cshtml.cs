@@ -18,16 +18,16 @@ public sealed class IndexModel(AgencyAdmin admin) : PageModel
     {
         if (ModelState.IsValid)
         {
-            var (id, errors) = await admin.AddDepartmentAsync(Input, ct);
-            if (id is not null)
+            var added = await admin.AddDepartmentAsync(Input, ct);
+            if (added.TryGetValue(out var id))
             {
                 TempData["Message"] = $"已新增{Input.Name?.Trim()}。";
                 return Redirect($"/Admin/Agencies/{id}");
             }
 
-            foreach (var e in errors)
+            foreach (var problem in await admin.CheckNewDepartmentAsync(Input, ct))
             {
-                ModelState.AddModelError($"{nameof(Input)}.{e.Field}", e.Message);
+                ModelState.AddModelError($"{nameof(Input)}.{AgencyCodes.FieldOf(problem.Code)}", problem.MessageZh);
             }
         }
 

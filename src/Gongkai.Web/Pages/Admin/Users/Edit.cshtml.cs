@@ -1,5 +1,7 @@
 using Gongkai.Data;
 using Gongkai.Data.Entities;
+using Gongkai.Domain.Results;
+using Gongkai.Web.Accounts;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -43,16 +45,16 @@ public sealed class EditModel(StaffAccounts accounts, GongkaiDbContext db) : Pag
             return NotFound();
         }
 
-        var (password, error) = await accounts.ResetPasswordAsync(Account, ct);
-        if (error is not null)
+        var reset = await accounts.ResetPasswordAsync(Account, ct);
+        if (reset.Problem is { } refused)
         {
-            ModelState.AddModelError("Reset", error.Message);
+            ModelState.AddModelError("Reset", refused.MessageZh);
             return Page();
         }
 
         Response.Headers.CacheControl = "no-store";
         await LoadAsync(id, ct);
-        Issued = new IssuedPassword(Account.UserName, password!);
+        Issued = reset.Value;
         return Page();
     }
 
@@ -60,18 +62,17 @@ public sealed class EditModel(StaffAccounts accounts, GongkaiDbContext db) : Pag
     public string Err(string field) =>
         ModelState.TryGetValue(field, out var entry) ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : string.Empty;
 
-    private async Task<IActionResult> ActAsync(string id, Func<StaffAccount, Task<AccountError?>> act, Func<StaffAccount, string> done, CancellationToken ct, string? role = null)
+    private async Task<IActionResult> ActAsync(string id, Func<StaffAccount, Task<Problem?>> act, Func<StaffAccount, string> done, CancellationToken ct, string? role = null)
     {
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
         }
 
-        var error = await act(Account);
-        if (error is not null)
+        if (await act(Account) is { } refused)
         {
             Role = role;
-            ModelState.AddModelError(error.Field.Length == 0 ? "Status" : error.Field, error.Message);
+            ModelState.AddModelError(AccountCodes.FieldOf(refused.Code) is { Length: > 0 } field ? field : "Status", refused.MessageZh);
             return Page();
         }
 
@@ -89,7 +90,7 @@ public sealed class EditModel(StaffAccounts accounts, GongkaiDbContext db) : Pag
         Account = account;
         Role ??= account.Role;
         History = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == StaffAccounts.AuditEntity && a.EntityId == id)
+            .Where(a => a.EntityType == AuditEntities.User && a.EntityId == id)
             .OrderByDescending(a => a.Id).Take(20).ToListAsync(ct);
         return true;
     }

@@ -1,3 +1,4 @@
+using Gongkai.Web.Accounts;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,4 +1,5 @@
 using Gongkai.Data.Entities;
+using Gongkai.Web.Accounts;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,9 +33,9 @@ public sealed class NewModel(StaffAccounts accounts) : PageModel
     {
         Agencies = await accounts.AgenciesAsync(ct);
         // Every problem at once: the database checks run even when a field is already wrong.
-        foreach (var e in await accounts.CheckNewAsync(Form, ct))
+        foreach (var problem in await accounts.CheckNewAsync(Form, ct))
         {
-            ModelState.AddModelError($"{nameof(Form)}.{e.Field}", e.Message);
+            AddProblem(problem);
         }
 
         if (!ModelState.IsValid)
@@ -42,22 +43,21 @@ public sealed class NewModel(StaffAccounts accounts) : PageModel
             return Page();
         }
 
-        var (id, password, errors) = await accounts.CreateAsync(Form, ct);
-        if (errors.Count > 0)
+        var created = await accounts.CreateAsync(Form, ct);
+        if (created.Problem is { } refused)
         {
-            foreach (var e in errors)
-            {
-                ModelState.AddModelError(e.Field.Length == 0 ? string.Empty : $"{nameof(Form)}.{e.Field}", e.Message);
-            }
-
+            AddProblem(refused);
             return Page();
         }
 
         Response.Headers.CacheControl = "no-store";
-        Issued = new IssuedPassword(Form.UserName!.Trim(), password!);
-        CreatedId = id;
+        (CreatedId, Issued) = created.Value;
         return Page();
     }
+
+    /// <summary>Puts <paramref name="problem"/>'s Chinese message beside the field its code belongs to (or above the form).</summary>
+    private void AddProblem(Domain.Results.Problem problem) =>
+        ModelState.AddModelError(AccountCodes.FieldOf(problem.Code) is { Length: > 0 } field ? $"{nameof(Form)}.{field}" : string.Empty, problem.MessageZh);
 
     /// <summary>The field's errors, for the span beside it.</summary>
     public string Err(string field) =>

@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Gongkai.Data;
 using Gongkai.Data.Entities;
+using Gongkai.Domain.Results;
+using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Gongkai.Web.Infrastructure;
+namespace Gongkai.Web.Accounts;
 
 /// <summary>Whether an account may sign in.</summary>
 public enum AccountStatus
@@ -63,9 +65,6 @@ public sealed class NewAccountForm
     public string? Role { get; set; }
 }
 
-/// <summary>A refusal and the form field it belongs to (<c>UserName</c>, <c>DisplayName</c>, <c>AgencyId</c>, <c>Role</c>, or empty for the whole form).</summary>
-public sealed record AccountError(string Field, string Message);
-
 /// <summary>
 /// 账号管理: an administrator's staff accounts, i.e. those of the administrator's agency and every
 /// agency below it (<see cref="CurrentStaff.AdministeredAgencyIdsAsync"/>). Every change runs in
@@ -82,9 +81,6 @@ public sealed class StaffAccounts(
 {
     /// <summary>The lockout end of a disabled account: "until enabled again".</summary>
     public static readonly DateTimeOffset DisabledUntil = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
-
-    /// <summary>The entity type of account lines in the audit trail.</summary>
-    public const string AuditEntity = "user";
 
     public static string Label(AccountStatus status) => status switch
     {
@@ -128,34 +124,33 @@ public sealed class StaffAccounts(
     public bool IsSelf(string id) => string.Equals(id, staff.UserId, StringComparison.Ordinal);
 
     /// <summary>The checks of a new account that need the database (the form's own checks are its attributes): a free user name, an agency in scope, a known role.</summary>
-    public async Task<List<AccountError>> CheckNewAsync(NewAccountForm form, CancellationToken ct = default)
+    public async Task<List<Problem>> CheckNewAsync(NewAccountForm form, CancellationToken ct = default)
     {
-        var errors = new List<AccountError>();
+        var problems = new List<Problem>();
         if (!string.IsNullOrWhiteSpace(form.UserName) && await users.FindByNameAsync(form.UserName.Trim()) is not null)
         {
-            errors.Add(new(nameof(form.UserName), "该用户名已被使用，请换一个"));
+            problems.Add(AccountCodes.Problem(AccountCodes.UserNameTaken));
         }
 
         if (form.AgencyId is { } agency && !(await staff.AdministeredAgencyIdsAsync(ct)).Contains(agency))
         {
-            errors.Add(new(nameof(form.AgencyId), "只能选择本机关或下级机关"));
+            problems.Add(AccountCodes.Problem(AccountCodes.AgencyOutOfScope));
         }
 
         if (!string.IsNullOrEmpty(form.Role) && !Roles.All.Contains(form.Role))
         {
-            errors.Add(new(nameof(form.Role), "请选择经办人员、审批人员、监督人员或系统管理员之一"));
+            problems.Add(AccountCodes.Problem(AccountCodes.UnknownRole));
         }
 
-        return errors;
+        return problems;
     }
 
-    /// <summary>Creates the account with one role and a generated password; returns the new id and that password (to be shown once), or the refusals (nothing saved).</summary>
-    public async Task<(string? Id, string? Password, List<AccountError> Errors)> CreateAsync(NewAccountForm form, CancellationToken ct = default)
+    /// <summary>Creates the account with one role and a generated password; returns the new id and that password (to be shown once), or the first refusal of <see cref="CheckNewAsync"/> or Identity (nothing saved).</summary>
+    public async Task<Result<CreatedAccount>> CreateAsync(NewAccountForm form, CancellationToken ct = default)
     {
-        var errors = await CheckNewAsync(form, ct);
-        if (errors.Count > 0)
+        if ((await CheckNewAsync(form, ct)).FirstOrDefault() is { } refused)
         {
-            return (null, null, errors);
+            return refused;
         }
 
         var password = PasswordGenerator.Generate(identity.Value.Password);
@@ -176,37 +171,37 @@ public sealed class StaffAccounts(
         {
             // Another administrator created the same user name a moment earlier (the unique index answered).
             db.ChangeTracker.Clear();
-            return (null, null, [Describe(IdentityResult.Failed(users.ErrorDescriber.DuplicateUserName(user.UserName)), nameof(form.UserName))]);
+            return AccountCodes.Problem(AccountCodes.UserNameTaken);
         }
 
         if (!created.Succeeded)
         {
-            return (null, null, [Describe(created, nameof(form.UserName))]);
+            return Refused(AccountCodes.CreateRefused, created);
         }
 
         var added = await users.AddToRoleAsync(user, form.Role!);
         if (!added.Succeeded)
         {
-            return (null, null, [Describe(added, nameof(form.Role))]);
+            return Refused(AccountCodes.RoleRefused, added);
         }
 
-        audit.Record("user.create", AuditEntity, user.Id, user.AgencyId, $"{user.UserName} {user.DisplayName} {Roles.Label(form.Role!)}");
+        audit.Record(AuditCodes.UserCreate, AuditEntities.User, user.Id, user.AgencyId, $"{user.UserName} {user.DisplayName} {Roles.Label(form.Role!)}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return (user.Id, password, []);
+        return new CreatedAccount(user.Id, new IssuedPassword(user.UserName, password));
     }
 
     /// <summary>Gives the account exactly <paramref name="role"/>. An administrator cannot change their own role.</summary>
-    public async Task<AccountError?> ChangeRoleAsync(StaffAccount account, string? role, CancellationToken ct = default)
+    public async Task<Problem?> ChangeRoleAsync(StaffAccount account, string? role, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(role) || !Roles.All.Contains(role))
         {
-            return new("Role", "请选择经办人员、审批人员、监督人员或系统管理员之一");
+            return AccountCodes.Problem(AccountCodes.UnknownRole);
         }
 
         if (IsSelf(account.Id))
         {
-            return new("Role", "不能更改自己的角色，请由其他系统管理员操作");
+            return AccountCodes.Problem(AccountCodes.OwnRole);
         }
 
         if (account.Role == role)
@@ -220,27 +215,27 @@ public sealed class StaffAccounts(
         var removed = await users.RemoveFromRolesAsync(user, current);
         if (!removed.Succeeded)
         {
-            return Describe(removed, "Role");
+            return Refused(AccountCodes.RoleRefused, removed);
         }
 
         var added = await users.AddToRoleAsync(user, role);
         if (!added.Succeeded)
         {
-            return Describe(added, "Role");
+            return Refused(AccountCodes.RoleRefused, added);
         }
 
-        audit.Record("user.role", AuditEntity, user.Id, user.AgencyId, $"{user.UserName} {account.RolesZh} → {Roles.Label(role)}");
+        audit.Record(AuditCodes.UserRole, AuditEntities.User, user.Id, user.AgencyId, $"{user.UserName} {account.RolesZh} → {Roles.Label(role)}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;
     }
 
     /// <summary>Disables sign-in until enabled again and ends the account's sessions. An administrator cannot disable their own account.</summary>
-    public async Task<AccountError?> DisableAsync(StaffAccount account, CancellationToken ct = default)
+    public async Task<Problem?> DisableAsync(StaffAccount account, CancellationToken ct = default)
     {
         if (IsSelf(account.Id))
         {
-            return new(string.Empty, "不能停用自己的账号");
+            return AccountCodes.Problem(AccountCodes.OwnDisable);
         }
 
         if (account.Status == AccountStatus.Disabled)
@@ -260,18 +255,18 @@ public sealed class StaffAccounts(
             var result = await step();
             if (!result.Succeeded)
             {
-                return Describe(result, string.Empty);
+                return Refused(AccountCodes.UpdateRefused, result);
             }
         }
 
-        audit.Record("user.disable", AuditEntity, user.Id, user.AgencyId, $"{user.UserName} 停用（禁止登录，现有会话失效）");
+        audit.Record(AuditCodes.UserDisable, AuditEntities.User, user.Id, user.AgencyId, $"{user.UserName} 停用（禁止登录，现有会话失效）");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;
     }
 
     /// <summary>Enables a disabled account, or ends a lockout after failed sign-ins.</summary>
-    public async Task<AccountError?> EnableAsync(StaffAccount account, CancellationToken ct = default)
+    public async Task<Problem?> EnableAsync(StaffAccount account, CancellationToken ct = default)
     {
         if (account.Status == AccountStatus.Active)
         {
@@ -283,16 +278,16 @@ public sealed class StaffAccounts(
         var ended = await users.SetLockoutEndDateAsync(user, null);
         if (!ended.Succeeded)
         {
-            return Describe(ended, string.Empty);
+            return Refused(AccountCodes.UpdateRefused, ended);
         }
 
         var reset = await users.ResetAccessFailedCountAsync(user);
         if (!reset.Succeeded)
         {
-            return Describe(reset, string.Empty);
+            return Refused(AccountCodes.UpdateRefused, reset);
         }
 
-        audit.Record("user.enable", AuditEntity, user.Id, user.AgencyId, $"{user.UserName} {(account.Status == AccountStatus.Disabled ? "启用" : "解除锁定")}");
+        audit.Record(AuditCodes.UserEnable, AuditEntities.User, user.Id, user.AgencyId, $"{user.UserName} {(account.Status == AccountStatus.Disabled ? "启用" : "解除锁定")}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;
@@ -302,11 +297,11 @@ public sealed class StaffAccounts(
     /// Replaces the password with a generated one (returned once, to be shown) and a new security
     /// stamp, so the account's existing sessions end. Not for one's own account.
     /// </summary>
-    public async Task<(string? Password, AccountError? Error)> ResetPasswordAsync(StaffAccount account, CancellationToken ct = default)
+    public async Task<Result<IssuedPassword>> ResetPasswordAsync(StaffAccount account, CancellationToken ct = default)
     {
         if (IsSelf(account.Id))
         {
-            return (null, new(string.Empty, "不能重置自己的密码，请由其他系统管理员操作"));
+            return AccountCodes.Problem(AccountCodes.OwnReset);
         }
 
         var user = await users.FindByIdAsync(account.Id) ?? throw new InvalidOperationException("The account disappeared.");
@@ -317,18 +312,18 @@ public sealed class StaffAccounts(
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
         {
-            return (null, Describe(result, string.Empty));
+            return Refused(AccountCodes.UpdateRefused, result);
         }
 
-        audit.Record("user.reset-password", AuditEntity, user.Id, user.AgencyId, $"{user.UserName} 重置密码（现有会话失效）");
+        audit.Record(AuditCodes.UserResetPassword, AuditEntities.User, user.Id, user.AgencyId, $"{user.UserName} 重置密码（现有会话失效）");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return (password, null);
+        return new IssuedPassword(account.UserName, password);
     }
 
-    /// <summary>Identity's refusals, in Chinese by <see cref="ChineseIdentityErrors"/>, as one message for <paramref name="field"/>.</summary>
-    private static AccountError Describe(IdentityResult result, string field) =>
-        new(field, string.Join("；", result.Errors.Select(e => e.Description).Distinct()));
+    /// <summary>Identity's refusals, in Chinese by <see cref="ChineseIdentityErrors"/>, as one problem of <paramref name="code"/>.</summary>
+    private static Problem Refused(string code, IdentityResult result) =>
+        AccountCodes.Problem(code, string.Join("；", result.Errors.Select(e => e.Description).Distinct()));
 
     private async Task<List<StaffAccount>> ToAccountsAsync(List<Row> rows, CancellationToken ct)
     {
@@ -338,7 +333,7 @@ public sealed class StaffAccounts(
                            where ids.Contains(ur.UserId)
                            select new { ur.UserId, r.Name }).AsNoTracking().ToListAsync(ct);
         var lastIds = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == AuditEntity && a.EntityId != null && ids.Contains(a.EntityId))
+            .Where(a => a.EntityType == AuditEntities.User && a.EntityId != null && ids.Contains(a.EntityId))
             .GroupBy(a => a.EntityId)
             .Select(g => g.Max(a => a.Id))
             .ToListAsync(ct);
@@ -371,3 +366,6 @@ public sealed class StaffAccounts(
 
 /// <summary>A generated password, for the one page that shows it.</summary>
 public sealed record IssuedPassword(string UserName, string Password);
+
+/// <summary>A new account: its id and its first password (to be shown once).</summary>
+public sealed record CreatedAccount(string Id, IssuedPassword Issued);
