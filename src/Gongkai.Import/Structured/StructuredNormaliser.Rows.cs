@@ -210,9 +210,22 @@ internal sealed partial class StructuredNormaliser
             return !complete;
         }
 
-        return next[0].Kind == Kind.Text
-            && !later.Any(r => Matches(r, next[0].Norm))
-            && next.Skip(1).SkipWhile(f => f.Kind == Kind.Empty).FirstOrDefault()?.IsValue == true;
+        if (next[0].Kind != Kind.Text || later.Any(r => Matches(r, next[0].Norm)))
+        {
+            return false;
+        }
+
+        if (next.Skip(1).SkipWhile(f => f.Kind == Kind.Empty).FirstOrDefault()?.IsValue == true)
+        {
+            return true;
+        }
+
+        // The tail itself broken over one more line (a line break inside the label's cell): text
+        // alone on this line, then text followed by values.
+        return next.Count == 1 && line + 2 < region.End
+            && doc.Lines[line + 2].SkipWhile(f => f.Kind == Kind.Empty).ToList() is [{ Kind: Kind.Text } tail, .. var rest]
+            && !later.Any(r => Matches(r, tail.Norm))
+            && rest.SkipWhile(f => f.Kind == Kind.Empty).FirstOrDefault()?.IsValue == true;
     }
 
     /// <summary>The text that continues a label wrapped onto the next cell or line (up to two more lines).</summary>

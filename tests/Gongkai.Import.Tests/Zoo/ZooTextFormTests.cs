@@ -33,6 +33,19 @@ public sealed class ZooTextFormTests
     /// </summary>
     private static readonly Dictionary<string, double> s_knownFailureRate = new()
     {
+        // Wild cases (ZooWild, one case in three), measured 2026-12-05 at 700 cases; being fixed.
+        ["one-line"] = 0.16,
+        ["glued-rows"] = 0.11,
+        ["glued-page"] = 0.10,
+        ["detached-labels"] = 0.025,
+        ["paged"] = 0.02,
+        ["gbk"] = 0.015,
+        ["tabs"] = 0.01,
+        ["pipes"] = 0.01,
+        ["markdown"] = 0.01,
+        ["utf16"] = 0.01,
+        ["html-word"] = 0.01,
+        ["fullwidth"] = 0.01,
     };
 
     [Theory]
@@ -51,13 +64,18 @@ public sealed class ZooTextFormTests
         var failures = new List<(int, List<string>)>();
         foreach (var seed in seeds)
         {
-            var (source, bytes) = ZooProperty.Case(form, seed);
+            var (source, bytes, wild) = ZooProperty.Case(form, seed);
             var read = ZooProperty.Import(form, bytes);
             var diffs = ZooProperty.Differences(source, read, form.Glued);
             if (diffs.Count > 0 || SaveAll)
             {
+                if (diffs.Count > 0 && wild != WildKinds.None)
+                {
+                    diffs.Insert(0, $"wild: {wild}");
+                }
+
                 failures.AddRange(diffs.Count > 0 ? [(seed, diffs)] : []);
-                Save(form, seed, source, bytes);
+                Save(form, seed, source, bytes, wild: wild);
             }
         }
 
@@ -89,7 +107,7 @@ public sealed class ZooTextFormTests
     internal static bool SaveAll => Environment.GetEnvironmentVariable("GONGKAI_ZOO_SAVE_ALL") == "1";
 
     /// <summary>With <c>GONGKAI_ZOO_SAVE=DIR</c>, a failing case is written there as a fixture folder.</summary>
-    internal static void Save(ZooForm form, int seed, ZooReport source, byte[] bytes, bool blanksVanish = false)
+    internal static void Save(ZooForm form, int seed, ZooReport source, byte[] bytes, bool blanksVanish = false, WildKinds wild = WildKinds.None)
     {
         if (Environment.GetEnvironmentVariable("GONGKAI_ZOO_SAVE") is not { Length: > 0 } root)
         {
@@ -104,6 +122,6 @@ public sealed class ZooTextFormTests
             .Where(kv => source.Report[kv.Key].State == CellState.NonNumeric)
             .Select(kv => $"{kv.Key}\t{kv.Value}")
             .Order(StringComparer.Ordinal));
-        File.WriteAllText(Path.Combine(dir, "case.txt"), $"{form.Name} {seed.ToString(CultureInfo.InvariantCulture)} glued={form.Glued}{(blanksVanish ? " blanks-vanish=True" : string.Empty)}\n");
+        File.WriteAllText(Path.Combine(dir, "case.txt"), $"{form.Name} {seed.ToString(CultureInfo.InvariantCulture)} glued={form.Glued}{(blanksVanish ? " blanks-vanish=True" : string.Empty)}{(wild != WildKinds.None ? $" wild={wild.ToString().Replace(" ", string.Empty, StringComparison.Ordinal)}" : string.Empty)}\n");
     }
 }
