@@ -293,6 +293,17 @@ internal sealed partial class StructuredNormaliser
                 cells = cells.Take(afterText).ToList();
             }
 
+            if (cells.Count > needed && cells[0].Kind == Kind.Empty && cells[^1].Kind == Kind.Empty
+                && AlignedStart(doc, region, label.Line, label.Index, needed) is { } start
+                && cells.FindIndex(f => f.Index == start) is >= 0 and var first
+                && first + needed <= cells.Count)
+            {
+                // Empty cells both before and after the row's cells (a merged label column, a blank
+                // trailing column), and one of them is a blank: the grid's other rows say where the
+                // row's cells stand.
+                cells = cells.GetRange(first, needed);
+            }
+
             while (cells.Count > needed && cells[0].Kind == Kind.Empty)
             {
                 cells.RemoveAt(0);
@@ -375,6 +386,39 @@ internal sealed partial class StructuredNormaliser
         }
 
         return (values, endLine, endIndex);
+    }
+
+    /// <summary>How many lines either side are looked at for a row of the same grid (<see cref="AlignedStart"/>).</summary>
+    private const int GridNeighbours = 8;
+
+    /// <summary>
+    /// Where the row's cells start on <paramref name="line"/>, told by a nearby line of the same grid:
+    /// as many fragments, its label at the same index, and exactly <paramref name="needed"/> values
+    /// side by side after it with only empty cells around them; else null.
+    /// </summary>
+    private static int? AlignedStart(Doc doc, (int Start, int End) region, int line, int labelIndex, int needed)
+    {
+        var width = doc.Lines[line].Length;
+        for (var d = 1; d <= GridNeighbours; d++)
+        {
+            foreach (var i in (ReadOnlySpan<int>)[line - d, line + d])
+            {
+                if (i < region.Start || i >= region.End || doc.Lines[i].Length != width || doc.Lines[i][labelIndex].Kind != Kind.Text)
+                {
+                    continue;
+                }
+
+                var after = doc.Lines[i][(labelIndex + 1)..];
+                var first = Array.FindIndex(after, f => f.Kind != Kind.Empty);
+                if (first >= 0 && first + needed <= after.Length
+                    && Enumerable.Range(0, after.Length).All(k => (k >= first && k < first + needed) ? after[k].IsValue : after[k].Kind == Kind.Empty))
+                {
+                    return labelIndex + 1 + first;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -99,6 +99,8 @@ public static partial class ZooWild
         var framing = Roll(WildKinds.Framing, 0.4);
         var trailing = keepsBlanks && Roll(WildKinds.TrailingColumn, 0.2);
         var values = !form.Glued && Roll(WildKinds.Values, 0.5);
+        // GBK has the full-width minus but not U+2212 (the encoder writes '?').
+        var minus = form.Name == "gbk" ? "－" : "－−";
 
         // One style per report for each kind of numbering, as a publisher's template has.
         var itemStyle = s_itemNumbering[random.Next(s_itemNumbering.Length)];
@@ -155,7 +157,7 @@ public static partial class ZooWild
             foreach (var row in block.Rows!)
             {
                 var cells = row.Select(c => c.IsValue
-                    ? (values ? c with { Text = Value(c.Text, random) } : c)
+                    ? (values ? c with { Text = Value(c.Text, minus, random) } : c)
                     : c with { Text = Label(c.Text, table, numbering, spaces, wrapped && !grid, framing, itemStyle, groupStyle, topStyle, dropItems, quote, random) }).ToList();
                 if (trailing)
                 {
@@ -302,7 +304,7 @@ public static partial class ZooWild
     }
 
     /// <summary>A number as the wild prints it, keeping its value.</summary>
-    private static string Value(string text, Random random)
+    private static string Value(string text, string minus, Random random)
     {
         if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
@@ -311,7 +313,7 @@ public static partial class ZooWild
 
         if (value < 0 && random.Next(2) == 0)
         {
-            return (random.Next(2) == 0 ? "－" : "−") + text[1..];
+            return minus[random.Next(minus.Length)] + text[1..];
         }
 
         if (Math.Abs(value) >= 1000 && !text.Contains('.', StringComparison.Ordinal) && random.Next(2) == 0)
