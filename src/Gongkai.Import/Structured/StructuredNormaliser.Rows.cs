@@ -45,10 +45,11 @@ internal sealed partial class StructuredNormaliser
         var found = 0;
         var line = region.Start;
         var index = 0;
+        var headers = HeaderLines(doc, region, layout);
         for (var r = 0; r < layout.Rows.Length; r++)
         {
             var row = layout.Rows[r];
-            var label = FindLabel(doc, region, line, index, row);
+            var label = FindLabel(doc, region, line, index, row, headers);
             if (label is null)
             {
                 var where = region.Start > 0 && region.Start - 1 < doc.Lines.Length && doc.Lines[region.Start - 1].Length > 0
@@ -95,9 +96,10 @@ internal sealed partial class StructuredNormaliser
     {
         var labels = new List<(RowDef Row, Frag Label)>();
         var (line, index) = (region.Start, 0);
+        var headers = HeaderLines(doc, region, layout);
         foreach (var row in layout.Rows)
         {
-            if (FindLabel(doc, region, line, index, row) is not { } label)
+            if (FindLabel(doc, region, line, index, row, headers) is not { } label)
             {
                 continue;
             }
@@ -161,10 +163,39 @@ internal sealed partial class StructuredNormaliser
         return labels.Count;
     }
 
-    private static Frag? FindLabel(Doc doc, (int Start, int End) region, int line, int index, RowDef row)
+    /// <summary>
+    /// The region's lines that are a header row of the table's grid (two or more of its column
+    /// labels, no values: 商业企业 … 其他, 自然人 … 总计), also where the header is printed again after a
+    /// page break: no row label is read from them (其他, 总计 are row labels too).
+    /// </summary>
+    private static bool[] HeaderLines(Doc doc, (int Start, int End) region, TableLayout layout)
+    {
+        var headers = new bool[Math.Max(0, region.End - region.Start)];
+        if (!layout.IsGrid)
+        {
+            return headers;
+        }
+
+        var columns = layout.Columns.Select(c => LabelText.Normalize(c.Label)).ToHashSet(StringComparer.Ordinal);
+        for (var i = region.Start; i < region.End; i++)
+        {
+            var frags = doc.Lines[i];
+            headers[i - region.Start] = frags.Length <= MaxRowCells && !frags.Any(f => f.IsValue)
+                && frags.Count(f => f.Kind == Kind.Text && columns.Contains(f.Norm)) >= 2;
+        }
+
+        return headers;
+    }
+
+    private static Frag? FindLabel(Doc doc, (int Start, int End) region, int line, int index, RowDef row, bool[] headers)
     {
         for (var i = line; i < region.End; i++)
         {
+            if (headers[i - region.Start])
+            {
+                continue;
+            }
+
             var frags = doc.Lines[i];
             for (var j = i == line ? index : 0; j < frags.Length; j++)
             {

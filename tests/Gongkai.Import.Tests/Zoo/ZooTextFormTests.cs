@@ -33,19 +33,14 @@ public sealed class ZooTextFormTests
     /// </summary>
     private static readonly Dictionary<string, double> s_knownFailureRate = new()
     {
-        // Wild cases (ZooWild, one case in three), measured 2026-12-05 at 700 cases; being fixed.
-        ["one-line"] = 0.16,
-        ["glued-rows"] = 0.11,
-        ["glued-page"] = 0.10,
-        ["detached-labels"] = 0.025,
-        ["paged"] = 0.02,
-        ["gbk"] = 0.015,
-        ["tabs"] = 0.01,
-        ["pipes"] = 0.01,
-        ["markdown"] = 0.01,
-        ["utf16"] = 0.01,
-        ["html-word"] = 0.01,
-        ["fullwidth"] = 0.01,
+        // Wild cases (ZooWild): a label wrapped over two lines with a page's number and running footer
+        // between its head and tail. Measured 2026-12-05: 10 of 300 all-wild cases (3.3 %), 0-1 % at the CI share.
+        ["paged"] = 0.015,
+
+        // Wild cases not yet analysed (found at 700 cases, after the last fixes): 2, 6 and 4 of 700.
+        ["one-line"] = 0.005,
+        ["glued-rows"] = 0.01,
+        ["glued-page"] = 0.01,
     };
 
     [Theory]
