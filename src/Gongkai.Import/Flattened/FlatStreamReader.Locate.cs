@@ -244,6 +244,13 @@ internal sealed partial class FlatStreamReader
             var c = flat.Chars[i];
             if (i > fragStart && (flat.SepBefore[i] || c is '/' or '-' || flat.Chars[i - 1] == '/'))
             {
+                if (flat.SepBefore[i] && OpensProse(i, limit))
+                {
+                    // A number set apart before it and run into text after it ("… 2021年，本机关…"):
+                    // prose after the table, not a cell (a cell ends at a separator or a label).
+                    break;
+                }
+
                 frags.Add((fragStart, i));
                 fragStart = i;
             }
@@ -251,11 +258,35 @@ internal sealed partial class FlatStreamReader
             i++;
         }
 
+        if (i < limit && flat.Chars[i] == '年' && !flat.SepBefore[i] && i - fragStart > 4 && IsYear(i - 4))
+        {
+            // Digits run into a year of the prose after the table ("…107.90792021年，本机关…"): no
+            // cell is followed by 年, so its last four digits are the year's.
+            i -= 4;
+        }
+
         frags.Add((fragStart, i));
 
         // A '.' that ends up at a fragment edge is punctuation, not a decimal point.
         var cleaned = frags.Select(f => Trim(f)).Where(f => f.Item2 > f.Item1).ToImmutableArray();
         return cleaned.IsEmpty ? null : new Run(start, i, cleaned);
+    }
+
+    /// <summary>Whether the four characters at <paramref name="i"/> are a year (19xx, 20xx) and not the tail of a decimal's point.</summary>
+    private bool IsYear(int i) =>
+        flat.Chars[i] is '1' or '2' && flat.Chars[i + 1] is '9' or '0' && (flat.Chars[i] == '2' ? flat.Chars[i + 1] == '0' : flat.Chars[i + 1] == '9')
+        && char.IsAsciiDigit(flat.Chars[i + 2]) && char.IsAsciiDigit(flat.Chars[i + 3]) && !flat.SepBefore[i];
+
+    /// <summary>Whether the digits at <paramref name="i"/> run straight into text (no separator) before <paramref name="limit"/>.</summary>
+    private bool OpensProse(int i, int limit)
+    {
+        var end = i;
+        while (end < limit && char.IsAsciiDigit(flat.Chars[end]) && (end == i || !flat.SepBefore[end]))
+        {
+            end++;
+        }
+
+        return end < limit && end > i && !flat.SepBefore[end] && !FlatText.IsNumeric(flat.Chars[end]);
     }
 
     private (int, int) Trim((int Start, int End) f)

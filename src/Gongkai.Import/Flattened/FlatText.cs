@@ -104,8 +104,11 @@ internal sealed class FlatText
                 case '.' when nextIsDigit && chars.Count > 0 && char.IsAsciiDigit(chars[^1]) && !pendingSep:
                     Add('.');
                     break;
-                case '-' when nextIsDigit:
+                case '-' or '\u2212' when nextIsDigit:
                     Add('-');
+                    break;
+                case ',' when !pendingSep && chars.Count > 0 && char.IsAsciiDigit(chars[^1]) && IsThousandsGroup(text, i + 1):
+                    // A thousands separator (1,234): the number goes on.
                     break;
                 case '\u2014' when i > 0 && text[i - 1] == '\u2014':
                     break;
@@ -187,6 +190,11 @@ internal sealed class FlatText
 
         return 0;
     }
+
+    /// <summary>Whether exactly three ASCII digits stand at <paramref name="i"/> (a thousands group after a comma).</summary>
+    private static bool IsThousandsGroup(string text, int i) =>
+        i + 3 <= text.Length && char.IsAsciiDigit(text[i]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2])
+        && (i + 3 == text.Length || !char.IsAsciiDigit(text[i + 3]));
 
     /// <summary>Full-width forms folded to ASCII (NFKC) for one character, cached.</summary>
     private static string Fold(char c, Dictionary<char, string> cache)

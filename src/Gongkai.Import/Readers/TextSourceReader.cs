@@ -86,7 +86,12 @@ public sealed partial class TextSourceReader : ISourceReader
 
             fields = [.. line.Split('|')];
             // The text after the last pipe ends the row ("0 |"); a leading pipe opens it ("| a | b |").
-            fields.RemoveAt(fields.Count - 1);
+            // Text after the last pipe is a cell whose text goes on on the next line (a label with a
+            // line break inside its cell: "| 三、本年度办理结果 | （二）部分公开（区分处理的，").
+            if (fields[^1].Trim().Length == 0)
+            {
+                fields.RemoveAt(fields.Count - 1);
+            }
             if (trimmed.StartsWith('|') && fields.Count > 0 && fields[0].Trim().Length == 0)
             {
                 fields.RemoveAt(0);

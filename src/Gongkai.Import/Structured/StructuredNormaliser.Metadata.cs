@@ -10,6 +10,10 @@ internal sealed partial class StructuredNormaliser
     [GeneratedRegex(@"(?<year>(19|20)\d{2})年度?的?(政府信息公开|政务公开|信息公开)")]
     private static partial Regex TitleYearPattern();
 
+    /// <summary>A title that names the year before the agency (<c>2021年XX局政府信息公开工作年度报告</c>, <c>2021年XX局政府信息公开年报</c>).</summary>
+    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?(?<agency>[^，。,；;：:]{2,39}?)的?(政府信息公开|政务公开|信息公开)")]
+    private static partial Regex YearFirstTitlePattern();
+
     [GeneratedRegex(@"统计期限?(为|是)?(自|从)?(?<year>(19|20)\d{2})年0?1月0?1日")]
     private static partial Regex PeriodPattern();
 
@@ -41,12 +45,21 @@ internal sealed partial class StructuredNormaliser
                     compact = compact[..80];
                 }
 
-                if (!LabelText.ToSimplified(compact).Contains("报告", StringComparison.Ordinal))
+                var simplified = LabelText.ToSimplified(compact);
+                if (!simplified.Contains("报告", StringComparison.Ordinal) && !simplified.Contains("年报", StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                var m = TitleYearPattern().Match(LabelText.ToSimplified(compact));
+                var m = TitleYearPattern().Match(simplified);
+                var first = m.Success ? null : YearFirstTitlePattern().Match(TitlePrefix().Replace(simplified, string.Empty).TrimStart('：', ':', '《', '“'));
+                if (first is { Success: true })
+                {
+                    // The year before the agency: the agency is what stands between 年 and the title's words.
+                    var at = simplified.IndexOf(first.Groups["agency"].Value, StringComparison.Ordinal);
+                    return (compact.Substring(at, first.Groups["agency"].Length), int.Parse(first.Groups["year"].Value, CultureInfo.InvariantCulture), TitleOf(compact));
+                }
+
                 if (!m.Success || (collapsed && (m.Index > 40 || compact[..m.Index].Contains('。', StringComparison.Ordinal))))
                 {
                     continue;
@@ -64,9 +77,7 @@ internal sealed partial class StructuredNormaliser
                     }
                 }
 
-                var end = LabelText.ToSimplified(compact).IndexOf("报告", StringComparison.Ordinal);
-                var title = end >= 0 ? compact[..(end + 2)] : compact;
-                return (agency.Length is > 1 and < 40 ? agency : null, year, TitlePrefix().Replace(title, string.Empty));
+                return (agency.Length is > 1 and < 40 ? agency : null, year, TitleOf(compact));
             }
         }
 
@@ -80,6 +91,14 @@ internal sealed partial class StructuredNormaliser
         }
 
         return (null, null, null);
+    }
+
+    /// <summary>The title up to its 报告 (or 年报), without a portal's 标题： prefix.</summary>
+    private static string TitleOf(string compact)
+    {
+        var simplified = LabelText.ToSimplified(compact);
+        var end = simplified.IndexOf("报告", StringComparison.Ordinal) is >= 0 and var report ? report : simplified.IndexOf("年报", StringComparison.Ordinal);
+        return TitlePrefix().Replace(end >= 0 ? compact[..(end + 2)] : compact, string.Empty);
     }
 
     /// <summary>

@@ -45,10 +45,11 @@ internal sealed partial class StructuredNormaliser
         var found = 0;
         var line = region.Start;
         var index = 0;
+        var headers = HeaderLines(doc, region, layout);
         for (var r = 0; r < layout.Rows.Length; r++)
         {
             var row = layout.Rows[r];
-            var label = FindLabel(doc, region, line, index, row);
+            var label = FindLabel(doc, region, line, index, row, headers);
             if (label is null)
             {
                 var where = region.Start > 0 && region.Start - 1 < doc.Lines.Length && doc.Lines[region.Start - 1].Length > 0
@@ -95,9 +96,10 @@ internal sealed partial class StructuredNormaliser
     {
         var labels = new List<(RowDef Row, Frag Label)>();
         var (line, index) = (region.Start, 0);
+        var headers = HeaderLines(doc, region, layout);
         foreach (var row in layout.Rows)
         {
-            if (FindLabel(doc, region, line, index, row) is not { } label)
+            if (FindLabel(doc, region, line, index, row, headers) is not { } label)
             {
                 continue;
             }
@@ -161,10 +163,39 @@ internal sealed partial class StructuredNormaliser
         return labels.Count;
     }
 
-    private static Frag? FindLabel(Doc doc, (int Start, int End) region, int line, int index, RowDef row)
+    /// <summary>
+    /// The region's lines that are a header row of the table's grid (two or more of its column
+    /// labels, no values: 商业企业 … 其他, 自然人 … 总计), also where the header is printed again after a
+    /// page break: no row label is read from them (其他, 总计 are row labels too).
+    /// </summary>
+    private static bool[] HeaderLines(Doc doc, (int Start, int End) region, TableLayout layout)
+    {
+        var headers = new bool[Math.Max(0, region.End - region.Start)];
+        if (!layout.IsGrid)
+        {
+            return headers;
+        }
+
+        var columns = layout.Columns.Select(c => LabelText.Normalize(c.Label)).ToHashSet(StringComparer.Ordinal);
+        for (var i = region.Start; i < region.End; i++)
+        {
+            var frags = doc.Lines[i];
+            headers[i - region.Start] = frags.Length <= MaxRowCells && !frags.Any(f => f.IsValue)
+                && frags.Count(f => f.Kind == Kind.Text && columns.Contains(f.Norm)) >= 2;
+        }
+
+        return headers;
+    }
+
+    private static Frag? FindLabel(Doc doc, (int Start, int End) region, int line, int index, RowDef row, bool[] headers)
     {
         for (var i = line; i < region.End; i++)
         {
+            if (headers[i - region.Start])
+            {
+                continue;
+            }
+
             var frags = doc.Lines[i];
             for (var j = i == line ? index : 0; j < frags.Length; j++)
             {
@@ -210,9 +241,22 @@ internal sealed partial class StructuredNormaliser
             return !complete;
         }
 
-        return next[0].Kind == Kind.Text
-            && !later.Any(r => Matches(r, next[0].Norm))
-            && next.Skip(1).SkipWhile(f => f.Kind == Kind.Empty).FirstOrDefault()?.IsValue == true;
+        if (next[0].Kind != Kind.Text || later.Any(r => Matches(r, next[0].Norm)))
+        {
+            return false;
+        }
+
+        if (next.Skip(1).SkipWhile(f => f.Kind == Kind.Empty).FirstOrDefault()?.IsValue == true)
+        {
+            return true;
+        }
+
+        // The tail itself broken over one more line (a line break inside the label's cell): text
+        // alone on this line, then text followed by values.
+        return next.Count == 1 && line + 2 < region.End
+            && doc.Lines[line + 2].SkipWhile(f => f.Kind == Kind.Empty).ToList() is [{ Kind: Kind.Text } tail, .. var rest]
+            && !later.Any(r => Matches(r, tail.Norm))
+            && rest.SkipWhile(f => f.Kind == Kind.Empty).FirstOrDefault()?.IsValue == true;
     }
 
     /// <summary>The text that continues a label wrapped onto the next cell or line (up to two more lines).</summary>
@@ -278,6 +322,17 @@ internal sealed partial class StructuredNormaliser
             if (afterText >= 0)
             {
                 cells = cells.Take(afterText).ToList();
+            }
+
+            if (cells.Count > needed && cells[0].Kind == Kind.Empty && cells[^1].Kind == Kind.Empty
+                && AlignedStart(doc, region, label.Line, label.Index, needed) is { } start
+                && cells.FindIndex(f => f.Index == start) is >= 0 and var first
+                && first + needed <= cells.Count)
+            {
+                // Empty cells both before and after the row's cells (a merged label column, a blank
+                // trailing column), and one of them is a blank: the grid's other rows say where the
+                // row's cells stand.
+                cells = cells.GetRange(first, needed);
             }
 
             while (cells.Count > needed && cells[0].Kind == Kind.Empty)
@@ -362,6 +417,39 @@ internal sealed partial class StructuredNormaliser
         }
 
         return (values, endLine, endIndex);
+    }
+
+    /// <summary>How many lines either side are looked at for a row of the same grid (<see cref="AlignedStart"/>).</summary>
+    private const int GridNeighbours = 8;
+
+    /// <summary>
+    /// Where the row's cells start on <paramref name="line"/>, told by a nearby line of the same grid:
+    /// as many fragments, its label at the same index, and exactly <paramref name="needed"/> values
+    /// side by side after it with only empty cells around them; else null.
+    /// </summary>
+    private static int? AlignedStart(Doc doc, (int Start, int End) region, int line, int labelIndex, int needed)
+    {
+        var width = doc.Lines[line].Length;
+        for (var d = 1; d <= GridNeighbours; d++)
+        {
+            foreach (var i in (ReadOnlySpan<int>)[line - d, line + d])
+            {
+                if (i < region.Start || i >= region.End || doc.Lines[i].Length != width || doc.Lines[i][labelIndex].Kind != Kind.Text)
+                {
+                    continue;
+                }
+
+                var after = doc.Lines[i][(labelIndex + 1)..];
+                var first = Array.FindIndex(after, f => f.Kind != Kind.Empty);
+                if (first >= 0 && first + needed <= after.Length
+                    && Enumerable.Range(0, after.Length).All(k => (k >= first && k < first + needed) ? after[k].IsValue : after[k].Kind == Kind.Empty))
+                {
+                    return labelIndex + 1 + first;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -114,7 +114,7 @@ public static class ZooForms
 
     /// <summary>The whole page on one line, as a scraper's <c>textContent</c> gives it.</summary>
     public static string OneLine(ZooPage page, string separator) =>
-        string.Join(separator, page.Blocks.SelectMany(b => b.IsTable ? b.Rows!.SelectMany(Texts) : [b.Paragraph!]).Where(t => t.Length > 0));
+        string.Join(separator, page.Blocks.SelectMany(b => b.IsTable ? b.Rows!.SelectMany(Texts) : [b.Paragraph!]).Where(t => t.Length > 0).Select(t => t.Replace("\n", separator, StringComparison.Ordinal)));
 
     /// <summary>
     /// A PDF converter's Markdown: table 3's row labels as a block of one-cell rows, then its numbers

@@ -76,6 +76,14 @@ public sealed class ZooPage
         Blocks = blocks;
     }
 
+    /// <summary>A page laid out otherwise (<see cref="ZooWild"/>): the same report, another title and blocks.</summary>
+    public ZooPage(ZooReport report, string title, IReadOnlyList<ZooBlock> blocks)
+    {
+        Report = report;
+        Title = title;
+        Blocks = blocks;
+    }
+
     public ZooReport Report { get; }
 
     public string Title { get; }

@@ -18,13 +18,23 @@ public static class ZooProperty
     public static int? Seed =>
         int.TryParse(Environment.GetEnvironmentVariable("GONGKAI_ZOO_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    /// <summary>Generates the case of <paramref name="seed"/> for <paramref name="form"/>.</summary>
-    public static (ZooReport Source, byte[] Bytes) Case(ZooForm form, int seed)
+    /// <summary>
+    /// Generates the case of <paramref name="seed"/> for <paramref name="form"/>; a wild case
+    /// (<see cref="ZooWild.Applies"/>) has its page perturbed with a random of its own, so the
+    /// report and the form's writing are those of the plain case.
+    /// </summary>
+    public static (ZooReport Source, byte[] Bytes, WildKinds Wild) Case(ZooForm form, int seed)
     {
         var random = new Random(seed);
         var source = ZooReport.Generate(random, form.Kinds);
         var page = new ZooPage(source, random);
-        return (source, form.Write(page, random));
+        var wild = WildKinds.None;
+        if (ZooWild.Applies(seed))
+        {
+            (page, wild) = ZooWild.Perturb(page, form, new Random(unchecked((seed * 7919) + 104729)));
+        }
+
+        return (source, form.Write(page, random), wild);
     }
 
     /// <summary>Every difference between what was published and what was read, as lines a person can act on.</summary>
