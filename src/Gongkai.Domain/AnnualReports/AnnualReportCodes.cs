@@ -42,6 +42,24 @@ public static class AnnualReportCodes
     public const string NoCasework = "WEB.no-casework";
     public const string CellRequired = "WEB.cell-required";
 
+    // Notices: what a person is told after a step succeeded (Notice, never written in pages).
+    public const string DoneSubmitted = "done.report.submitted";
+    public const string DonePublished = "done.report.published";
+    public const string DoneCorrectionStarted = "done.report.correction-started";
+    public const string DoneReturned = "done.report.returned";
+    public const string DoneAccepted = "done.report.accepted";
+    public const string DonePreviousImported = "done.report.previous-imported";
+    public const string DoneDraftStarted = "done.report.draft-started";
+    public const string DoneCompiled = "done.report.compiled";
+    public const string DoneRecompiled = "done.report.recompiled";
+    public const string DoneFileImported = "done.report.file-imported";
+    public const string DoneTablesImported = "done.report.tables-imported";
+    public const string DoneCellChanged = "done.report.cell-changed";
+    public const string DoneCellRestored = "done.report.cell-restored";
+    public const string DoneNarrativeSaved = "done.report.narrative-saved";
+    public const string DoneExplained = "done.report.explained";
+    public const string DoneUploadSaved = "done.report.upload-saved";
+
     /// <summary>The messages of the annual-report area; <see cref="SharedCodes"/> words the codes it shares with other areas.</summary>
     public static readonly MessageCatalogue Messages = new("annual-reports", new Dictionary<string, (string, string?)>
     {
@@ -67,6 +85,22 @@ public static class AnnualReportCodes
         [FileUnreadable] = ("无法读取该文件：{0}", "unreadable file: {0}"),
         [NoCasework] = ("本机关本年度在系统中没有办件记录，无法生成表格", "no casework to compile"),
         [CellRequired] = ("请选择单元格并填写数值", "choose a cell and a value"),
+        [DoneSubmitted] = ("已报送，等待审核。", null),
+        [DonePublished] = ("报告已公开。", null),
+        [DoneCorrectionStarted] = ("已新建更正版本，原公开版本保留。", null),
+        [DoneReturned] = ("已退回，报送机关可修改后重新报送。", null),
+        [DoneAccepted] = ("已审核通过。", null),
+        [DonePreviousImported] = ("已导入{0}年度已发布的报告，用于跨年度核对。", null),
+        [DoneDraftStarted] = ("已新建年度报告草稿，请填写表格和正文。", null),
+        [DoneCompiled] = ("已根据办件记录生成表格。", null),
+        [DoneRecompiled] = ("已根据办件记录重新统计表格，原有修改保留。", null),
+        [DoneFileImported] = ("已从 {0} 导入表格和正文。", null),
+        [DoneTablesImported] = ("已导入表格。", null),
+        [DoneCellChanged] = ("已修改 {0}。", null),
+        [DoneCellRestored] = ("已恢复 {0} 的原值。", null),
+        [DoneNarrativeSaved] = ("正文已保存。", null),
+        [DoneExplained] = ("说明已保存，报送后监督人员可见。", null),
+        [DoneUploadSaved] = ("已保存为 {0} 年度报告草稿（年度报告编制中可继续修改）。", null),
     }, SharedCodes.Messages);
 
     /// <summary>An annual-report problem for <paramref name="code"/>; arguments beyond its template's are details appended to the message.</summary>

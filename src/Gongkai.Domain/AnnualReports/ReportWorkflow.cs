@@ -48,6 +48,28 @@ public enum ReportAction
     CorrectionStarted,
 }
 
+/// <summary>What an <see cref="ReportAction.Edited"/> step changed (the audit trail names it).</summary>
+public enum ReportEdit
+{
+    /// <summary>The draft, without saying which part (older entries and other callers).</summary>
+    Draft,
+
+    /// <summary>The tables replaced from a report file.</summary>
+    Import,
+
+    /// <summary>The tables compiled again from the casework.</summary>
+    Compile,
+
+    /// <summary>A table figure set, overridden or restored.</summary>
+    Cell,
+
+    /// <summary>The written sections and the supplementary figures.</summary>
+    Narrative,
+
+    /// <summary>An explanation of a check finding.</summary>
+    Explanation,
+}
+
 /// <summary>One step of the history (only ever appended): who, in which role, when, the state change, the revision and any comment.</summary>
 public sealed record ReportHistoryEntry(
     int Sequence,
@@ -57,7 +79,8 @@ public sealed record ReportHistoryEntry(
     ReportState From,
     ReportState To,
     int Revision,
-    string? Comment = null);
+    string? Comment = null,
+    ReportEdit? Edit = null);
 
 /// <summary>A published version, kept for good: revision 1 is the original; later ones are corrections with a public note.</summary>
 public sealed record PublishedVersion(int Revision, ReportDraft Draft, DateTimeOffset PublishedAt, ReportActor PublishedBy, string? RevisionNote)
@@ -116,7 +139,7 @@ public sealed record ReportWorkflow
         new ReportWorkflow { Draft = draft }.Append(ReportAction.Created, actor, at, ReportState.Draft, null);
 
     /// <summary>Replaces the draft (草稿 or 已退回 only; same agency and year); officers and approvers.</summary>
-    public Result<ReportWorkflow> Edit(ReportActor actor, ReportDraft draft, DateTimeOffset at, string? note = null)
+    public Result<ReportWorkflow> Edit(ReportActor actor, ReportDraft draft, DateTimeOffset at, string? note = null, ReportEdit edit = ReportEdit.Draft)
     {
         if (Refuse(actor, "修改", [ReportRole.Officer, ReportRole.Approver, ReportRole.Admin]) is { } refused)
         {
@@ -128,7 +151,7 @@ public sealed record ReportWorkflow
             return AnnualReportCodes.Problem(AnnualReportCodes.IdentityChanged);
         }
 
-        return (this with { Draft = draft }).Append(ReportAction.Edited, actor, at, State, note);
+        return (this with { Draft = draft }).Append(ReportAction.Edited, actor, at, State, note, edit);
     }
 
     /// <summary>
@@ -335,10 +358,10 @@ public sealed record ReportWorkflow
         return null;
     }
 
-    private ReportWorkflow Append(ReportAction action, ReportActor actor, DateTimeOffset at, ReportState to, string? comment) =>
+    private ReportWorkflow Append(ReportAction action, ReportActor actor, DateTimeOffset at, ReportState to, string? comment, ReportEdit? edit = null) =>
         this with
         {
             State = to,
-            History = History.Add(new ReportHistoryEntry(History.Length + 1, action, actor, at, State, to, Revision, comment)),
+            History = History.Add(new ReportHistoryEntry(History.Length + 1, action, actor, at, State, to, Revision, comment, edit)),
         };
 }

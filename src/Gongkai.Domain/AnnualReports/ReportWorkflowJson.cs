@@ -55,6 +55,7 @@ public static class ReportWorkflowJson
             ["to"] = h.To.ToString(),
             ["revision"] = h.Revision,
             ["comment"] = h.Comment,
+            ["edit"] = h.Edit?.ToString(),
         })]);
         ar["versions"] = new JsonArray([.. workflow.Versions.Select(v => (JsonNode)new JsonObject
         {
@@ -90,7 +91,8 @@ public static class ReportWorkflowJson
                     Enum.Parse<ReportState>((string)e["from"]!),
                     Enum.Parse<ReportState>((string)e["to"]!),
                     (int)e["revision"]!,
-                    (string?)e["comment"]))]
+                    (string?)e["comment"],
+                    (string?)e["edit"] is { } edit ? Enum.Parse<ReportEdit>(edit) : null))]
                 : [],
             Versions = ar["versions"] is JsonArray v
                 ? [.. v.Select(e => new PublishedVersion(

@@ -77,9 +77,22 @@ public static class CaseworkCodes
     public const string Conflict = "case.conflict";
     public const string Unconfirmed = "case.unconfirmed";
     public const string PortalNotPending = "portal.not-pending";
+    public const string ReviewConflict = "review.conflict";
+
+    // Notices: what a person is told after a step succeeded (Notice, never written in pages).
+    public const string DoneTransferred = "done.case.transferred";
+    public const string DoneSaved = "done.case.saved";
+    public const string DoneRegistered = "done.case.registered";
+    public const string DoneAlreadyRegistered = "done.case.already-registered";
+    public const string DoneReviewRecorded = "done.case.review-recorded";
 
     public static readonly MessageCatalogue Messages = new("casework", new Dictionary<string, (string, string?)>
     {
+        [DoneTransferred] = ("已转办至{0}，答复期限不变。", null),
+        [DoneSaved] = ("已保存。", null),
+        [DoneRegistered] = ("已登记，编号 {0}。", null),
+        [DoneAlreadyRegistered] = ("该申请已经登记过，编号 {0}，未重复登记。", null),
+        [DoneReviewRecorded] = ("已登记。", null),
         [ReceiptMissingDate] = ("{0}申请需提供{1}（条例第三十一条）", "a {0} application needs the date Art. 31 asks for"),
         [ReceiptBeforeSubmission] = ("收到日期 {0} 早于提交日期 {1}", "the date of receipt {0} is before the date of submission {1}"),
         [RegisterReceiptDate] = ("登记日期应为第三十一条规定的收到日期 {0}", "the registration date must be the Art. 31 date of receipt {0}"),
@@ -127,6 +140,7 @@ public static class CaseworkCodes
         [DecisionGroundOutcome] = ("所选理由与办理结果不符", "the ground does not apply to the outcome"),
         [DecisionNoGround] = ("未写明法律依据", "the legal ground is missing"),
         [ReviewDecidedBeforeFiled] = ("审结日期早于立案日期", "decided before it was filed"),
+        [ReviewConflict] = ("该记录已被他人修改，请核对后重新操作。", "the review record was changed by someone else since it was loaded"),
         [Conflict] = ("该申请已被他人修改，请按最新状态核对后重新操作。", "the case was changed by someone else since it was loaded"),
         [Unconfirmed] = ("网上申请尚未确认受理", "the portal application is not yet confirmed"),
         [PortalNotPending] = ("该申请已登记", "already registered"),

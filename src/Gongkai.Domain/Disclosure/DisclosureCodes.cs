@@ -53,9 +53,27 @@ public static class DisclosureCodes
     public const string Concurrent = "FLOW.concurrent";
     public const string NotFound = "FLOW.not-found";
 
+    // Notices: what a person is told after a step succeeded (Notice, never written in pages).
+    public const string DoneSubmitted = "done.disclosure.submitted";
+    public const string DoneFindingAccepted = "done.disclosure.finding-accepted";
+    public const string DoneSecrecyPassed = "done.disclosure.secrecy-passed";
+    public const string DoneLegalityPassed = "done.disclosure.legality-passed";
+    public const string DoneReturned = "done.disclosure.returned";
+    public const string DonePublished = "done.disclosure.published";
+    public const string DoneWithdrawn = "done.disclosure.withdrawn";
+    public const string DoneCorrected = "done.disclosure.corrected";
+
     /// <summary>The messages of the disclosure area; <see cref="SharedCodes"/> words the codes it shares with other areas.</summary>
     public static readonly MessageCatalogue Messages = new("disclosure", new Dictionary<string, (string, string?)>
     {
+        [DoneSubmitted] = ("已提交保密审查。", null),
+        [DoneFindingAccepted] = ("已记录接受理由。", null),
+        [DoneSecrecyPassed] = ("保密审查通过，已转合法性审查。", null),
+        [DoneLegalityPassed] = ("合法性审查通过，审核完成，可以发布。", null),
+        [DoneReturned] = ("已退回修改。", null),
+        [DonePublished] = ("已发布。", null),
+        [DoneWithdrawn] = ("已撤回。", null),
+        [DoneCorrected] = ("已发布更正版本。", null),
         [ItemTitleMissing] = ("缺少标题", null),
         [ItemPublisherMissing] = ("缺少发布机构", null),
         [ItemCategoryInvalid] = ("主题分类不是条例第二十条规定的事项", null),

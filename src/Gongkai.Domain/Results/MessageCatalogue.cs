@@ -55,6 +55,9 @@ public sealed class MessageCatalogue
     /// <summary>A problem of this area.</summary>
     public Problem Problem(string code, params string[] args) => new(this, code, [.. args]);
 
+    /// <summary>A notice of this area (what a person is told after a step succeeded); the code must be worded here.</summary>
+    public Notice Notice(string code, params string[] args) => new(this, code, [.. args]);
+
     private (string Zh, string? En)? Lookup(string code) =>
         _messages.TryGetValue(code, out var m) ? m : _fallback?.Lookup(code);
 

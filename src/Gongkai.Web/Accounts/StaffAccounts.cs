@@ -176,13 +176,13 @@ public sealed class StaffAccounts(
 
         if (!created.Succeeded)
         {
-            return Refused(AccountCodes.CreateRefused, created);
+            return IdentityCodes.ProblemOf(created);
         }
 
         var added = await users.AddToRoleAsync(user, form.Role!);
         if (!added.Succeeded)
         {
-            return Refused(AccountCodes.RoleRefused, added);
+            return IdentityCodes.ProblemOf(added);
         }
 
         audit.Record(AuditCodes.UserCreate, AuditEntities.User, user.Id, user.AgencyId, $"{user.UserName} {user.DisplayName} {Roles.Label(form.Role!)}");
@@ -215,13 +215,13 @@ public sealed class StaffAccounts(
         var removed = await users.RemoveFromRolesAsync(user, current);
         if (!removed.Succeeded)
         {
-            return Refused(AccountCodes.RoleRefused, removed);
+            return IdentityCodes.ProblemOf(removed);
         }
 
         var added = await users.AddToRoleAsync(user, role);
         if (!added.Succeeded)
         {
-            return Refused(AccountCodes.RoleRefused, added);
+            return IdentityCodes.ProblemOf(added);
         }
 
         audit.Record(AuditCodes.UserRole, AuditEntities.User, user.Id, user.AgencyId, $"{user.UserName} {account.RolesZh} → {Roles.Label(role)}");
@@ -255,7 +255,7 @@ public sealed class StaffAccounts(
             var result = await step();
             if (!result.Succeeded)
             {
-                return Refused(AccountCodes.UpdateRefused, result);
+                return IdentityCodes.ProblemOf(result);
             }
         }
 
@@ -278,13 +278,13 @@ public sealed class StaffAccounts(
         var ended = await users.SetLockoutEndDateAsync(user, null);
         if (!ended.Succeeded)
         {
-            return Refused(AccountCodes.UpdateRefused, ended);
+            return IdentityCodes.ProblemOf(ended);
         }
 
         var reset = await users.ResetAccessFailedCountAsync(user);
         if (!reset.Succeeded)
         {
-            return Refused(AccountCodes.UpdateRefused, reset);
+            return IdentityCodes.ProblemOf(reset);
         }
 
         audit.Record(AuditCodes.UserEnable, AuditEntities.User, user.Id, user.AgencyId, $"{user.UserName} {(account.Status == AccountStatus.Disabled ? "启用" : "解除锁定")}");
@@ -312,7 +312,7 @@ public sealed class StaffAccounts(
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
         {
-            return Refused(AccountCodes.UpdateRefused, result);
+            return IdentityCodes.ProblemOf(result);
         }
 
         audit.Record(AuditCodes.UserResetPassword, AuditEntities.User, user.Id, user.AgencyId, $"{user.UserName} 重置密码（现有会话失效）");
@@ -320,10 +320,6 @@ public sealed class StaffAccounts(
         await tx.CommitAsync(ct);
         return new IssuedPassword(account.UserName, password);
     }
-
-    /// <summary>Identity's refusals, in Chinese by <see cref="ChineseIdentityErrors"/>, as one problem of <paramref name="code"/>.</summary>
-    private static Problem Refused(string code, IdentityResult result) =>
-        AccountCodes.Problem(code, string.Join("；", result.Errors.Select(e => e.Description).Distinct()));
 
     private async Task<List<StaffAccount>> ToAccountsAsync(List<Row> rows, CancellationToken ct)
     {

@@ -17,6 +17,12 @@ public static class AgencyCodes
     public const string NotFound = "agency.not-found";
     public const string GuideTooLong = "agency.guide-too-long";
 
+    // Notices: what a person is told after a step succeeded (Notice, never written in pages).
+    public const string DoneAdded = "done.agency.added";
+    public const string DoneSaved = "done.agency.saved";
+    public const string DoneGuideSaved = "done.agency.guide-saved";
+    public const string DoneLettersSaved = "done.agency.letters-saved";
+
     public static readonly MessageCatalogue Messages = new("agency", new Dictionary<string, (string, string?)>
     {
         [ParentOutOfScope] = ("请选择您管理的机关作为上级机关", "the parent must be an agency the administrator manages"),
@@ -26,6 +32,10 @@ public static class AgencyCodes
         [NameTaken] = ("已有同名机关", "another agency has this name"),
         [NotFound] = ("未找到该机关", "no such agency in the administrator's tree"),
         [GuideTooLong] = ("指南正文不超过{0}个字", "the guide text is longer than {0} characters"),
+        [DoneAdded] = ("已新增{0}。", null),
+        [DoneSaved] = ("已保存名称和联系方式。", null),
+        [DoneGuideSaved] = ("已保存公开指南，门户网站即时显示。", null),
+        [DoneLettersSaved] = ("已保存文书设置。", null),
     });
 
     private static readonly FrozenDictionary<string, string> s_fields = new Dictionary<string, string>

@@ -107,7 +107,7 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
         };
         db.AnnualReports.Add(row);
         AddRevision(row, 1, note, now);
-        audit.Record(AuditCodes.ReportCreate, AuditEntities.Report, $"{agency.Id}/{year}", agency.Id, note);
+        audit.Record(AuditCodes.OfReportStep(workflow.History[^1]), AuditEntities.Report, $"{agency.Id}/{year}", agency.Id, note);
         await db.SaveChangesAsync(ct);
         return new AnnualReportItem(row, workflow);
     }
@@ -141,7 +141,7 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
 
         var note = $"导入表格 {fileName}";
         var w = existing.Workflow;
-        return await SaveAsync(existing, w.Edit(DeskActor(), w.Draft.WithTables(report, TablesOrigin.Imported), clock.GetUtcNow(), note), expectedVersion ?? existing.Row.Version, AuditCodes.ReportImport, note, ct);
+        return await SaveAsync(existing, w.Edit(DeskActor(), w.Draft.WithTables(report, TablesOrigin.Imported), clock.GetUtcNow(), note, ReportEdit.Import), expectedVersion ?? existing.Row.Version, note, ct);
     }
 
     /// <summary>
@@ -172,8 +172,9 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
     /// <summary>
     /// Stores the next workflow of <paramref name="item"/> and answers the item as saved, or why not: the
     /// step's refusal, or <c>FLOW.stale</c> when someone else saved since <paramref name="expectedVersion"/>.
+    /// The audit entry's code is the step's own (<see cref="AuditCodes.OfReportStep"/>).
     /// </summary>
-    public async Task<Result<AnnualReportItem>> SaveAsync(AnnualReportItem item, Result<ReportWorkflow> next, int expectedVersion, string auditCode, string note, CancellationToken ct)
+    public async Task<Result<AnnualReportItem>> SaveAsync(AnnualReportItem item, Result<ReportWorkflow> next, int expectedVersion, string note, CancellationToken ct)
     {
         if (next.Problem is { } refused)
         {
@@ -199,7 +200,7 @@ public sealed class AnnualReportStore(GongkaiDbContext db, CurrentStaff staff, A
 
         var last = await db.AnnualReportRevisions.Where(v => v.ReportId == row.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0;
         AddRevision(row, last + 1, note, now);
-        audit.Record(auditCode, AuditEntities.Report, row.Id, row.AgencyId, note.Length > 500 ? note[..500] : note);
+        audit.Record(AuditCodes.OfReportStep(workflow.History[^1]), AuditEntities.Report, row.Id, row.AgencyId, note.Length > 500 ? note[..500] : note);
         try
         {
             await db.SaveChangesAsync(ct);

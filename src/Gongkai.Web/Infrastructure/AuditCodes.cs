@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Results;
 
 namespace Gongkai.Web.Infrastructure;
@@ -65,6 +66,7 @@ public static class AuditCodes
     public const string ReportAccept = "report.workspace.accept";
     public const string ReportPublish = "report.workspace.publish";
     public const string ReportCorrect = "report.workspace.correct";
+    public const string ReportEditDraft = "report.workspace.edit";
 
     // 主动公开 (one per DisclosureWorkflow step).
     public const string DisclosureCreated = "disclosure.created";
@@ -125,6 +127,7 @@ public static class AuditCodes
         [ReportAccept] = ("审核通过年度报告", null),
         [ReportPublish] = ("公开年度报告", null),
         [ReportCorrect] = ("更正年度报告", null),
+        [ReportEditDraft] = ("修改年度报告", null),
         [DisclosureCreated] = ("起草主动公开信息", null),
         [DisclosureEdited] = ("修改主动公开信息", null),
         [DisclosureSubmitted] = ("提交主动公开信息审查", null),
@@ -169,6 +172,30 @@ public static class AuditCodes
 
     /// <summary>The Chinese descriptions of <see cref="Written"/> and <see cref="Retired"/> codes.</summary>
     public static readonly MessageCatalogue Messages = new("audit", s_written.Concat(s_retired));
+
+    /// <summary>
+    /// The code of an annual report's workflow step, from the step itself: its action, and for an
+    /// edit what it changed (<see cref="ReportEdit"/>). The store records it; pages never choose it.
+    /// </summary>
+    public static string OfReportStep(ReportHistoryEntry step) => step.Action switch
+    {
+        ReportAction.Created => ReportCreate,
+        ReportAction.Submitted => ReportSubmit,
+        ReportAction.Returned => ReportReturn,
+        ReportAction.Accepted => ReportAccept,
+        ReportAction.Published => ReportPublish,
+        ReportAction.CorrectionStarted => ReportCorrect,
+        ReportAction.Edited => step.Edit switch
+        {
+            ReportEdit.Import => ReportImport,
+            ReportEdit.Compile => ReportCompile,
+            ReportEdit.Cell => ReportCell,
+            ReportEdit.Narrative => ReportNarrative,
+            ReportEdit.Explanation => ReportExplain,
+            _ => ReportEditDraft,
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step.Action, "unknown report action"),
+    };
 
     /// <summary>What was done, e.g. <c>case.decide</c> → 作出答复; an unknown code by its area (申请办理操作), never the raw code.</summary>
     public static string ActionZh(string code) =>

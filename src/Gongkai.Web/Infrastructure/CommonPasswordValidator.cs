@@ -14,9 +14,6 @@ namespace Gongkai.Web.Infrastructure;
 /// </summary>
 public sealed class CommonPasswordValidator : IPasswordValidator<GongkaiUser>
 {
-    /// <summary>The error code (the Chinese text comes from <see cref="ChineseIdentityErrors"/>).</summary>
-    public const string Code = "PasswordTooCommon";
-
     private static readonly Lazy<FrozenSet<string>> s_list = new(Load);
 
     /// <summary>The listed passwords (lower case).</summary>

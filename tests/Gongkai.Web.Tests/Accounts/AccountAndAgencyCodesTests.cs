@@ -1,7 +1,9 @@
+using System.Reflection;
 using Gongkai.Domain.Results;
 using Gongkai.Web.Accounts;
 using Gongkai.Web.Agencies;
 using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 
 namespace Gongkai.Web.Tests.Accounts;
 
@@ -37,14 +39,39 @@ public sealed class AccountAndAgencyCodesTests
     }
 
     [Fact]
-    public void IdentityRefusal_ShowsIdentitysChineseDescriptions_ForItsField()
+    public void IdentityRefusal_IsAProblemOfTheIdentityCatalogue_ForItsField()
     {
-        var problem = AccountCodes.Problem(AccountCodes.CreateRefused, "密码至少需要 12 个字符；密码须包含至少一个数字");
-        Assert.Equal("密码至少需要 12 个字符；密码须包含至少一个数字", problem.MessageZh);
-        Assert.Equal("UserName", AccountCodes.FieldOf(AccountCodes.CreateRefused));
-        Assert.Equal("Role", AccountCodes.FieldOf(AccountCodes.RoleRefused));
+        var describer = new ChineseIdentityErrors();
+        var tooShort = IdentityCodes.ProblemOf(IdentityResult.Failed(describer.PasswordTooShort(12), describer.PasswordRequiresDigit()));
+        Assert.Equal((IdentityCodes.PasswordTooShort, "密码至少需要 12 个字符"), (tooShort.Code, tooShort.MessageZh));
+        Assert.Equal(IdentityCodes.PasswordTooShort, describer.PasswordTooShort(12).Code);
+        Assert.Equal("UserName", AccountCodes.FieldOf(IdentityCodes.DuplicateUserName));
+        Assert.Equal("UserName", AccountCodes.FieldOf(IdentityCodes.InvalidUserName));
+
+        // An error Identity made without the describer reads as the catalogue's general refusal, never in English.
+        var foreign = IdentityCodes.ProblemOf(new IdentityError { Code = "Whatever", Description = "Something went wrong." });
+        Assert.Equal((IdentityCodes.Other, "操作未成功，未作任何修改，请稍后重试"), (foreign.Code, foreign.MessageZh));
         Assert.Equal("指南正文不超过5000个字", AgencyCodes.Problem(AgencyCodes.GuideTooLong, "5000").MessageZh);
         Assert.Equal("GuideText", AgencyCodes.FieldOf(AgencyCodes.GuideTooLong));
+    }
+
+    /// <summary>Every error Identity can describe is worded in Chinese from <see cref="IdentityCodes"/>: none falls back to the English default.</summary>
+    [Fact]
+    public void EveryIdentityError_IsWordedFromTheCatalogue()
+    {
+        var describer = new ChineseIdentityErrors();
+        var methods = typeof(IdentityErrorDescriber).GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Where(m => m.ReturnType == typeof(IdentityError)).ToList();
+        Assert.True(methods.Count >= 20, $"only {methods.Count} describer methods");
+        foreach (var m in methods)
+        {
+            var args = m.GetParameters().Select(p => p.ParameterType == typeof(int) ? (object)8 : "someone").ToArray();
+            var error = (IdentityError)m.Invoke(describer, args)!;
+            var problem = IdentityCodes.ProblemOf(error);
+            Assert.True(IdentityCodes.Messages.Contains(error.Code), $"{m.Name}: code {error.Code}");
+            Assert.Equal(problem.MessageZh, error.Description);
+            Assert.DoesNotMatch("[A-Za-z]{3,}", error.Description.Replace("Password1", string.Empty, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
@@ -59,5 +86,5 @@ public sealed class AccountAndAgencyCodesTests
     }
 
     private static (MessageCatalogue Catalogue, Func<string, string> FieldOf) Area(string code) =>
-        code.StartsWith("account.", StringComparison.Ordinal) ? (AccountCodes.Messages, AccountCodes.FieldOf) : (AgencyCodes.Messages, AgencyCodes.FieldOf);
+        code.StartsWith("account.", StringComparison.Ordinal) || code.StartsWith("done.account.", StringComparison.Ordinal) ? (AccountCodes.Messages, AccountCodes.FieldOf) : (AgencyCodes.Messages, AgencyCodes.FieldOf);
 }

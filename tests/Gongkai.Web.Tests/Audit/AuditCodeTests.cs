@@ -1,10 +1,13 @@
+using System.Collections.Immutable;
 using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Casework;
 using Gongkai.Domain.Disclosure;
+using Gongkai.Domain.Reports;
 using Gongkai.Web.Casework;
 using Gongkai.Web.Disclosure;
 using Gongkai.Web.Infrastructure;
@@ -78,7 +81,9 @@ public sealed partial class AuditCodeTests
         Assert.Equal(13, caseSteps.Count);
         Assert.Equal(caseSteps.Count, caseSteps.Distinct(StringComparer.Ordinal).Count());
         var disclosureSteps = Enum.GetValues<StepKind>().Select(DisclosureMapping.AuditCode).ToList();
-        foreach (var code in caseSteps.Concat(disclosureSteps))
+        var reportSteps = ReportSteps().Select(AuditCodes.OfReportStep).ToList();
+        Assert.Equal(reportSteps.Count, reportSteps.Distinct(StringComparer.Ordinal).Count());
+        foreach (var code in caseSteps.Concat(disclosureSteps).Concat(reportSteps))
         {
             Assert.Contains(code, (IReadOnlySet<string>)AuditCodes.Written);
         }
@@ -115,6 +120,39 @@ public sealed partial class AuditCodeTests
         }
     }
 
+    [Fact]
+    public void AnnualReportStep_TakesItsCodeFromTheStep_NotFromThePage()
+    {
+        var officer = new ReportActor("u1", "经办人", ReportRole.Officer);
+        var at = new DateTimeOffset(2027, 1, 5, 9, 0, 0, TimeSpan.FromHours(8));
+        var w = ReportWorkflow.Start(ReportDraft.Start("某局", AgencyKind.Department, 2026, new Report { Format = "2021", Layouts = ImmutableDictionary<string, string>.Empty, Cells = ImmutableDictionary<CellRef, Cell>.Empty }, TablesOrigin.Typed), officer, at);
+        Assert.Equal(AuditCodes.ReportCreate, AuditCodes.OfReportStep(w.History[^1]));
+        var edited = w.Edit(officer, w.Draft, at, "修改正文", ReportEdit.Narrative).Value!;
+        Assert.Equal(AuditCodes.ReportNarrative, AuditCodes.OfReportStep(edited.History[^1]));
+        Assert.Equal(AuditCodes.ReportEditDraft, AuditCodes.OfReportStep(w.Edit(officer, w.Draft, at).Value!.History[^1]));
+
+        // The kind of edit survives the stored JSON, so the history reads the same after a reload.
+        var reloaded = ReportWorkflowJson.ParseWorkflow(ReportWorkflowJson.Serialize(edited));
+        Assert.Equal(ReportEdit.Narrative, reloaded.History[^1].Edit);
+        Assert.Null(reloaded.History[0].Edit);
+    }
+
+    /// <summary>One history entry of every action, and of every kind of edit.</summary>
+    private static IEnumerable<ReportHistoryEntry> ReportSteps()
+    {
+        var actor = new ReportActor("u1", "经办人", ReportRole.Officer);
+        var at = DateTimeOffset.UnixEpoch;
+        foreach (var action in Enum.GetValues<ReportAction>().Where(a => a != ReportAction.Edited))
+        {
+            yield return new ReportHistoryEntry(1, action, actor, at, ReportState.Draft, ReportState.Draft, 1);
+        }
+
+        foreach (var edit in Enum.GetValues<ReportEdit>())
+        {
+            yield return new ReportHistoryEntry(1, ReportAction.Edited, actor, at, ReportState.Draft, ReportState.Draft, 1, null, edit);
+        }
+    }
+
     private static bool IsChinese(string text) =>
         text.Any(c => c is >= '\u4e00' and <= '\u9fff') && !text.Any(char.IsAsciiLetter);
 
@@ -124,7 +162,7 @@ public sealed partial class AuditCodeTests
     [GeneratedRegex(@"audit\.Record\(\s*(?<code>[^,]+),")]
     private static partial Regex RecordCall();
 
-    /// <summary>A constant of <see cref="AuditCodes"/>, a step's derived code, or the code a caller passed on (AnnualReportStore's <c>auditCode</c>).</summary>
-    [GeneratedRegex(@"^(AuditCodes\.\w+|AuditCodeOf\(.+\)|DisclosureMapping\.AuditCode\([\w.]+\)|auditCode)$")]
+    /// <summary>A constant of <see cref="AuditCodes"/>, or a step's code derived from the step (a case event, a disclosure step, an annual report's workflow step).</summary>
+    [GeneratedRegex(@"^(AuditCodes\.\w+|AuditCodeOf\(.+\)|DisclosureMapping\.AuditCode\([\w.]+\)|AuditCodes\.OfReportStep\(.+\))$")]
     private static partial Regex CatalogueCode();
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Gongkai.Data;
 using Gongkai.Data.Entities;
+using Gongkai.Web.Accounts;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -63,10 +64,10 @@ public sealed class PasswordModel(UserManager<GongkaiUser> users, SignInManager<
         var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
+            foreach (var problem in result.Errors.Select(IdentityCodes.ProblemOf))
             {
-                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(CurrentPassword) : nameof(NewPassword);
-                ModelState.AddModelError(field, error.Description);
+                var field = problem.Code == IdentityCodes.PasswordMismatch ? nameof(CurrentPassword) : nameof(NewPassword);
+                ModelState.AddModelError(field, problem.MessageZh);
             }
 
             return Page();

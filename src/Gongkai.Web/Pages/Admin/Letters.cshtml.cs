@@ -1,9 +1,10 @@
-using Gongkai.Data;
 using Gongkai.Data.Entities;
+using Gongkai.Data;
 using Gongkai.Render.Letters;
+using Gongkai.Web.Agencies;
 using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin;
@@ -76,7 +77,7 @@ public sealed class LettersModel(GongkaiDbContext db, CurrentStaff staff, AuditT
         agency.Court = court;
         audit.Record(AuditCodes.AgencyLetters, AuditEntities.Agency, agency.Id, agency.Id, $"文号格式：{pattern ?? "默认"}；复议机关：{review ?? "未设置"}；人民法院：{court ?? "未设置"}");
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = "已保存文书设置。";
+        TempData.Notify(AgencyCodes.Messages.Notice(AgencyCodes.DoneLettersSaved));
         return Redirect($"/Admin/Letters?agencyId={agency.Id}");
     }
 

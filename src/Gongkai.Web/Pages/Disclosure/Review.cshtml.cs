@@ -44,25 +44,25 @@ public sealed class ReviewModel(DisclosureDesk desk, CurrentStaff staff) : PageM
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) =>
-        ActAsync(false, () => _desk.SubmitAsync(Id, staff.DeskAgencyId, Me, ct), "已提交保密审查。", ct);
+        ActAsync(false, () => _desk.SubmitAsync(Id, staff.DeskAgencyId, Me, ct), DisclosureCodes.DoneSubmitted, ct);
 
     public Task<IActionResult> OnPostAcceptAsync(string findingId, string? reason, CancellationToken ct) =>
-        ActAsync(true, () => _desk.RunAsync(Id, staff.DeskAgencyId, w => Task.FromResult(w.AcceptFinding(Me, findingId, reason ?? "", _desk.Now)), ct), "已记录接受理由。", ct);
+        ActAsync(true, () => _desk.RunAsync(Id, staff.DeskAgencyId, w => Task.FromResult(w.AcceptFinding(Me, findingId, reason ?? "", _desk.Now)), ct), DisclosureCodes.DoneFindingAccepted, ct);
 
     public Task<IActionResult> OnPostSecrecyAsync(string? comment, string? personalDataReason, CancellationToken ct) =>
-        ActAsync(true, () => _desk.RunAsync(Id, staff.DeskAgencyId, w => Task.FromResult(w.PassSecrecyReview(Me, _desk.Now, comment, personalDataReason)), ct), "保密审查通过，已转合法性审查。", ct);
+        ActAsync(true, () => _desk.RunAsync(Id, staff.DeskAgencyId, w => Task.FromResult(w.PassSecrecyReview(Me, _desk.Now, comment, personalDataReason)), ct), DisclosureCodes.DoneSecrecyPassed, ct);
 
     public Task<IActionResult> OnPostLegalityAsync(string? comment, CancellationToken ct) =>
-        ActAsync(true, () => _desk.RunAsync(Id, staff.DeskAgencyId, w => Task.FromResult(w.PassLegalityReview(Me, _desk.Now, comment)), ct), "合法性审查通过，审核完成，可以发布。", ct);
+        ActAsync(true, () => _desk.RunAsync(Id, staff.DeskAgencyId, w => Task.FromResult(w.PassLegalityReview(Me, _desk.Now, comment)), ct), DisclosureCodes.DoneLegalityPassed, ct);
 
     public Task<IActionResult> OnPostReturnAsync(string? comment, CancellationToken ct) =>
-        ActAsync(true, () => _desk.RunAsync(Id, staff.DeskAgencyId, w => Task.FromResult(w.Return(Me, comment ?? "", _desk.Now)), ct), "已退回修改。", ct);
+        ActAsync(true, () => _desk.RunAsync(Id, staff.DeskAgencyId, w => Task.FromResult(w.Return(Me, comment ?? "", _desk.Now)), ct), DisclosureCodes.DoneReturned, ct);
 
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) =>
-        ActAsync(true, () => _desk.PublishAsync(Id, staff.DeskAgencyId, Me, ct), "已发布。", ct);
+        ActAsync(true, () => _desk.PublishAsync(Id, staff.DeskAgencyId, Me, ct), DisclosureCodes.DonePublished, ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(string? note, CancellationToken ct) =>
-        ActAsync(true, () => _desk.RunAsync(Id, staff.DeskAgencyId, w => Task.FromResult(w.Withdraw(Me, note ?? "", _desk.Today, _desk.Now)), ct), "已撤回。", ct);
+        ActAsync(true, () => _desk.RunAsync(Id, staff.DeskAgencyId, w => Task.FromResult(w.Withdraw(Me, note ?? "", _desk.Today, _desk.Now)), ct), DisclosureCodes.DoneWithdrawn, ct);
 
     /// <summary>更正: publishes the corrected text as a new version with a public note; the corrected text must pass the checks.</summary>
     public async Task<IActionResult> OnPostCorrectAsync(string? body, string? note, CancellationToken ct)
@@ -73,7 +73,7 @@ public sealed class ReviewModel(DisclosureDesk desk, CurrentStaff staff) : PageM
             var corrected = w.Item with { Body = (body ?? "").ReplaceLineEndings("\n") };
             var checks = await checker.CheckAsync(corrected, _desk.Today, ct);
             return w.Correct(Me, corrected, checks, note ?? "", _desk.Now);
-        }, ct), "已发布更正版本。", ct);
+        }, ct), DisclosureCodes.DoneCorrected, ct);
     }
 
     private async Task<IActionResult> ActAsync(bool reviewerOnly, Func<Task<Result<DisclosureWorkflow>>> action, string done, CancellationToken ct)
@@ -91,7 +91,7 @@ public sealed class ReviewModel(DisclosureDesk desk, CurrentStaff staff) : PageM
 
         if (result.Problem is not { } refused)
         {
-            Message = done;
+            Message = DisclosureCodes.Messages.Notice(done).MessageZh;
             return RedirectToPage(new { id = Id });
         }
 

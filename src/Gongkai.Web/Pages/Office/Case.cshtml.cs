@@ -232,7 +232,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
         }, ct, done: () =>
         {
             // The case now belongs to the other agency: this desk can no longer open it.
-            TempData["Message"] = $"已转办至{to}，答复期限不变。";
+            TempData.Notify(CaseworkCodes.Messages.Notice(CaseworkCodes.DoneTransferred, to ?? string.Empty));
             return Redirect("/Office");
         });
     }
@@ -290,7 +290,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
             return done();
         }
 
-        TempData["Message"] = "已保存。";
+        TempData.Notify(CaseworkCodes.Messages.Notice(CaseworkCodes.DoneSaved));
         return Redirect($"/Office/Case/{id}");
     }
 

@@ -65,7 +65,7 @@ public sealed class RegisterModel(GongkaiDbContext db, CaseService cases, Curren
             TempData[AccessCodeReceipt.TempDataKey] = AccessCodeReceipt.Carry(record.TrackingNumber, accessCode);
         }
 
-        TempData["Message"] = repeated ? $"该申请已经登记过，编号 {record.TrackingNumber}，未重复登记。" : $"已登记，编号 {record.TrackingNumber}。";
+        TempData.Notify(CaseworkCodes.Messages.Notice(repeated ? CaseworkCodes.DoneAlreadyRegistered : CaseworkCodes.DoneRegistered, record.TrackingNumber));
         return Redirect($"/Office/Case/{record.Id}");
     }
 }

@@ -73,7 +73,7 @@ public sealed class ReviewsModel(GongkaiDbContext db, CaseService cases, Current
         db.Reviews.Add(review);
         audit.Record(AuditCodes.ReviewAdd, AuditEntities.Review, review.Id, agency, $"{CaseworkText.Of(route)} {review.CaseNumber}");
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = "已登记。";
+        TempData.Notify(CaseworkCodes.Messages.Notice(CaseworkCodes.DoneReviewRecorded));
         return Redirect("/Office/Reviews");
     }
 
@@ -105,7 +105,7 @@ public sealed class ReviewsModel(GongkaiDbContext db, CaseService cases, Current
         }
         catch (DbUpdateException x) when (x.IsLostRace())
         {
-            TempData["Message"] = "该记录已被他人修改，请核对后重新操作。";
+            TempData.Notify(CaseworkCodes.Problem(CaseworkCodes.ReviewConflict));
         }
 
         return Redirect("/Office/Reviews");

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
-using Gongkai.Data;
+using System.Globalization;
 using Gongkai.Data.Entities;
+using Gongkai.Data;
+using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Reports;
 using Gongkai.Import;
 using Gongkai.Web.AnnualReports;
 using Gongkai.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Reports;
@@ -77,7 +79,7 @@ public sealed class UploadModel(GongkaiDbContext db, CurrentStaff staff, AnnualR
                 return Page();
             }
 
-            SavedMessage = $"已保存为 {year} 年度报告草稿（年度报告编制中可继续修改）。";
+            SavedMessage = AnnualReportCodes.Messages.Notice(AnnualReportCodes.DoneUploadSaved, year.ToString(CultureInfo.InvariantCulture)).MessageZh;
         }
 
         return Page();

@@ -33,11 +33,10 @@ public sealed partial class ReportModel
             w =>
             {
                 return w.Draft.Explain(FindingKey, Explanation ?? string.Empty, staff.DisplayName, now)
-                    .Then(explained => w.Edit(Actor, explained, now, $"说明 {FindingKey}"));
+                    .Then(explained => w.Edit(Actor, explained, now, $"说明 {FindingKey}", ReportEdit.Explanation));
             },
-            AuditCodes.ReportExplain,
             $"说明 {FindingKey}",
-            "说明已保存，报送后监督人员可见。",
+            Done(AnnualReportCodes.DoneExplained),
             ct);
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class ReportModel
         }
 
         var previous = await store.PreviousYearAsync(Agency!.Id, Year, ct);
-        return await StepAsync(w => w.Submit(Actor, previous, store.Clock, store.CheckOptions), AuditCodes.ReportSubmit, "报送", "已报送，等待审核。", ct);
+        return await StepAsync(w => w.Submit(Actor, previous, store.Clock, store.CheckOptions), "报送", Done(AnnualReportCodes.DoneSubmitted), ct);
     }
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
@@ -35,7 +35,7 @@ public sealed partial class ReportModel
             return NotFound();
         }
 
-        return await StepAsync(w => w.Publish(Actor, store.Clock.GetUtcNow()), AuditCodes.ReportPublish, "公开", "报告已公开。", ct);
+        return await StepAsync(w => w.Publish(Actor, store.Clock.GetUtcNow()), "公开", Done(AnnualReportCodes.DonePublished), ct);
     }
 
     public async Task<IActionResult> OnPostCorrectAsync(CancellationToken ct)
@@ -45,6 +45,6 @@ public sealed partial class ReportModel
             return NotFound();
         }
 
-        return await StepAsync(w => w.StartCorrection(Actor, CorrectionNote ?? string.Empty, store.Clock.GetUtcNow()), AuditCodes.ReportCorrect, $"开始更正：{CorrectionNote}", "已新建更正版本，原公开版本保留。", ct);
+        return await StepAsync(w => w.StartCorrection(Actor, CorrectionNote ?? string.Empty, store.Clock.GetUtcNow()), $"开始更正：{CorrectionNote}", Done(AnnualReportCodes.DoneCorrectionStarted), ct);
     }
 }

@@ -52,7 +52,7 @@ public sealed partial class ReportModel
         }
 
         await store.ImportPublishedAsync(Agency!, Year - 1, report, ReportFile.FileName, ct);
-        Message = $"已导入{Year - 1}年度已发布的报告，用于跨年度核对。";
+        Message = Done(AnnualReportCodes.DonePreviousImported, (Year - 1).ToString(CultureInfo.InvariantCulture)).MessageZh;
         return Redirect();
     }
 
@@ -79,7 +79,7 @@ public sealed partial class ReportModel
         }
 
         await store.CreateAsync(Agency!, Year, ReportDraft.Start(Agency!.Name, AnnualReportStore.KindOf(Agency), Year, tables, TablesOrigin.Typed), "新建（手工填写表格）", ct);
-        Message = "已新建年度报告草稿，请填写表格和正文。";
+        Message = Done(AnnualReportCodes.DoneDraftStarted).MessageZh;
         return Redirect();
     }
 
@@ -100,15 +100,14 @@ public sealed partial class ReportModel
         {
             var draft = ReportDraft.Start(Agency.Name, AnnualReportStore.KindOf(Agency), Year, compiled.Compiled.Report, TablesOrigin.Compiled).WithFigures(compiled.Figures);
             await store.CreateAsync(Agency, Year, draft, "新建（办件统计生成表格）", ct);
-            Message = "已根据办件记录生成表格。";
+            Message = Done(AnnualReportCodes.DoneCompiled).MessageZh;
             return Redirect();
         }
 
         return await StepAsync(
-            w => w.Edit(Actor, w.Draft.WithTables(compiled.Compiled.Report, TablesOrigin.Compiled).WithFigures(compiled.Figures with { ProactiveItemsPublished = compiled.Figures.ProactiveItemsPublished ?? w.Draft.Figures.ProactiveItemsPublished }), store.Clock.GetUtcNow(), "重新统计表格"),
-            AuditCodes.ReportCompile,
+            w => w.Edit(Actor, w.Draft.WithTables(compiled.Compiled.Report, TablesOrigin.Compiled).WithFigures(compiled.Figures with { ProactiveItemsPublished = compiled.Figures.ProactiveItemsPublished ?? w.Draft.Figures.ProactiveItemsPublished }), store.Clock.GetUtcNow(), "重新统计表格", ReportEdit.Compile),
             "重新统计表格",
-            "已根据办件记录重新统计表格，原有修改保留。",
+            Done(AnnualReportCodes.DoneRecompiled),
             ct);
     }
 
@@ -138,7 +137,7 @@ public sealed partial class ReportModel
             return Fail(error);
         }
 
-        Message = created ? $"已从 {ReportFile.FileName} 导入表格和正文。" : "已导入表格。";
+        Message = (created ? Done(AnnualReportCodes.DoneFileImported, ReportFile.FileName) : Done(AnnualReportCodes.DoneTablesImported)).MessageZh;
         return Redirect();
     }
 
@@ -162,15 +161,14 @@ public sealed partial class ReportModel
             {
                 if (w.Draft.Origin == TablesOrigin.Typed && string.IsNullOrWhiteSpace(Reason))
                 {
-                    return w.Edit(Actor, w.Draft.WithTables(w.Draft.Tables.WithCell(cell, Cell.Of(value)), TablesOrigin.Typed), now, $"填写 {label}");
+                    return w.Edit(Actor, w.Draft.WithTables(w.Draft.Tables.WithCell(cell, Cell.Of(value)), TablesOrigin.Typed), now, $"填写 {label}", ReportEdit.Cell);
                 }
 
                 return w.Draft.Override(cell, value, Reason ?? string.Empty, staff.DisplayName, now)
-                    .Then(changed => w.Edit(Actor, changed, now, $"修改 {label}：{Reason}"));
+                    .Then(changed => w.Edit(Actor, changed, now, $"修改 {label}：{Reason}", ReportEdit.Cell));
             },
-            AuditCodes.ReportCell,
             $"修改 {label} = {value.ToString(CultureInfo.InvariantCulture)}",
-            $"已修改 {label}。",
+            Done(AnnualReportCodes.DoneCellChanged, label),
             ct);
     }
 
@@ -182,7 +180,7 @@ public sealed partial class ReportModel
         }
 
         var label = CellLabel(Item.Workflow.Draft.Tables, cell);
-        return await StepAsync(w => w.Edit(Actor, w.Draft.RemoveOverride(cell), store.Clock.GetUtcNow(), $"撤销修改 {label}"), AuditCodes.ReportCell, $"撤销修改 {label}", $"已恢复 {label} 的原值。", ct);
+        return await StepAsync(w => w.Edit(Actor, w.Draft.RemoveOverride(cell), store.Clock.GetUtcNow(), $"撤销修改 {label}", ReportEdit.Cell), $"撤销修改 {label}", Done(AnnualReportCodes.DoneCellRestored, label), ct);
     }
 
     /// <summary>Every cell of the draft's layouts: key, label, the figure the report states.</summary>

@@ -52,11 +52,10 @@ public sealed partial class ReportModel
                     draft = next.Value;
                 }
 
-                return w.Edit(Actor, draft, store.Clock.GetUtcNow(), "修改正文");
+                return w.Edit(Actor, draft, store.Clock.GetUtcNow(), "修改正文", ReportEdit.Narrative);
             },
-            AuditCodes.ReportNarrative,
             "修改正文",
-            "正文已保存。",
+            Done(AnnualReportCodes.DoneNarrativeSaved),
             ct);
     }
 }

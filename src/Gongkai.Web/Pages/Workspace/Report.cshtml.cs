@@ -111,16 +111,19 @@ public sealed partial class ReportModel(CurrentStaff staff, AnnualReportStore st
         return true;
     }
 
-    private async Task<IActionResult> StepAsync(Func<ReportWorkflow, Result<ReportWorkflow>> step, string auditCode, string note, string done, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(Func<ReportWorkflow, Result<ReportWorkflow>> step, string note, Notice done, CancellationToken ct)
     {
-        if ((await store.SaveAsync(Item!, step(Item!.Workflow), Version, auditCode, note, ct)).Problem is { } error)
+        if ((await store.SaveAsync(Item!, step(Item!.Workflow), Version, note, ct)).Problem is { } error)
         {
             return Fail(error);
         }
 
-        Message = done;
+        Message = done.MessageZh;
         return Redirect();
     }
+
+    /// <summary>The annual-report notice <paramref name="code"/> (what the page says once the step is saved).</summary>
+    private static Notice Done(string code, params string[] args) => AnnualReportCodes.Messages.Notice(code, args);
 
     private PageResult Fail(Problem error)
     {

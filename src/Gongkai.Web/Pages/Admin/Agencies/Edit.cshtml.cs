@@ -1,7 +1,8 @@
 using Gongkai.Data.Entities;
 using Gongkai.Web.Agencies;
-using Microsoft.AspNetCore.Mvc;
+using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gongkai.Web.Pages.Admin.Agencies;
 
@@ -61,7 +62,7 @@ public sealed class EditModel(AgencyAdmin admin) : PageModel
             return Page();
         }
 
-        TempData["Message"] = "已保存名称和联系方式。";
+        TempData.Notify(AgencyCodes.Messages.Notice(AgencyCodes.DoneSaved));
         return Redirect($"/Admin/Agencies/{id}");
     }
 
@@ -78,7 +79,7 @@ public sealed class EditModel(AgencyAdmin admin) : PageModel
             return Page();
         }
 
-        TempData["Message"] = "已保存公开指南，门户网站即时显示。";
+        TempData.Notify(AgencyCodes.Messages.Notice(AgencyCodes.DoneGuideSaved));
         return Redirect($"/Admin/Agencies/{id}");
     }
 

@@ -1,6 +1,7 @@
 using Gongkai.Web.Agencies;
-using Microsoft.AspNetCore.Mvc;
+using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gongkai.Web.Pages.Admin.Agencies;
 
@@ -21,7 +22,7 @@ public sealed class IndexModel(AgencyAdmin admin) : PageModel
             var added = await admin.AddDepartmentAsync(Input, ct);
             if (added.TryGetValue(out var id))
             {
-                TempData["Message"] = $"已新增{Input.Name?.Trim()}。";
+                TempData.Notify(AgencyCodes.Messages.Notice(AgencyCodes.DoneAdded, Input.Name?.Trim() ?? string.Empty));
                 return Redirect($"/Admin/Agencies/{id}");
             }
 

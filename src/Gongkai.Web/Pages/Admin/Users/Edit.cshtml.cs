@@ -30,13 +30,13 @@ public sealed class EditModel(StaffAccounts accounts, GongkaiDbContext db) : Pag
         await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostRoleAsync(string id, string? role, CancellationToken ct) =>
-        ActAsync(id, a => accounts.ChangeRoleAsync(a, role, ct), a => $"已将 {a.UserName} 的角色改为{Roles.Label(role!)}。", ct, role);
+        ActAsync(id, a => accounts.ChangeRoleAsync(a, role, ct), a => AccountCodes.Messages.Notice(AccountCodes.DoneRoleChanged, a.UserName, Roles.Label(role!)), ct, role);
 
     public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) =>
-        ActAsync(id, a => accounts.DisableAsync(a, ct), a => $"已停用 {a.UserName}，该账号不能再登录。", ct);
+        ActAsync(id, a => accounts.DisableAsync(a, ct), a => AccountCodes.Messages.Notice(AccountCodes.DoneDisabled, a.UserName), ct);
 
     public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct) =>
-        ActAsync(id, a => accounts.EnableAsync(a, ct), a => $"已启用 {a.UserName}。", ct);
+        ActAsync(id, a => accounts.EnableAsync(a, ct), a => AccountCodes.Messages.Notice(AccountCodes.DoneEnabled, a.UserName), ct);
 
     public async Task<IActionResult> OnPostResetAsync(string id, CancellationToken ct)
     {
@@ -62,7 +62,7 @@ public sealed class EditModel(StaffAccounts accounts, GongkaiDbContext db) : Pag
     public string Err(string field) =>
         ModelState.TryGetValue(field, out var entry) ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : string.Empty;
 
-    private async Task<IActionResult> ActAsync(string id, Func<StaffAccount, Task<Problem?>> act, Func<StaffAccount, string> done, CancellationToken ct, string? role = null)
+    private async Task<IActionResult> ActAsync(string id, Func<StaffAccount, Task<Problem?>> act, Func<StaffAccount, Notice> done, CancellationToken ct, string? role = null)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -76,7 +76,7 @@ public sealed class EditModel(StaffAccounts accounts, GongkaiDbContext db) : Pag
             return Page();
         }
 
-        TempData["Message"] = done(Account);
+        TempData.Notify(done(Account));
         return Redirect($"/Admin/Users/{id}");
     }
 

@@ -35,13 +35,13 @@ public sealed class ReportModel(CurrentStaff staff, AnnualReportStore store) : P
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostReturnAsync(CancellationToken ct) =>
-        StepAsync(w => w.Return(Actor, Comments ?? string.Empty, store.Clock.GetUtcNow()), AuditCodes.ReportReturn, $"退回：{Comments}", "已退回，报送机关可修改后重新报送。", ct);
+        StepAsync(w => w.Return(Actor, Comments ?? string.Empty, store.Clock.GetUtcNow()), $"退回：{Comments}", AnnualReportCodes.DoneReturned, ct);
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) =>
-        StepAsync(w => w.Accept(Actor, store.Clock.GetUtcNow(), Comments), AuditCodes.ReportAccept, "审核通过" + (string.IsNullOrWhiteSpace(Comments) ? string.Empty : $"：{Comments}"), "已审核通过。", ct);
+        StepAsync(w => w.Accept(Actor, store.Clock.GetUtcNow(), Comments), "审核通过" + (string.IsNullOrWhiteSpace(Comments) ? string.Empty : $"：{Comments}"), AnnualReportCodes.DoneAccepted, ct);
 
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) =>
-        StepAsync(w => w.Publish(Actor, store.Clock.GetUtcNow()), AuditCodes.ReportPublish, "公开", "报告已公开。", ct);
+        StepAsync(w => w.Publish(Actor, store.Clock.GetUtcNow()), "公开", AnnualReportCodes.DonePublished, ct);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
@@ -62,21 +62,21 @@ public sealed class ReportModel(CurrentStaff staff, AnnualReportStore store) : P
         return true;
     }
 
-    private async Task<IActionResult> StepAsync(Func<ReportWorkflow, Result<ReportWorkflow>> step, string auditCode, string note, string done, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(Func<ReportWorkflow, Result<ReportWorkflow>> step, string note, string done, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
             return NotFound();
         }
 
-        if ((await store.SaveAsync(Item!, step(Item!.Workflow), Version, auditCode, note, ct)).Problem is { } error)
+        if ((await store.SaveAsync(Item!, step(Item!.Workflow), Version, note, ct)).Problem is { } error)
         {
             Error = error;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
 
-        Message = done;
+        Message = AnnualReportCodes.Messages.Notice(done).MessageZh;
         return RedirectToPage("/Workspace/Review/Report", new { id = Id });
     }
 }

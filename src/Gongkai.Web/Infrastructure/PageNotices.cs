@@ -1,0 +1,35 @@
+using Gongkai.Domain.Results;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+
+namespace Gongkai.Web.Infrastructure;
+
+/// <summary>
+/// The one way a page tells a person, after a redirect, what happened: a <see cref="Notice"/> (a step
+/// done) or a <see cref="Problem"/>, worded by its area's catalogue. The text travels in TempData under
+/// <see cref="Key"/> (what the pages read), its code under <see cref="CodeKey"/>. Pages never write the
+/// words themselves (<c>PageNoticeTests</c> checks the page code for it).
+/// </summary>
+public static class PageNotices
+{
+    /// <summary>The TempData key of the text the pages show.</summary>
+    public const string Key = "Message";
+
+    /// <summary>The TempData key of the notice's code (for logs and tests; never shown).</summary>
+    public const string CodeKey = "MessageCode";
+
+    public static void Notify(this ITempDataDictionary tempData, Notice notice)
+    {
+        ArgumentNullException.ThrowIfNull(tempData);
+        ArgumentNullException.ThrowIfNull(notice);
+        tempData[Key] = notice.MessageZh;
+        tempData[CodeKey] = notice.Code;
+    }
+
+    public static void Notify(this ITempDataDictionary tempData, Problem problem)
+    {
+        ArgumentNullException.ThrowIfNull(tempData);
+        ArgumentNullException.ThrowIfNull(problem);
+        tempData[Key] = problem.MessageZh;
+        tempData[CodeKey] = problem.Code;
+    }
+}
