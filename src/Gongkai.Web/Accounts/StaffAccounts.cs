@@ -45,22 +45,22 @@ public sealed record StaffAccount(
 /// <summary>The form of a new account. Messages are Chinese and appear beside each field.</summary>
 public sealed class NewAccountForm
 {
-    [Required(ErrorMessage = "请填写用户名")]
-    [StringLength(50, MinimumLength = 3, ErrorMessage = "用户名应为3至50个字符")]
-    [RegularExpression(@"^[A-Za-z0-9.]+$", ErrorMessage = "用户名只能包含英文字母、数字和点（.）")]
+    [Required(ErrorMessage = FormCodes.UserNameRequired)]
+    [StringLength(50, MinimumLength = 3, ErrorMessage = FormCodes.UserNameLength)]
+    [RegularExpression(@"^[A-Za-z0-9.]+$", ErrorMessage = FormCodes.UserNameCharacters)]
     [Display(Name = "用户名")]
     public string? UserName { get; set; }
 
-    [Required(ErrorMessage = "请填写姓名")]
-    [StringLength(50, ErrorMessage = "姓名不超过50个字")]
+    [Required(ErrorMessage = FormCodes.DisplayNameRequired)]
+    [StringLength(50, ErrorMessage = FormCodes.DisplayNameLength)]
     [Display(Name = "姓名")]
     public string? DisplayName { get; set; }
 
-    [Required(ErrorMessage = "请选择所属机关")]
+    [Required(ErrorMessage = FormCodes.AccountAgencyRequired)]
     [Display(Name = "所属机关")]
     public int? AgencyId { get; set; }
 
-    [Required(ErrorMessage = "请选择角色")]
+    [Required(ErrorMessage = FormCodes.RoleRequired)]
     [Display(Name = "角色")]
     public string? Role { get; set; }
 }

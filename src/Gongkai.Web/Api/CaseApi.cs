@@ -165,7 +165,7 @@ public static class CaseApi
     {
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         System.ComponentModel.DataAnnotations.Validator.TryValidateObject(model, new(model), results, validateAllProperties: true);
-        return results.SelectMany(r => r.MemberNames.DefaultIfEmpty(string.Empty).Select(m => (m, r.ErrorMessage ?? string.Empty)))
+        return results.SelectMany(r => r.MemberNames.DefaultIfEmpty(string.Empty).Select(m => (m, FormCodes.Localizer[r.ErrorMessage ?? string.Empty].Value)))
             .GroupBy(x => x.m).ToDictionary(g => g.Key, g => g.Select(x => x.Item2).ToArray());
     }
 

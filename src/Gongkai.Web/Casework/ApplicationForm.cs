@@ -3,6 +3,7 @@ using System.Text.Json;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Casework;
 using Gongkai.Domain.Results;
+using Gongkai.Web.Infrastructure;
 
 namespace Gongkai.Web.Casework;
 
@@ -16,42 +17,42 @@ public class ApplicantForm : IValidatableObject
     [Display(Name = "申请人类型")]
     public ApplicantKind ApplicantKind { get; set; }
 
-    [Required(ErrorMessage = "请填写申请人姓名或名称")]
-    [StringLength(100, ErrorMessage = "申请人姓名或名称不超过100个字")]
+    [Required(ErrorMessage = FormCodes.ApplicantNameRequired)]
+    [StringLength(100, ErrorMessage = FormCodes.ApplicantNameLength)]
     [Display(Name = "申请人姓名/名称")]
     public string? ApplicantName { get; set; }
 
     [Display(Name = "证件类型")]
     public IdentityDocumentKind IdKind { get; set; }
 
-    [Required(ErrorMessage = "请填写身份证明号码（条例第二十九条）")]
-    [StringLength(50, ErrorMessage = "证件号码不超过50个字符")]
+    [Required(ErrorMessage = FormCodes.IdNumberRequired)]
+    [StringLength(50, ErrorMessage = FormCodes.IdNumberLength)]
     [Display(Name = "证件号码")]
     public string? IdNumber { get; set; }
 
-    [StringLength(30, ErrorMessage = "联系电话不超过30个字符")]
-    [RegularExpression(@"^[0-9+\-() ]{5,30}$", ErrorMessage = "联系电话格式不正确")]
+    [StringLength(30, ErrorMessage = FormCodes.ApplicantPhoneLength)]
+    [RegularExpression(@"^[0-9+\-() ]{5,30}$", ErrorMessage = FormCodes.ApplicantPhoneFormat)]
     [Display(Name = "联系电话")]
     public string? Phone { get; set; }
 
-    [StringLength(100, ErrorMessage = "电子邮箱不超过100个字符")]
-    [EmailAddress(ErrorMessage = "电子邮箱格式不正确")]
+    [StringLength(100, ErrorMessage = FormCodes.EmailLength)]
+    [EmailAddress(ErrorMessage = FormCodes.ApplicantEmailInvalid)]
     [Display(Name = "电子邮箱")]
     public string? Email { get; set; }
 
-    [StringLength(200, ErrorMessage = "通信地址不超过200个字")]
+    [StringLength(200, ErrorMessage = FormCodes.PostalAddressLength)]
     [Display(Name = "通信地址")]
     public string? Address { get; set; }
 
-    [Required(ErrorMessage = "请描述所需政府信息的名称、文号或者便于查询的其他特征性描述")]
-    [StringLength(2000, MinimumLength = 4, ErrorMessage = "所需信息描述应为4至2000个字")]
+    [Required(ErrorMessage = FormCodes.DescriptionRequired)]
+    [StringLength(2000, MinimumLength = 4, ErrorMessage = FormCodes.DescriptionLength)]
     [Display(Name = "所需政府信息")]
     public string? Description { get; set; }
 
     [Display(Name = "获取信息的方式")]
     public DeliveryForm DeliveryForm { get; set; }
 
-    [StringLength(500, ErrorMessage = "用途不超过500个字")]
+    [StringLength(500, ErrorMessage = FormCodes.PurposeLength)]
     [Display(Name = "用途（选填）")]
     public string? Purpose { get; set; }
 
@@ -59,17 +60,17 @@ public class ApplicantForm : IValidatableObject
     {
         if (string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(Address))
         {
-            yield return new ValidationResult("请至少填写一种联系方式（电话、电子邮箱或通信地址）", [nameof(Phone)]);
+            yield return new ValidationResult(FormCodes.Zh(FormCodes.ContactRequired), [nameof(Phone)]);
         }
 
         if (!Enum.IsDefined(ApplicantKind))
         {
-            yield return new ValidationResult("请选择申请人类型", [nameof(ApplicantKind)]);
+            yield return new ValidationResult(FormCodes.Zh(FormCodes.ApplicantKindRequired), [nameof(ApplicantKind)]);
         }
 
         if (!Enum.IsDefined(IdKind))
         {
-            yield return new ValidationResult("请选择证件类型", [nameof(IdKind)]);
+            yield return new ValidationResult(FormCodes.Zh(FormCodes.IdKindRequired), [nameof(IdKind)]);
         }
         else if (!string.IsNullOrWhiteSpace(IdNumber))
         {
@@ -83,7 +84,7 @@ public class ApplicantForm : IValidatableObject
 
         if (!Enum.IsDefined(DeliveryForm))
         {
-            yield return new ValidationResult("请选择获取信息的方式", [nameof(DeliveryForm)]);
+            yield return new ValidationResult(FormCodes.Zh(FormCodes.DeliveryFormRequired), [nameof(DeliveryForm)]);
         }
     }
 
@@ -126,7 +127,7 @@ public sealed class RegistrationForm : ApplicantForm
     [Display(Name = "申请方式")]
     public ReceiptChannel Channel { get; set; }
 
-    [Required(ErrorMessage = "请填写提交日期")]
+    [Required(ErrorMessage = FormCodes.SubmittedOnRequired)]
     [Display(Name = "提交（寄出）日期")]
     public DateOnly? SubmittedOn { get; set; }
 
@@ -136,7 +137,7 @@ public sealed class RegistrationForm : ApplicantForm
     [Display(Name = "确认日期（网络、传真、平常信函）")]
     public DateOnly? ConfirmedOn { get; set; }
 
-    [Range(1, 100, ErrorMessage = "申请件数应为1至100")]
+    [Range(1, 100, ErrorMessage = FormCodes.RequestsRange)]
     [Display(Name = "按一事一申请计的件数")]
     public int Requests { get; set; } = 1;
 
@@ -149,7 +150,7 @@ public sealed class RegistrationForm : ApplicantForm
 
         if (!Enum.IsDefined(Channel))
         {
-            yield return new ValidationResult("请选择申请方式", [nameof(Channel)]);
+            yield return new ValidationResult(FormCodes.Zh(FormCodes.ChannelRequired), [nameof(Channel)]);
         }
     }
 

@@ -119,22 +119,22 @@ public static class GongkaiWebExtensions
             o.Conventions.AllowAnonymousToPage("/Account/Logout");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AuthorizePage("/Account/Password");
-        });
+        }).AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, _) => FormCodes.Localizer);
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
         {
             // Model binding messages in Chinese (a date or number that cannot be read, a missing value).
             var m = o.ModelBindingMessageProvider;
-            m.SetAttemptedValueIsInvalidAccessor((value, field) => $"“{value}”不是有效的值");
-            m.SetValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
-            m.SetValueMustBeANumberAccessor(field => "请填写数字");
-            m.SetValueMustNotBeNullAccessor(value => "此项必须填写");
-            m.SetMissingBindRequiredValueAccessor(field => "此项必须填写");
-            m.SetMissingKeyOrValueAccessor(() => "此项必须填写");
-            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
-            m.SetUnknownValueIsInvalidAccessor(field => "填写的值无效");
-            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "填写的值无效");
-            m.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字");
-            m.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空");
+            m.SetAttemptedValueIsInvalidAccessor((value, field) => FormCodes.Zh(FormCodes.ValueInvalid, value));
+            m.SetValueIsInvalidAccessor(value => FormCodes.Zh(FormCodes.ValueInvalid, value));
+            m.SetValueMustBeANumberAccessor(field => FormCodes.Zh(FormCodes.NumberRequired));
+            m.SetValueMustNotBeNullAccessor(value => FormCodes.Zh(FormCodes.ValueRequired));
+            m.SetMissingBindRequiredValueAccessor(field => FormCodes.Zh(FormCodes.ValueRequired));
+            m.SetMissingKeyOrValueAccessor(() => FormCodes.Zh(FormCodes.ValueRequired));
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => FormCodes.Zh(FormCodes.ValueInvalid, value));
+            m.SetUnknownValueIsInvalidAccessor(field => FormCodes.Zh(FormCodes.UnknownValueInvalid));
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => FormCodes.Zh(FormCodes.UnknownValueInvalid));
+            m.SetNonPropertyValueMustBeANumberAccessor(() => FormCodes.Zh(FormCodes.NumberRequired));
+            m.SetMissingRequestBodyRequiredValueAccessor(() => FormCodes.Zh(FormCodes.BodyRequired));
         });
         services.AddAntiforgery(o =>
         {

@@ -71,8 +71,44 @@ public sealed partial class PageNoticeTests
         Assert.True(offences.Count == 0, "notices written in pages (use a catalogue's Notice and TempData.Notify):\n" + string.Join("\n", offences));
     }
 
+    /// <summary>
+    /// Form messages come from <c>FormCodes</c> too: a validation attribute names a code (which the
+    /// data-annotation localizer words), page code writes <c>FormCodes.Zh</c>; no page or form writes
+    /// a message literal.
+    /// </summary>
+    [Fact]
+    public void Forms_NeverWriteAMessageThemselves()
+    {
+        var root = RepoRoot.Find();
+        Assert.NotNull(root);
+        var web = Path.Combine(root, "src", "Gongkai.Web");
+        var files = Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        var offences = new List<string>();
+        foreach (var file in files)
+        {
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (MessageLiteral().IsMatch(lines[i]))
+                {
+                    offences.Add($"{Path.GetRelativePath(web, file)}:{i + 1}: {lines[i].Trim()}");
+                }
+            }
+        }
+
+        Assert.True(offences.Count == 0, "form messages written by hand (use a FormCodes code):\n" + string.Join("\n", offences));
+        Assert.Equal("请填写标题。", Gongkai.Web.Infrastructure.FormCodes.Localizer[Gongkai.Web.Infrastructure.FormCodes.TitleRequired].Value);
+        Assert.Equal("标题", Gongkai.Web.Infrastructure.FormCodes.Localizer["标题"].Value);
+    }
+
     private static IEnumerable<MessageCatalogue> Catalogues() =>
         [AnnualReportCodes.Messages, DisclosureCodes.Messages, CaseworkCodes.Messages, AccountCodes.Messages, AgencyCodes.Messages];
+
+    /// <summary>A validation message given as a literal: an attribute's ErrorMessage, a ValidationResult, a model or field error, a page's Error.</summary>
+    [GeneratedRegex(@"(ErrorMessage\s*=\s*|ValidationResult\(\s*|AddModelError\([^,]+,\s*|FieldErrors\[[^\]]+\]\s*=\s*|\bError\s*=\s*)\$?""")]
+    private static partial Regex MessageLiteral();
 
     /// <summary>TempData["Message"] set by hand.</summary>
     [GeneratedRegex(@"TempData\[""Message""\]\s*=")]

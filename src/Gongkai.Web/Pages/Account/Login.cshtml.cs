@@ -18,15 +18,15 @@ namespace Gongkai.Web.Pages.Account;
 public sealed class LoginModel(SignInManager<GongkaiUser> signIn, LoginThrottle throttle) : PageModel
 {
     /// <summary>The one message for every refused sign-in.</summary>
-    public const string Refused = "用户名或密码错误，或账号已被锁定、停用。多次失败后须等待15分钟再试；如仍不能登录，请联系系统管理员。";
+    public static string Refused => FormCodes.Zh(FormCodes.LoginRefused);
 
     [BindProperty]
-    [Required(ErrorMessage = "请输入用户名")]
+    [Required(ErrorMessage = FormCodes.LoginUserNameRequired)]
     [Display(Name = "用户名")]
     public string UserName { get; set; } = string.Empty;
 
     [BindProperty]
-    [Required(ErrorMessage = "请输入密码")]
+    [Required(ErrorMessage = FormCodes.LoginPasswordRequired)]
     [DataType(DataType.Password)]
     [Display(Name = "密码")]
     public string Password { get; set; } = string.Empty;

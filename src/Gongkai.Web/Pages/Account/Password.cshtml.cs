@@ -17,20 +17,20 @@ namespace Gongkai.Web.Pages.Account;
 public sealed class PasswordModel(UserManager<GongkaiUser> users, SignInManager<GongkaiUser> signIn, AuditTrail audit, GongkaiDbContext db) : PageModel
 {
     [BindProperty]
-    [Required(ErrorMessage = "请输入当前密码")]
+    [Required(ErrorMessage = FormCodes.CurrentPasswordRequired)]
     [DataType(DataType.Password)]
     [Display(Name = "当前密码")]
     public string CurrentPassword { get; set; } = string.Empty;
 
     [BindProperty]
-    [Required(ErrorMessage = "请输入新密码")]
+    [Required(ErrorMessage = FormCodes.NewPasswordRequired)]
     [DataType(DataType.Password)]
     [Display(Name = "新密码")]
     public string NewPassword { get; set; } = string.Empty;
 
     [BindProperty]
-    [Required(ErrorMessage = "请再次输入新密码")]
-    [Compare(nameof(NewPassword), ErrorMessage = "两次输入的新密码不一致")]
+    [Required(ErrorMessage = FormCodes.ConfirmPasswordRequired)]
+    [Compare(nameof(NewPassword), ErrorMessage = FormCodes.ConfirmPasswordMismatch)]
     [DataType(DataType.Password)]
     [Display(Name = "确认新密码")]
     public string ConfirmPassword { get; set; } = string.Empty;
@@ -56,7 +56,7 @@ public sealed class PasswordModel(UserManager<GongkaiUser> users, SignInManager<
 
         if (NewPassword == CurrentPassword)
         {
-            ModelState.AddModelError(nameof(NewPassword), "新密码不能与当前密码相同");
+            ModelState.AddModelError(nameof(NewPassword), FormCodes.Zh(FormCodes.NewPasswordSame));
             return Page();
         }
 

@@ -100,7 +100,7 @@ public sealed class LettersModel(GongkaiDbContext db, CurrentStaff staff, AuditT
         value = value.Trim();
         if (value.Length > max)
         {
-            FieldErrors[field] = $"不超过{max}个字";
+            FieldErrors[field] = FormCodes.Zh(FormCodes.TooLong, FormCodes.Number(max));
         }
 
         return value;

@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Gongkai.Domain.Disclosure;
+using Gongkai.Web.Infrastructure;
 
 namespace Gongkai.Web.Pages.Disclosure;
 
 /// <summary>The officer's form for a draft item.</summary>
 public sealed class DraftForm
 {
-    [Required(ErrorMessage = "请填写标题。")]
+    [Required(ErrorMessage = FormCodes.TitleRequired)]
     [StringLength(500)]
     [Display(Name = "标题")]
     public string Title { get; set; } = "";
@@ -15,12 +16,12 @@ public sealed class DraftForm
     [Display(Name = "文号")]
     public string? DocumentNumber { get; set; }
 
-    [Required(ErrorMessage = "请填写发布机构。")]
+    [Required(ErrorMessage = FormCodes.PublisherRequired)]
     [StringLength(200)]
     [Display(Name = "发布机构")]
     public string Publisher { get; set; } = "";
 
-    [Required(ErrorMessage = "请填写成文日期。")]
+    [Required(ErrorMessage = FormCodes.WrittenOnRequired)]
     [Display(Name = "成文日期")]
     public DateOnly? WrittenOn { get; set; }
 

@@ -113,7 +113,7 @@ public sealed class EditModel(GongkaiDbContext db, CurrentStaff staff, Disclosur
             var read = await desk.ReadUploadAsync(id, upload.FileName, upload.Length, stream, Me, ct);
             if (read.Problem is { } refusal)
             {
-                Error = $"“{AttachmentRules.CleanName(upload.FileName)}”：{refusal.MessageZh}。未保存，请重新选择文件。";
+                Error = FormCodes.Zh(FormCodes.AttachmentRefused, AttachmentRules.CleanName(upload.FileName), refusal.MessageZh);
                 Id = Id is null ? null : id;
                 return Page();
             }

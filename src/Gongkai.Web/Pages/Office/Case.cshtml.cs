@@ -84,37 +84,37 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
     public Task<IActionResult> OnPostConfirmAsync(Guid id, int version, DateOnly? date, CancellationToken ct) =>
         RunAsync(id, "confirm", async loaded =>
         {
-            var on = Required(date, "confirm", "date", "请填写确认日期");
+            var on = Required(date, "confirm", "date", FormCodes.Zh(FormCodes.ConfirmDateRequired));
             return on is null ? null : (await cases.ConfirmPortalAsync(loaded, version, on.Value, ct)).Problem;
         }, ct);
 
     public Task<IActionResult> OnPostSupplementAsync(Guid id, int version, DateOnly? date, string? items, DateOnly? supplyBy, CancellationToken ct) =>
         StepAsync(id, version, "supplement", r =>
         {
-            var on = Required(date, "supplement", "date", "请填写告知日期");
-            var what = RequiredText(items, "supplement", "items", "请写明需要补正的事项", 1000);
+            var on = Required(date, "supplement", "date", FormCodes.Zh(FormCodes.SupplementDateRequired));
+            var what = RequiredText(items, "supplement", "items", FormCodes.Zh(FormCodes.SupplementItemsRequired), 1000);
             return on is null || what is null ? null : new SupplementRequested(on.Value, r, what, supplyBy);
         }, ct);
 
     public Task<IActionResult> OnPostSupplementReceivedAsync(Guid id, int version, DateOnly? date, CancellationToken ct) =>
         StepAsync(id, version, "supplementReceived", r =>
-            Required(date, "supplementReceived", "date", "请填写收到补正的日期") is { } on ? new SupplementReceived(on, r) : null, ct);
+            Required(date, "supplementReceived", "date", FormCodes.Zh(FormCodes.SupplementReceivedDateRequired)) is { } on ? new SupplementReceived(on, r) : null, ct);
 
     public Task<IActionResult> OnPostAbandonAsync(Guid id, int version, DateOnly? date, AbandonmentReason reason, CancellationToken ct) =>
         StepAsync(id, version, "abandon", r =>
-            Required(date, "abandon", "date", "请填写日期") is { } on ? new Abandoned(on, r, reason) : null, ct);
+            Required(date, "abandon", "date", FormCodes.Zh(FormCodes.DateRequired)) is { } on ? new Abandoned(on, r, reason) : null, ct);
 
     public Task<IActionResult> OnPostConsultAsync(Guid id, int version, DateOnly? date, ConsultationParty party, string? partyName, CancellationToken ct) =>
         StepAsync(id, version, "consult", r =>
         {
-            var on = Required(date, "consult", "date", "请填写发出征求意见函的日期");
-            var who = RequiredText(partyName, "consult", "partyName", "请填写征求意见对象", 200);
+            var on = Required(date, "consult", "date", FormCodes.Zh(FormCodes.ConsultDateRequired));
+            var who = RequiredText(partyName, "consult", "partyName", FormCodes.Zh(FormCodes.ConsultPartyRequired), 200);
             return on is null || who is null ? null : new ConsultationStarted(on.Value, r, party, who);
         }, ct);
 
     public Task<IActionResult> OnPostConsultEndedAsync(Guid id, int version, DateOnly? date, ConsultationReply reply, CancellationToken ct) =>
         StepAsync(id, version, "consultEnded", r =>
-            Required(date, "consultEnded", "date", "请填写日期") is { } on ? new ConsultationEnded(on, r, reply) : null, ct);
+            Required(date, "consultEnded", "date", FormCodes.Zh(FormCodes.DateRequired)) is { } on ? new ConsultationEnded(on, r, reply) : null, ct);
 
     public Task<IActionResult> OnPostExtendAsync(Guid id, int version, DateOnly? date, int? days, string? reason, CancellationToken ct)
     {
@@ -125,11 +125,11 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
 
         return StepAsync(id, version, "extend", r =>
         {
-            var on = Required(date, "extend", "date", "请填写延期日期");
-            var why = RequiredText(reason, "extend", "reason", "请写明延期理由", 500);
+            var on = Required(date, "extend", "date", FormCodes.Zh(FormCodes.ExtendDateRequired));
+            var why = RequiredText(reason, "extend", "reason", FormCodes.Zh(FormCodes.ExtendReasonRequired), 500);
             if (days is not (>= 1 and <= 20))
             {
-                FieldErrors["extend.days"] = "延长天数应为1至20个工作日";
+                FieldErrors["extend.days"] = FormCodes.Zh(FormCodes.ExtendDaysRange);
                 return null;
             }
 
@@ -140,16 +140,16 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
     public Task<IActionResult> OnPostFeeAsync(Guid id, int version, DateOnly? date, FeeMethod method, int? units, int? prior, CancellationToken ct) =>
         StepAsync(id, version, "fee", r =>
         {
-            var on = Required(date, "fee", "date", "请填写通知日期");
+            var on = Required(date, "fee", "date", FormCodes.Zh(FormCodes.FeeDateRequired));
             if (units is not (>= 1 and <= 100_000))
             {
-                FieldErrors["fee.units"] = "件数或页数应为正整数";
+                FieldErrors["fee.units"] = FormCodes.Zh(FormCodes.FeeUnitsRange);
                 return null;
             }
 
             if (prior is < 0)
             {
-                FieldErrors["fee.prior"] = "本月已申请件数不能为负数";
+                FieldErrors["fee.prior"] = FormCodes.Zh(FormCodes.FeePriorNegative);
                 return null;
             }
 
@@ -160,10 +160,10 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
     public Task<IActionResult> OnPostFeePaidAsync(Guid id, int version, DateOnly? date, decimal? amount, CancellationToken ct) =>
         StepAsync(id, version, "feePaid", r =>
         {
-            var on = Required(date, "feePaid", "date", "请填写缴费日期");
+            var on = Required(date, "feePaid", "date", FormCodes.Zh(FormCodes.FeePaidDateRequired));
             if (amount is not (> 0))
             {
-                FieldErrors["feePaid.amount"] = "请填写缴费金额";
+                FieldErrors["feePaid.amount"] = FormCodes.Zh(FormCodes.FeePaidAmountRequired);
                 return null;
             }
 
@@ -173,23 +173,23 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
     public Task<IActionResult> OnPostDecideAsync(Guid id, int version, DateOnly? date, ApplicationOutcome? outcome, string? ground, string? reasons, string? heldBy, CancellationToken ct) =>
         StepAsync(id, version, "decide", r =>
         {
-            var on = Required(date, "decide", "date", "请填写答复日期");
+            var on = Required(date, "decide", "date", FormCodes.Zh(FormCodes.DecideDateRequired));
             if (outcome is null || !Enum.IsDefined(outcome.Value))
             {
-                FieldErrors["decide.outcome"] = "请选择办理结果";
+                FieldErrors["decide.outcome"] = FormCodes.Zh(FormCodes.DecideOutcomeRequired);
                 return null;
             }
 
             var chosen = string.IsNullOrWhiteSpace(ground) ? DecisionGrounds.Default(outcome.Value) : DecisionGrounds.Find(ground);
             if (chosen is null || !chosen.Outcomes.Contains(outcome.Value))
             {
-                FieldErrors["decide.ground"] = "所选理由不适用于该办理结果，请重新选择";
+                FieldErrors["decide.ground"] = FormCodes.Zh(FormCodes.DecideGroundMismatch);
                 return null;
             }
 
             // Art. 36(3): a refusal states its reasons; the 答复书 quotes what staff write here.
             var why = string.IsNullOrWhiteSpace(reasons) && outcome != ApplicationOutcome.Granted
-                ? Missing("decide", "reasons", "请写明事实和理由（将写入答复书）")
+                ? Missing("decide", "reasons", FormCodes.Zh(FormCodes.DecideReasonsRequired))
                 : Optional(reasons, "decide", "reasons", 1000);
             var holder = Optional(heldBy, "decide", "heldBy", 100);
             return on is null || FieldErrors.Count > 0 ? null : new Decided(on.Value, r, outcome.Value, chosen.Article, chosen.Code, why, holder);
@@ -200,7 +200,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
         {
             if (string.IsNullOrWhiteSpace(handler))
             {
-                FieldErrors["assign.handler"] = "请选择承办人";
+                FieldErrors["assign.handler"] = FormCodes.Zh(FormCodes.HandlerRequired);
                 return null;
             }
 
@@ -219,10 +219,10 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
         {
             if (agency is null)
             {
-                FieldErrors["transfer.agency"] = "请选择转办机关";
+                FieldErrors["transfer.agency"] = FormCodes.Zh(FormCodes.TransferAgencyRequired);
             }
 
-            if (RequiredText(reason, "transfer", "reason", "请写明转办理由", 500) is null || agency is null)
+            if (RequiredText(reason, "transfer", "reason", FormCodes.Zh(FormCodes.TransferReasonRequired), 500) is null || agency is null)
             {
                 return null;
             }
@@ -239,7 +239,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, int version, DateOnly? date, CancellationToken ct) =>
         StepAsync(id, version, "close", r =>
-            Required(date, "close", "date", "请填写归档日期") is { } on ? new Closed(on, r) : null, ct);
+            Required(date, "close", "date", FormCodes.Zh(FormCodes.CloseDateRequired)) is { } on ? new Closed(on, r) : null, ct);
 
     private Task<IActionResult> StepAsync(Guid id, int version, string form, Func<Recorded, ApplicationEvent?> make, CancellationToken ct) =>
         RunAsync(id, form, async loaded =>
@@ -252,7 +252,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
 
             if (e.OccurredOn > cases.Today)
             {
-                FieldErrors[$"{form}.date"] = "日期不能晚于今天";
+                FieldErrors[$"{form}.date"] = FormCodes.Zh(FormCodes.DateInFuture);
                 return null;
             }
 
@@ -279,7 +279,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
 
         if (error is not null || FieldErrors.Count > 0)
         {
-            Error = error?.MessageZh ?? "提交的内容有误，未保存，请按提示修改。";
+            Error = error?.MessageZh ?? FormCodes.Zh(FormCodes.FormHasErrors);
             ErrorForm = form;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
@@ -314,7 +314,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
 
         if (value.Length > max)
         {
-            FieldErrors[$"{form}.{field}"] = $"不超过{max}个字";
+            FieldErrors[$"{form}.{field}"] = FormCodes.Zh(FormCodes.TooLong, FormCodes.Number(max));
             return null;
         }
 

@@ -32,7 +32,7 @@ public sealed class RegisterModel(GongkaiDbContext db, CaseService cases, Curren
         {
             if (date > today)
             {
-                ModelState.AddModelError($"Form.{name}", "日期不能晚于今天");
+                ModelState.AddModelError($"Form.{name}", FormCodes.Zh(FormCodes.DateInFuture));
             }
         }
 

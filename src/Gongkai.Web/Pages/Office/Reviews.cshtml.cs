@@ -30,17 +30,17 @@ public sealed class ReviewsModel(GongkaiDbContext db, CaseService cases, Current
         var agency = staff.DeskAgencyId;
         if (filedOn is null || filedOn > cases.Today)
         {
-            FieldErrors["filedOn"] = "请填写不晚于今天的立案（受理）日期";
+            FieldErrors["filedOn"] = FormCodes.Zh(FormCodes.ReviewFiledOnRequired);
         }
 
         if (string.IsNullOrWhiteSpace(body) || body.Length > 200)
         {
-            FieldErrors["body"] = "请填写复议机关或法院名称（不超过200字）";
+            FieldErrors["body"] = FormCodes.Zh(FormCodes.ReviewBodyRequired);
         }
 
         if (caseNumber?.Length > 100)
         {
-            FieldErrors["caseNumber"] = "案号不超过100个字符";
+            FieldErrors["caseNumber"] = FormCodes.Zh(FormCodes.ReviewCaseNumberLength);
         }
 
         if (CaseId is { } id && !await db.Cases.AnyAsync(c => c.Id == id && c.AgencyId == agency, ct))
@@ -50,7 +50,7 @@ public sealed class ReviewsModel(GongkaiDbContext db, CaseService cases, Current
 
         if (!Enum.IsDefined(route))
         {
-            FieldErrors["route"] = "请选择类型";
+            FieldErrors["route"] = FormCodes.Zh(FormCodes.ReviewRouteRequired);
         }
 
         if (FieldErrors.Count > 0)
@@ -88,7 +88,7 @@ public sealed class ReviewsModel(GongkaiDbContext db, CaseService cases, Current
 
         if (decidedOn is null || decidedOn > cases.Today || decidedOn < review.FiledOn)
         {
-            FieldErrors[$"decidedOn-{reviewId}"] = "审结日期应不早于立案日期、不晚于今天";
+            FieldErrors[$"decidedOn-{reviewId}"] = FormCodes.Zh(FormCodes.ReviewDecidedOnRange);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             await LoadAsync(ct);
             return Page();

@@ -43,7 +43,7 @@ public sealed class ApplyModel(GongkaiDbContext db, CaseService cases) : PageMod
         var agency = Agencies.FirstOrDefault(a => a.Id == AgencyId);
         if (agency is null)
         {
-            ModelState.AddModelError(nameof(AgencyId), "请选择受理机关");
+            ModelState.AddModelError(nameof(AgencyId), FormCodes.Zh(FormCodes.ReceivingAgencyRequired));
         }
 
         Form.AddObjectErrors(ModelState, nameof(Form));

@@ -1,4 +1,5 @@
 using Gongkai.Domain.Calendar;
+using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Portal;
@@ -30,13 +31,13 @@ public sealed class DeadlineModel(TimeProvider clock, WorkingDayCalendar calenda
 
         if (Days is < 1 or > 200)
         {
-            Error = "工作日数应为1至200";
+            Error = FormCodes.Zh(FormCodes.DeadlineDaysRange);
             return;
         }
 
         if (received.Value.Year is < 2000 or > 2100)
         {
-            Error = "日期超出可计算范围";
+            Error = FormCodes.Zh(FormCodes.DeadlineDateRange);
             return;
         }
 

@@ -1,7 +1,8 @@
 using Gongkai.Domain.Casework;
 using Gongkai.Web.Casework;
-using Microsoft.AspNetCore.Mvc;
+using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gongkai.Web.Pages.Portal;
 
@@ -57,7 +58,7 @@ public sealed class TrackModel(CaseService cases, TrackingAccess access) : PageM
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (access.IsBlocked(address, No))
         {
-            Error = "查询码错误次数过多，请15分钟后再试。";
+            Error = FormCodes.Zh(FormCodes.TrackThrottled);
             await LoadAsync(No, ct);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
@@ -68,7 +69,7 @@ public sealed class TrackModel(CaseService cases, TrackingAccess access) : PageM
         if (!AccessCodes.Verify(code, Found?.Record.AccessCodeHash))
         {
             access.Failed(address, No);
-            Error = "查询编号或查询码不正确，请核对后重新输入。";
+            Error = FormCodes.Zh(FormCodes.TrackNotFound);
             return Page();
         }
 

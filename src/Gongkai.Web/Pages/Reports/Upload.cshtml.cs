@@ -40,7 +40,7 @@ public sealed class UploadModel(GongkaiDbContext db, CurrentStaff staff, AnnualR
         await LoadAgenciesAsync();
         if (ReportFile is null || ReportFile.Length == 0)
         {
-            ModelState.AddModelError(nameof(ReportFile), "请选择要上传的报告文件。");
+            ModelState.AddModelError(nameof(ReportFile), FormCodes.Zh(FormCodes.ReportFileRequired));
             return Page();
         }
 
@@ -54,7 +54,7 @@ public sealed class UploadModel(GongkaiDbContext db, CurrentStaff staff, AnnualR
         var report = ReportUploads.Import(stream, Path.GetFileName(ReportFile.FileName), logger, ct);
         if (ReportUploads.Unreadable(report) is { } reason)
         {
-            ModelState.AddModelError(nameof(ReportFile), $"无法读取该文件：{reason}");
+            ModelState.AddModelError(nameof(ReportFile), FormCodes.Zh(FormCodes.FileUnreadable, reason));
             return Page();
         }
 
@@ -69,13 +69,13 @@ public sealed class UploadModel(GongkaiDbContext db, CurrentStaff staff, AnnualR
 
             if (report.Year is not { } year)
             {
-                ModelState.AddModelError(nameof(SaveForAgencyId), "未能识别报告年度，不能保存。");
+                ModelState.AddModelError(nameof(SaveForAgencyId), FormCodes.Zh(FormCodes.ReportYearUnknown));
                 return Page();
             }
 
             if ((await reports.ImportAsync(agency, year, report, Path.GetFileName(ReportFile.FileName), null, ct)).Problem is { } error)
             {
-                ModelState.AddModelError(nameof(SaveForAgencyId), $"未保存：{error.MessageZh}");
+                ModelState.AddModelError(nameof(SaveForAgencyId), FormCodes.Zh(FormCodes.NotSaved, error.MessageZh));
                 return Page();
             }
 
