@@ -6,7 +6,7 @@ namespace Gongkai.Domain.Casework;
 /// Stable codes of casework refusals (依申请公开: receipt, registration, the steps of a case, review cases,
 /// and the desk's own refusals), with their Chinese messages: the one catalogue of the area, keyed by
 /// code. Codes stay in APIs, JSON and audit; tests assert codes, not prose. Templates take <c>{0}</c>,
-/// <c>{1}</c> … from <see cref="Problem.Args"/>.
+/// <c>{1}</c> … from <see cref="CatalogueMessage.Args"/>.
 /// </summary>
 public static class CaseworkCodes
 {

@@ -17,19 +17,12 @@ public static class PageNotices
     /// <summary>The TempData key of the notice's code (for logs and tests; never shown).</summary>
     public const string CodeKey = "MessageCode";
 
-    public static void Notify(this ITempDataDictionary tempData, Notice notice)
+    /// <summary>Shows <paramref name="message"/> (a <see cref="Notice"/> or a <see cref="Problem"/>) on the page the post redirects to.</summary>
+    public static void Notify(this ITempDataDictionary tempData, CatalogueMessage message)
     {
         ArgumentNullException.ThrowIfNull(tempData);
-        ArgumentNullException.ThrowIfNull(notice);
-        tempData[Key] = notice.MessageZh;
-        tempData[CodeKey] = notice.Code;
-    }
-
-    public static void Notify(this ITempDataDictionary tempData, Problem problem)
-    {
-        ArgumentNullException.ThrowIfNull(tempData);
-        ArgumentNullException.ThrowIfNull(problem);
-        tempData[Key] = problem.MessageZh;
-        tempData[CodeKey] = problem.Code;
+        ArgumentNullException.ThrowIfNull(message);
+        tempData[Key] = message.MessageZh;
+        tempData[CodeKey] = message.Code;
     }
 }
