@@ -114,9 +114,10 @@ internal sealed partial class FlatStreamReader
         var rows = new Located?[layout.Rows.Length];
         var pos = anchor;
         var found = 0;
+        var headers = HeaderSpans(layout);
         for (var i = 0; i < layout.Rows.Length; i++)
         {
-            var (start, end) = FindRow(layout.Rows[i], pos, found == 0 ? flat.Label.Length : WordsAfter(pos, MaxRowDistance));
+            var (start, end) = FindRow(layout.Rows[i], pos, found == 0 ? flat.Label.Length : WordsAfter(pos, MaxRowDistance), headers);
             if (start < 0)
             {
                 continue;
@@ -155,7 +156,11 @@ internal sealed partial class FlatStreamReader
     }
 
     /// <summary>The earliest occurrence of any of the row's phrases in [from, until), honouring its exclusions.</summary>
-    private (int Start, int End) FindRow(RowDef row, int from, int until)
+    /// <param name="row">The row.</param>
+    /// <param name="from">Where to search from (label view).</param>
+    /// <param name="until">Where a match may start at the latest.</param>
+    /// <param name="headers">Spans of the table's header printed (again): no row is found inside them.</param>
+    private (int Start, int End) FindRow(RowDef row, int from, int until, List<(int Start, int End)>? headers = null)
     {
         var best = (-1, -1);
         foreach (var phrase in Phrases(row))
@@ -169,7 +174,7 @@ internal sealed partial class FlatStreamReader
                     break;
                 }
 
-                if (!Excluded(row, i, phrase.Length))
+                if (!Excluded(row, i, phrase.Length) && !InHeader(headers, i))
                 {
                     if (best.Item1 < 0 || i < best.Item1)
                     {
@@ -199,6 +204,67 @@ internal sealed partial class FlatStreamReader
             yield return bare.Length > 1 ? bare : phrase;
         }
     }
+
+    private readonly Dictionary<string, List<(int Start, int End)>> _headerSpans = new(StringComparer.Ordinal);
+
+    /// <summary>How many label characters may stand between two column labels of one header (法人或其他组织, 申请人情况).</summary>
+    private const int MaxHeaderGap = 8;
+
+    /// <summary>
+    /// Where a grid's header stands in the label view (its first print and any repeat after a page
+    /// break): three or more of its column labels one after another, with no digit between them.
+    /// Its 其他 and 总计 (合计) are column labels, not the rows of that name.
+    /// </summary>
+    private List<(int Start, int End)>? HeaderSpans(TableLayout layout)
+    {
+        if (!layout.IsGrid)
+        {
+            return null;
+        }
+
+        if (_headerSpans.TryGetValue(layout.Id, out var cached))
+        {
+            return cached;
+        }
+
+        var hits = new List<(int Start, int End, string Label)>();
+        foreach (var label in layout.Columns.Select(c => LabelText.Normalize(c.Label)).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            for (var i = flat.Label.IndexOf(label, StringComparison.Ordinal); i >= 0; i = flat.Label.IndexOf(label, i + 1, StringComparison.Ordinal))
+            {
+                hits.Add((i, i + label.Length, label));
+            }
+        }
+
+        hits.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var spans = new List<(int, int)>();
+        for (var k = 0; k < hits.Count;)
+        {
+            var (start, end, _) = hits[k];
+            var labels = new HashSet<string>(StringComparer.Ordinal) { hits[k].Label };
+            var m = k + 1;
+            while (m < hits.Count && hits[m].Start - end <= MaxHeaderGap
+                && !flat.Label.AsSpan(Math.Min(end, hits[m].Start), Math.Max(0, hits[m].Start - end)).ContainsAnyInRange('0', '9'))
+            {
+                end = Math.Max(end, hits[m].End);
+                labels.Add(hits[m].Label);
+                m++;
+            }
+
+            if (labels.Count >= 3)
+            {
+                spans.Add((start, end));
+            }
+
+            k = m;
+        }
+
+        _headerSpans[layout.Id] = spans;
+        return spans;
+    }
+
+    private static bool InHeader(List<(int Start, int End)>? headers, int at) =>
+        headers is not null && headers.Exists(h => at >= h.Start && at < h.End);
 
     private bool Excluded(RowDef row, int start, int length)
     {
