@@ -212,7 +212,8 @@ internal sealed partial class FlatStreamReader
 
     /// <summary>
     /// Where a grid's header stands in the label view (its first print and any repeat after a page
-    /// break): three or more of its column labels one after another, with no digit between them.
+    /// break): three or more of its column labels one after another, with no digit between them. A label
+    /// printed twice at the end (<c>…法律服务机构 其他 其他 0 8236</c>) is the header's and then the row's.
     /// Its 其他 and 总计 (合计) are column labels, not the rows of that name.
     /// </summary>
     private List<(int Start, int End)>? HeaderSpans(TableLayout layout)
@@ -249,6 +250,11 @@ internal sealed partial class FlatStreamReader
                 end = Math.Max(end, hits[m].End);
                 labels.Add(hits[m].Label);
                 m++;
+            }
+
+            if (m - k >= 2 && hits[m - 1].Label == hits[m - 2].Label)
+            {
+                end = hits[m - 2].End;
             }
 
             if (labels.Count >= 3)

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using Gongkai.Domain.Reports;
 
 namespace Gongkai.Import.Structured;
@@ -18,15 +20,99 @@ internal sealed partial class StructuredNormaliser
         public bool IsValue => Kind is Kind.Number or Kind.NonNumeric;
     }
 
-    private sealed class Doc
+    private sealed partial class Doc
     {
-        public Doc(SourceDocument source)
+        public Doc(SourceDocument source, FormatCatalogue catalogue)
         {
+            source = WithoutPageBreaksInLabels(source, catalogue);
             Source = source;
             Lines = source.Lines.Select((line, i) => line.Cells.Select((f, j) => Classify(f, i, j)).ToArray()).ToArray();
             LineNorm = Lines.Select(l => string.Concat(l.Where(f => f.Kind == Kind.Text).Select(f => f.Norm))).ToArray();
             SpaceSeparated = source.Lines.Select(l => l.SpaceSeparated).ToArray();
         }
+
+        /// <summary>How many running header or footer lines may stand beside a page number.</summary>
+        private const int MaxRunningLines = 2;
+
+        /// <summary>
+        /// The document without the page breaks that cut a row label (<c>4、无正当理由大</c> / <c>- 3 -</c> /
+        /// <c>政府信息公开</c> / <c>量反复申请 0 0 …</c>): a page number (<c>3</c>, <c>- 3 -</c>,
+        /// <c>第 3 页 共 5 页</c>) alone on its line, after a line of text only, and followed by at most
+        /// two lines of one text cell each (the running footer and header) and then a line that starts
+        /// with text and holds values (the label's tail and the row's cells), where the text before
+        /// the break is no row's label and, with the tail, is one. The page number would be read as
+        /// the row's first cell, the running lines as the label's tail.
+        /// </summary>
+        private static SourceDocument WithoutPageBreaksInLabels(SourceDocument source, FormatCatalogue catalogue)
+        {
+            var lines = source.Lines;
+            List<SourceLine>? kept = null;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (i > 0 && IsPageNumber(lines[i]) && TextOnly(lines[i - 1]) is { } head && TailAfterBreak(lines, i) is { } tail
+                    && CutLabel(catalogue, head, Classify(lines[tail].Cells.First(c => !string.IsNullOrWhiteSpace(c.Text)), tail, 0).Norm))
+                {
+                    kept ??= [.. lines.Take(i)];
+                    i = tail - 1;
+                    continue;
+                }
+
+                kept?.Add(lines[i]);
+            }
+
+            return kept is null ? source : source with { Lines = [.. kept] };
+        }
+
+        /// <summary>The index of the line after a page number at <paramref name="page"/> that starts with text and holds values, past at most <see cref="MaxRunningLines"/> running lines; else null.</summary>
+        private static int? TailAfterBreak(ImmutableArray<SourceLine> lines, int page)
+        {
+            for (var i = page + 1; i < lines.Length && i <= page + MaxRunningLines + 1; i++)
+            {
+                var cells = lines[i].Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList();
+                if (cells.Count == 0)
+                {
+                    return null;
+                }
+
+                var kinds = cells.Select(c => Classify(c, i, 0).Kind).ToList();
+                if (kinds[0] != Kind.Text)
+                {
+                    return null;
+                }
+
+                if (kinds.Skip(1).Any(k => k is Kind.Number or Kind.NonNumeric))
+                {
+                    return i;
+                }
+
+                if (cells.Count > 1)
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The line's last text when it holds text only; else null.</summary>
+        private static string? TextOnly(SourceLine line)
+        {
+            var cells = line.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).Select(c => Classify(c, 0, 0)).ToList();
+            return cells.Count > 0 && cells.All(c => c.Kind == Kind.Text) ? cells[^1].Norm : null;
+        }
+
+        /// <summary>Whether <paramref name="head"/> is no row's label and, continued by <paramref name="tail"/>, is one.</summary>
+        private static bool CutLabel(FormatCatalogue catalogue, string head, string tail)
+        {
+            var rows = catalogue.Layouts.SelectMany(l => l.Rows).ToList();
+            return !rows.Exists(r => Matches(r, head)) && rows.Exists(r => MatchesAcross(r, head, tail));
+        }
+
+        private static bool IsPageNumber(SourceLine line) =>
+            line.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList() is [var only] && PageNumberPattern().IsMatch(only.Text.Trim());
+
+        [GeneratedRegex(@"^(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$", RegexOptions.CultureInvariant)]
+        private static partial Regex PageNumberPattern();
 
         /// <summary>Per line, <see cref="SourceLine.SpaceSeparated"/>.</summary>
         public bool[] SpaceSeparated { get; }
