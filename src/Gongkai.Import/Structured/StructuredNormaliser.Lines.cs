@@ -18,6 +18,13 @@ internal sealed partial class StructuredNormaliser
     private sealed record Frag(Fragment Source, int Line, int Index, string Norm, Kind Kind, decimal? Value)
     {
         public bool IsValue => Kind is Kind.Number or Kind.NonNumeric;
+
+        /// <summary>
+        /// Text that holds three or more numbers set apart by spaces: several cells run together
+        /// (a page collapsed into one line and cut only where a label had a run of spaces), not a
+        /// row label. The flattened normaliser reads them.
+        /// </summary>
+        public bool RunTogether { get; init; }
     }
 
     private sealed partial class Doc
@@ -26,10 +33,16 @@ internal sealed partial class StructuredNormaliser
         {
             source = WithoutPageBreaksInLabels(source, catalogue);
             Source = source;
-            Lines = source.Lines.Select((line, i) => line.Cells.Select((f, j) => Classify(f, i, j)).ToArray()).ToArray();
+            Lines = source.Lines.Select((line, i) => line.Cells.Select((f, j) => Classify(f, i, j)).Select(MarkRunTogether).ToArray()).ToArray();
             LineNorm = Lines.Select(l => string.Concat(l.Where(f => f.Kind == Kind.Text).Select(f => f.Norm))).ToArray();
             SpaceSeparated = source.Lines.Select(l => l.SpaceSeparated).ToArray();
         }
+
+        private static Frag MarkRunTogether(Frag frag) =>
+            frag.Kind == Kind.Text && frag.Source.Text.Length >= 5 && NumbersApartPattern().IsMatch(frag.Source.Text) ? frag with { RunTogether = true } : frag;
+
+        [GeneratedRegex(@"(?:^|\s)[0-9]+(?:\s+[0-9]+){2}(?:\s|$)", RegexOptions.CultureInvariant)]
+        private static partial Regex NumbersApartPattern();
 
         /// <summary>How many running header or footer lines may stand beside a page number.</summary>
         private const int MaxRunningLines = 2;
@@ -40,7 +53,7 @@ internal sealed partial class StructuredNormaliser
         /// <c>第 3 页 共 5 页</c>) alone on its line, after a line of text only, and followed by at most
         /// two lines of one text cell each (the running footer and header) and then a line that starts
         /// with text and holds values (the label's tail and the row's cells), where the text before
-        /// the break is no row's label and, with the tail, is one. The page number would be read as
+        /// the break and the tail are one row's label and the tail alone none. The page number would be read as
         /// the row's first cell, the running lines as the label's tail.
         /// </summary>
         private static SourceDocument WithoutPageBreaksInLabels(SourceDocument source, FormatCatalogue catalogue)
@@ -101,11 +114,14 @@ internal sealed partial class StructuredNormaliser
             return cells.Count > 0 && cells.All(c => c.Kind == Kind.Text) ? cells[^1].Norm : null;
         }
 
-        /// <summary>Whether <paramref name="head"/> is no row's label and, continued by <paramref name="tail"/>, is one.</summary>
+        /// <summary>
+        /// Whether <paramref name="head"/> continued by <paramref name="tail"/> is a row's label
+        /// (<c>二、上年结转政</c> + <c>府信息公开申请数量</c>) and the tail alone is none (a row of its own).
+        /// </summary>
         private static bool CutLabel(FormatCatalogue catalogue, string head, string tail)
         {
             var rows = catalogue.Layouts.SelectMany(l => l.Rows).ToList();
-            return !rows.Exists(r => Matches(r, head)) && rows.Exists(r => MatchesAcross(r, head, tail));
+            return !rows.Exists(r => Matches(r, tail)) && rows.Exists(r => MatchesAcross(r, head, tail) || Matches(r, head + tail));
         }
 
         private static bool IsPageNumber(SourceLine line) =>

@@ -199,7 +199,7 @@ internal sealed partial class StructuredNormaliser
             var frags = doc.Lines[i];
             for (var j = i == line ? index : 0; j < frags.Length; j++)
             {
-                if (frags[j].Kind != Kind.Text)
+                if (frags[j].Kind != Kind.Text || frags[j].RunTogether)
                 {
                     continue;
                 }
