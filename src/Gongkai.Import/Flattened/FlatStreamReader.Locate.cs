@@ -407,6 +407,30 @@ internal sealed partial class FlatStreamReader
     }
 
     /// <summary>
+    /// Whether digits stand between the end of a run and the next found label (<c>…2552</c>, a table
+    /// header printed again, <c>(2)重复申请</c>): the next row's ordinal is printed there, so the
+    /// run's last digit is not it.
+    /// </summary>
+    private bool OrdinalPrintedBefore(int runEnd, Located? next)
+    {
+        if (next is null)
+        {
+            return false;
+        }
+
+        var labelStart = flat.StreamAt(next.MatchStart);
+        for (var i = runEnd; i < labelStart; i++)
+        {
+            if (char.IsAsciiDigit(flat.Chars[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The ways a row's run may be cut: as found, and without a trailing ordinal of the next row
     /// (<c>…0002</c> before <c>其他法律…</c> when the next label is <c>2.其他法律…</c>). When the
     /// document shows it prints ordinals, only the stripped form is kept.
@@ -422,7 +446,8 @@ internal sealed partial class FlatStreamReader
         var lastText = Text(last);
         if (ordinal is null or "1" || (nextFound is not null && nextFound.Row == nextDef && nextFound.PhraseHasOrdinal)
             || !lastText.EndsWith(ordinal, StringComparison.Ordinal) || !lastText.All(char.IsAsciiDigit)
-            || row.Run.End >= flat.Length || FlatText.IsNumeric(flat.Chars[row.Run.End]))
+            || row.Run.End >= flat.Length || FlatText.IsNumeric(flat.Chars[row.Run.End])
+            || OrdinalPrintedBefore(row.Run.End, nextFound))
         {
             return [frags];
         }

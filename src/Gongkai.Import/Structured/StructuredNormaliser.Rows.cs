@@ -378,6 +378,13 @@ internal sealed partial class StructuredNormaliser
 
         for (var i = label.Line + 1; i < region.End && values.Count < needed; i++)
         {
+            if (values.Count == 0 && i - label.Line > MaxLinesBeforeValues)
+            {
+                // So far from its label, a line of numbers is another table's (a heading left out
+                // leaves the table's region open to the next table's rows).
+                break;
+            }
+
             var frags = doc.Lines[i];
             if (frags.Any(f => f.Kind == Kind.Text && later.Any(r => Matches(r, f.Norm))))
             {
@@ -418,6 +425,9 @@ internal sealed partial class StructuredNormaliser
 
         return (values, endLine, endIndex);
     }
+
+    /// <summary>How many lines after its label a row's first value may stand (a label's tail, a page break between).</summary>
+    private const int MaxLinesBeforeValues = 4;
 
     /// <summary>How many lines either side are looked at for a row of the same grid (<see cref="AlignedStart"/>).</summary>
     private const int GridNeighbours = 8;
