@@ -212,8 +212,9 @@ internal sealed partial class FlatStreamReader
 
     /// <summary>
     /// Where a grid's header stands in the label view (its first print and any repeat after a page
-    /// break): three or more of its column labels one after another, with no digit between them. A label
-    /// printed twice at the end (<c>…法律服务机构 其他 其他 0 8236</c>) is the header's and then the row's.
+    /// break): three or more of its column labels one after another, with no digit between them, each once.
+    /// A label printed again after it (<c>…法律服务机构 其他 其他 0 8236</c>, <c>…其他 （七）总计</c>) is
+    /// the row of that name.
     /// Its 其他 and 总计 (合计) are column labels, not the rows of that name.
     /// </summary>
     private List<(int Start, int End)>? HeaderSpans(TableLayout layout)
@@ -243,18 +244,26 @@ internal sealed partial class FlatStreamReader
         {
             var (start, end, _) = hits[k];
             var labels = new HashSet<string>(StringComparer.Ordinal) { hits[k].Label };
+            var before = end;
             var m = k + 1;
-            while (m < hits.Count && hits[m].Start - end <= MaxHeaderGap
-                && !flat.Label.AsSpan(Math.Min(end, hits[m].Start), Math.Max(0, hits[m].Start - end)).ContainsAnyInRange('0', '9'))
+            while (m < hits.Count && Joins(end, hits[m].Start))
             {
-                end = Math.Max(end, hits[m].End);
-                labels.Add(hits[m].Label);
+                // A label standing next to another one is a column of its own (其他 inside 法人或其他组织
+                // is not); printed again, it is the row of that name after the header.
+                var own = hits[m].Start <= end || (m + 1 < hits.Count && hits[m + 1].Start <= hits[m].End);
+                if (own && !labels.Add(hits[m].Label))
+                {
+                    break;
+                }
+
+                (before, end) = (end, Math.Max(end, hits[m].End));
                 m++;
             }
 
-            if (m - k >= 2 && hits[m - 1].Label == hits[m - 2].Label)
+            if (m - k >= 2 && hits[m - 1].Start > before)
             {
-                end = hits[m - 2].End;
+                // The last label stands apart from the header (（七）总计 after …其他): the row's.
+                end = before;
             }
 
             if (labels.Count >= 3)
@@ -268,6 +277,10 @@ internal sealed partial class FlatStreamReader
         _headerSpans[layout.Id] = spans;
         return spans;
     }
+
+    /// <summary>Whether a column label at <paramref name="next"/> goes on the header ending at <paramref name="end"/>: close to it and no digit between.</summary>
+    private bool Joins(int end, int next) =>
+        next - end <= MaxHeaderGap && !flat.Label.AsSpan(Math.Min(end, next), Math.Max(0, next - end)).ContainsAnyInRange('0', '9');
 
     private static bool InHeader(List<(int Start, int End)>? headers, int at) =>
         headers is not null && headers.Exists(h => at >= h.Start && at < h.End);
