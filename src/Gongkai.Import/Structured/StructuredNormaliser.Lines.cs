@@ -116,12 +116,14 @@ internal sealed partial class StructuredNormaliser
 
         /// <summary>
         /// Whether <paramref name="head"/> continued by <paramref name="tail"/> is a row's label
-        /// (<c>二、上年结转政</c> + <c>府信息公开申请数量</c>) and the tail alone is none (a row of its own).
+        /// (<c>二、上年结转政</c> + <c>府信息公开申请数量</c>) and neither part alone is another row's
+        /// (<c>行政许可</c> / <c>15</c> / <c>行政处罚 8</c> is two rows).
         /// </summary>
         private static bool CutLabel(FormatCatalogue catalogue, string head, string tail)
         {
             var rows = catalogue.Layouts.SelectMany(l => l.Rows).ToList();
-            return !rows.Exists(r => Matches(r, tail)) && rows.Exists(r => MatchesAcross(r, head, tail) || Matches(r, head + tail));
+            var alone = rows.Where(r => Matches(r, head) || Matches(r, tail)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+            return rows.Exists(r => (MatchesAcross(r, head, tail) || Matches(r, head + tail)) && alone.All(k => k == r.Key));
         }
 
         private static bool IsPageNumber(SourceLine line) =>

@@ -407,9 +407,16 @@ internal sealed partial class StructuredNormaliser
                 break;
             }
 
-            // A line of cells that is exactly as wide as what is missing keeps its empty cells as blanks.
+            // A line of cells that is exactly as wide as what is missing keeps its empty cells as blanks
+            // (also when only empty cells, a blank trailing column, make it wider).
             var row = frags.SkipWhile(f => f.Kind == Kind.Text).ToList();
-            var take = row.Count == needed - values.Count ? row : lineValues;
+            var missing = needed - values.Count;
+            if (row.Count > missing && row[0].IsValue && row.Skip(missing).All(f => f.Kind == Kind.Empty))
+            {
+                row = row.Take(missing).ToList();
+            }
+
+            var take = row.Count == missing ? row : lineValues;
             foreach (var f in take)
             {
                 if (values.Count == needed)
@@ -434,8 +441,8 @@ internal sealed partial class StructuredNormaliser
 
     /// <summary>
     /// Where the row's cells start on <paramref name="line"/>, told by a nearby line of the same grid:
-    /// as many fragments, its label at the same index, and exactly <paramref name="needed"/> values
-    /// side by side after it with only empty cells around them; else null.
+    /// as many fragments, its label at the same index, and <paramref name="needed"/> cells after it
+    /// that start and end with a value (a blank between them) with only empty cells around them; else null.
     /// </summary>
     private static int? AlignedStart(Doc doc, (int Start, int End) region, int line, int labelIndex, int needed)
     {
@@ -451,8 +458,8 @@ internal sealed partial class StructuredNormaliser
 
                 var after = doc.Lines[i][(labelIndex + 1)..];
                 var first = Array.FindIndex(after, f => f.Kind != Kind.Empty);
-                if (first >= 0 && first + needed <= after.Length
-                    && Enumerable.Range(0, after.Length).All(k => (k >= first && k < first + needed) ? after[k].IsValue : after[k].Kind == Kind.Empty))
+                if (first >= 0 && first + needed <= after.Length && after[first + needed - 1].IsValue
+                    && Enumerable.Range(0, after.Length).All(k => (k >= first && k < first + needed) ? after[k].Kind != Kind.Text : after[k].Kind == Kind.Empty))
                 {
                     return labelIndex + 1 + first;
                 }
