@@ -63,7 +63,8 @@ internal sealed partial class StructuredNormaliser
             for (var i = 0; i < lines.Length; i++)
             {
                 if (i > 0 && IsPageNumber(lines[i]) && TextOnly(lines[i - 1]) is { } head && TailAfterBreak(lines, i) is { } tail
-                    && CutLabel(catalogue, head, Classify(lines[tail].Cells.First(c => !string.IsNullOrWhiteSpace(c.Text)), tail, 0).Norm))
+                    && CutLabel(catalogue, head, Classify(lines[tail].Cells.First(c => !string.IsNullOrWhiteSpace(c.Text)), tail, 0).Norm)
+                    && !Enumerable.Range(i + 1, tail - i - 1).Any(k => NamesRow(catalogue, lines[k])))
                 {
                     kept ??= [.. lines.Take(i)];
                     i = tail - 1;
@@ -124,6 +125,13 @@ internal sealed partial class StructuredNormaliser
             var rows = catalogue.Layouts.SelectMany(l => l.Rows).ToList();
             var alone = rows.Where(r => Matches(r, head) || Matches(r, tail)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
             return rows.Exists(r => (MatchesAcross(r, head, tail) || Matches(r, head + tail)) && alone.All(k => k == r.Key));
+        }
+
+        /// <summary>Whether the line's text names a row (<c>行政处罚</c> with its cell left blank is a row, not a running line).</summary>
+        private static bool NamesRow(FormatCatalogue catalogue, SourceLine line)
+        {
+            var text = TextOnly(line);
+            return text is not null && catalogue.Layouts.SelectMany(l => l.Rows).Any(r => Matches(r, text));
         }
 
         private static bool IsPageNumber(SourceLine line) =>

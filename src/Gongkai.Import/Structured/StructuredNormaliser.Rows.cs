@@ -282,6 +282,13 @@ internal sealed partial class StructuredNormaliser
         for (var i = line + 1; i < region.End && i <= line + 2; i++)
         {
             var first = doc.Lines[i].FirstOrDefault(f => f.Kind != Kind.Empty);
+            if (first is null && doc.Lines[i].Length > 0 && sb.Length == 0)
+            {
+                // The head's row goes on with empty cells only on this line (a Markdown row broken
+                // after the label's head: "| 行政规" / " | | | |" / "| 范性文件 | 0 | 5 |").
+                continue;
+            }
+
             if (first is null || first.Kind != Kind.Text)
             {
                 break;
