@@ -224,6 +224,14 @@ internal sealed class FlatText
     public static IReadOnlyCollection<string> LabelWordsAfterPlaceholders(FormatCatalogue catalogue)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
+        return s_labelWords.GetValue(catalogue, FindLabelWords);
+    }
+
+    /// <summary>Per catalogue (immutable), <see cref="LabelWordsAfterPlaceholders"/> computed once.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FormatCatalogue, IReadOnlyCollection<string>> s_labelWords = new();
+
+    private static IReadOnlyCollection<string> FindLabelWords(FormatCatalogue catalogue)
+    {
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var phrase in catalogue.Layouts.SelectMany(l => l.Rows).SelectMany(r => r.Match.Append(LabelText.Normalize(r.Label))))
         {
