@@ -114,9 +114,10 @@ internal sealed partial class FlatStreamReader
         var rows = new Located?[layout.Rows.Length];
         var pos = anchor;
         var found = 0;
+        var headers = HeaderSpans(layout);
         for (var i = 0; i < layout.Rows.Length; i++)
         {
-            var (start, end) = FindRow(layout.Rows[i], pos, found == 0 ? flat.Label.Length : WordsAfter(pos, MaxRowDistance));
+            var (start, end) = FindRow(layout.Rows[i], pos, found == 0 ? flat.Label.Length : WordsAfter(pos, MaxRowDistance), headers);
             if (start < 0)
             {
                 continue;
@@ -155,7 +156,11 @@ internal sealed partial class FlatStreamReader
     }
 
     /// <summary>The earliest occurrence of any of the row's phrases in [from, until), honouring its exclusions.</summary>
-    private (int Start, int End) FindRow(RowDef row, int from, int until)
+    /// <param name="row">The row.</param>
+    /// <param name="from">Where to search from (label view).</param>
+    /// <param name="until">Where a match may start at the latest.</param>
+    /// <param name="headers">Spans of the table's header printed (again): no row is found inside them.</param>
+    private (int Start, int End) FindRow(RowDef row, int from, int until, List<(int Start, int End)>? headers = null)
     {
         var best = (-1, -1);
         foreach (var phrase in Phrases(row))
@@ -169,7 +174,7 @@ internal sealed partial class FlatStreamReader
                     break;
                 }
 
-                if (!Excluded(row, i, phrase.Length))
+                if (!Excluded(row, i, phrase.Length) && !InHeader(headers, i))
                 {
                     if (best.Item1 < 0 || i < best.Item1)
                     {
@@ -199,6 +204,86 @@ internal sealed partial class FlatStreamReader
             yield return bare.Length > 1 ? bare : phrase;
         }
     }
+
+    private readonly Dictionary<string, List<(int Start, int End)>> _headerSpans = new(StringComparer.Ordinal);
+
+    /// <summary>How many label characters may stand between two column labels of one header (法人或其他组织, 申请人情况).</summary>
+    private const int MaxHeaderGap = 8;
+
+    /// <summary>
+    /// Where a grid's header stands in the label view (its first print and any repeat after a page
+    /// break): three or more of its column labels one after another, with no digit between them, each once.
+    /// A label printed again after it (<c>…法律服务机构 其他 其他 0 8236</c>, <c>…其他 （七）总计</c>) is
+    /// the row of that name.
+    /// Its 其他 and 总计 (合计) are column labels, not the rows of that name.
+    /// </summary>
+    private List<(int Start, int End)>? HeaderSpans(TableLayout layout)
+    {
+        if (!layout.IsGrid)
+        {
+            return null;
+        }
+
+        if (_headerSpans.TryGetValue(layout.Id, out var cached))
+        {
+            return cached;
+        }
+
+        var hits = new List<(int Start, int End, string Label)>();
+        foreach (var label in layout.Columns.Select(c => LabelText.Normalize(c.Label)).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            for (var i = flat.Label.IndexOf(label, StringComparison.Ordinal); i >= 0; i = flat.Label.IndexOf(label, i + 1, StringComparison.Ordinal))
+            {
+                hits.Add((i, i + label.Length, label));
+            }
+        }
+
+        hits.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var spans = new List<(int, int)>();
+        for (var k = 0; k < hits.Count;)
+        {
+            var (start, end, _) = hits[k];
+            var labels = new HashSet<string>(StringComparer.Ordinal) { hits[k].Label };
+            var before = end;
+            var m = k + 1;
+            while (m < hits.Count && Joins(end, hits[m].Start))
+            {
+                // A label standing next to another one is a column of its own (其他 inside 法人或其他组织
+                // is not); printed again, it is the row of that name after the header.
+                var own = hits[m].Start <= end || (m + 1 < hits.Count && hits[m + 1].Start <= hits[m].End);
+                if (own && !labels.Add(hits[m].Label))
+                {
+                    break;
+                }
+
+                (before, end) = (end, Math.Max(end, hits[m].End));
+                m++;
+            }
+
+            if (m - k >= 2 && hits[m - 1].Start > before)
+            {
+                // The last label stands apart from the header (（七）总计 after …其他): the row's.
+                end = before;
+            }
+
+            if (labels.Count >= 3)
+            {
+                spans.Add((start, end));
+            }
+
+            k = m;
+        }
+
+        _headerSpans[layout.Id] = spans;
+        return spans;
+    }
+
+    /// <summary>Whether a column label at <paramref name="next"/> goes on the header ending at <paramref name="end"/>: close to it and no digit between.</summary>
+    private bool Joins(int end, int next) =>
+        next - end <= MaxHeaderGap && !flat.Label.AsSpan(Math.Min(end, next), Math.Max(0, next - end)).ContainsAnyInRange('0', '9');
+
+    private static bool InHeader(List<(int Start, int End)>? headers, int at) =>
+        headers is not null && headers.Exists(h => at >= h.Start && at < h.End);
 
     private bool Excluded(RowDef row, int start, int length)
     {
@@ -335,6 +420,30 @@ internal sealed partial class FlatStreamReader
     }
 
     /// <summary>
+    /// Whether digits stand between the end of a run and the next found label (<c>…2552</c>, a table
+    /// header printed again, <c>(2)重复申请</c>): the next row's ordinal is printed there, so the
+    /// run's last digit is not it.
+    /// </summary>
+    private bool OrdinalPrintedBefore(int runEnd, Located? next)
+    {
+        if (next is null)
+        {
+            return false;
+        }
+
+        var labelStart = flat.StreamAt(next.MatchStart);
+        for (var i = runEnd; i < labelStart; i++)
+        {
+            if (char.IsAsciiDigit(flat.Chars[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The ways a row's run may be cut: as found, and without a trailing ordinal of the next row
     /// (<c>…0002</c> before <c>其他法律…</c> when the next label is <c>2.其他法律…</c>). When the
     /// document shows it prints ordinals, only the stripped form is kept.
@@ -350,7 +459,8 @@ internal sealed partial class FlatStreamReader
         var lastText = Text(last);
         if (ordinal is null or "1" || (nextFound is not null && nextFound.Row == nextDef && nextFound.PhraseHasOrdinal)
             || !lastText.EndsWith(ordinal, StringComparison.Ordinal) || !lastText.All(char.IsAsciiDigit)
-            || row.Run.End >= flat.Length || FlatText.IsNumeric(flat.Chars[row.Run.End]))
+            || row.Run.End >= flat.Length || FlatText.IsNumeric(flat.Chars[row.Run.End])
+            || OrdinalPrintedBefore(row.Run.End, nextFound))
         {
             return [frags];
         }

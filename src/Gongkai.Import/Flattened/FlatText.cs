@@ -42,7 +42,13 @@ internal sealed class FlatText
 
     public static bool IsNumeric(char c) => char.IsAsciiDigit(c) || c is '.' or '-' or '/';
 
-    public static FlatText Build(string text)
+    /// <param name="text">The document's text.</param>
+    /// <param name="labelWords">
+    /// What follows 无 or 空 in a row label (<c>正当</c> of <c>无正当理由</c>): a 无 set apart by a line
+    /// break inside its label cell (<c>4. 无 正当理由…</c>) and followed by one of them is the label's,
+    /// not a placeholder cell.
+    /// </param>
+    public static FlatText Build(string text, IReadOnlyCollection<string>? labelWords = null)
     {
         var chars = new List<char>(text.Length);
         var lines = new List<int>(text.Length);
@@ -118,7 +124,8 @@ internal sealed class FlatText
                 case '.':
                     pendingSep = true;
                     break;
-                case '无' or '空' when (pendingSep || chars.Count == 0) && (next.Length == 0 || next == " " || next == "|" || (next.Length == 1 && char.IsAsciiDigit(next[0]))):
+                case '无' or '空' when (pendingSep || chars.Count == 0) && (next.Length == 0 || next == " " || next == "|" || (next.Length == 1 && char.IsAsciiDigit(next[0])))
+                    && !StartsLabelWord(text, i, labelWords):
                     // A cell that says "无" between separators is a placeholder, like "/".
                     Add('/');
                     pendingSep = true;
@@ -164,6 +171,77 @@ internal sealed class FlatText
 
         label.Replace("合计", "总计");
         return new FlatText([.. chars], [.. lines], [.. seps], label.ToString(), [.. map]);
+    }
+
+    /// <summary>
+    /// Whether the 无/空 at <paramref name="i"/> and the text after it, whitespace skipped, spell the
+    /// start of a label word (<paramref name="words"/>: what follows 无/空 in a label).
+    /// </summary>
+    private static bool StartsLabelWord(string text, int i, IReadOnlyCollection<string>? words)
+    {
+        if (words is null || words.Count == 0)
+        {
+            return false;
+        }
+
+        var j = i + 1;
+        while (j < text.Length && char.IsWhiteSpace(text[j]))
+        {
+            j++;
+        }
+
+        foreach (var word in words)
+        {
+            var k = j;
+            var matched = 0;
+            while (matched < word.Length && k < text.Length)
+            {
+                if (char.IsWhiteSpace(text[k]))
+                {
+                    k++;
+                    continue;
+                }
+
+                if (text[k] != word[matched])
+                {
+                    break;
+                }
+
+                matched++;
+                k++;
+            }
+
+            if (matched == word.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What follows 无 or 空 in the catalogue's row labels and phrases (two characters each), for <see cref="Build"/>.</summary>
+    public static IReadOnlyCollection<string> LabelWordsAfterPlaceholders(FormatCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        return s_labelWords.GetValue(catalogue, FindLabelWords);
+    }
+
+    /// <summary>Per catalogue (immutable), <see cref="LabelWordsAfterPlaceholders"/> computed once.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FormatCatalogue, IReadOnlyCollection<string>> s_labelWords = new();
+
+    private static IReadOnlyCollection<string> FindLabelWords(FormatCatalogue catalogue)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var phrase in catalogue.Layouts.SelectMany(l => l.Rows).SelectMany(r => r.Match.Append(LabelText.Normalize(r.Label))))
+        {
+            for (var i = phrase.IndexOfAny(['无', '空']); i >= 0 && i + 2 < phrase.Length; i = phrase.IndexOfAny(['无', '空'], i + 1))
+            {
+                words.Add(phrase.Substring(i + 1, 2));
+            }
+        }
+
+        return words;
     }
 
     private static readonly string[] s_units = ["万元", "人次", "件", "个", "笔", "项", "次", "条", "宗", "家", "户", "份"];

@@ -84,7 +84,7 @@ public static partial class FlattenedTableReader
             text = text[..FlattenedLimits.MaxTextChars];
         }
 
-        var flat = FlatText.Build(text);
+        var flat = FlatText.Build(text, FlatText.LabelWordsAfterPlaceholders(cat));
         ImportBudget.ThrowIfOutOfTime();
         var reader = new FlatStreamReader(flat, name, cat, locate);
         var t2 = reader.LocateTable2();

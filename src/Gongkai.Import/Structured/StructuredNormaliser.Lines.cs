@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using Gongkai.Domain.Reports;
 
 namespace Gongkai.Import.Structured;
@@ -16,17 +18,127 @@ internal sealed partial class StructuredNormaliser
     private sealed record Frag(Fragment Source, int Line, int Index, string Norm, Kind Kind, decimal? Value)
     {
         public bool IsValue => Kind is Kind.Number or Kind.NonNumeric;
+
+        /// <summary>
+        /// Text that holds three or more numbers set apart by spaces: several cells run together
+        /// (a page collapsed into one line and cut only where a label had a run of spaces), not a
+        /// row label. The flattened normaliser reads them.
+        /// </summary>
+        public bool RunTogether { get; init; }
     }
 
-    private sealed class Doc
+    private sealed partial class Doc
     {
-        public Doc(SourceDocument source)
+        public Doc(SourceDocument source, FormatCatalogue catalogue)
         {
+            source = WithoutPageBreaksInLabels(source, catalogue);
             Source = source;
-            Lines = source.Lines.Select((line, i) => line.Cells.Select((f, j) => Classify(f, i, j)).ToArray()).ToArray();
+            Lines = source.Lines.Select((line, i) => line.Cells.Select((f, j) => Classify(f, i, j)).Select(MarkRunTogether).ToArray()).ToArray();
             LineNorm = Lines.Select(l => string.Concat(l.Where(f => f.Kind == Kind.Text).Select(f => f.Norm))).ToArray();
             SpaceSeparated = source.Lines.Select(l => l.SpaceSeparated).ToArray();
         }
+
+        private static Frag MarkRunTogether(Frag frag) =>
+            frag.Kind == Kind.Text && frag.Source.Text.Length >= 5 && NumbersApartPattern().IsMatch(frag.Source.Text) ? frag with { RunTogether = true } : frag;
+
+        [GeneratedRegex(@"(?:^|\s)[0-9]+(?:\s+[0-9]+){2}(?:\s|$)", RegexOptions.CultureInvariant)]
+        private static partial Regex NumbersApartPattern();
+
+        /// <summary>How many running header or footer lines may stand beside a page number.</summary>
+        private const int MaxRunningLines = 2;
+
+        /// <summary>
+        /// The document without the page breaks that cut a row label (<c>4、无正当理由大</c> / <c>- 3 -</c> /
+        /// <c>政府信息公开</c> / <c>量反复申请 0 0 …</c>): a page number (<c>3</c>, <c>- 3 -</c>,
+        /// <c>第 3 页 共 5 页</c>) alone on its line, after a line of text only, and followed by at most
+        /// two lines of one text cell each (the running footer and header) and then a line that starts
+        /// with text and holds values (the label's tail and the row's cells), where the text before
+        /// the break and the tail are one row's label and the tail alone none. The page number would be read as
+        /// the row's first cell, the running lines as the label's tail.
+        /// </summary>
+        private static SourceDocument WithoutPageBreaksInLabels(SourceDocument source, FormatCatalogue catalogue)
+        {
+            var lines = source.Lines;
+            List<SourceLine>? kept = null;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (i > 0 && IsPageNumber(lines[i]) && TextOnly(lines[i - 1]) is { } head && TailAfterBreak(lines, i) is { } tail
+                    && CutLabel(catalogue, head, Classify(lines[tail].Cells.First(c => !string.IsNullOrWhiteSpace(c.Text)), tail, 0).Norm)
+                    && !Enumerable.Range(i + 1, tail - i - 1).Any(k => NamesRow(catalogue, lines[k])))
+                {
+                    kept ??= [.. lines.Take(i)];
+                    i = tail - 1;
+                    continue;
+                }
+
+                kept?.Add(lines[i]);
+            }
+
+            return kept is null ? source : source with { Lines = [.. kept] };
+        }
+
+        /// <summary>The index of the line after a page number at <paramref name="page"/> that starts with text and holds values, past at most <see cref="MaxRunningLines"/> running lines; else null.</summary>
+        private static int? TailAfterBreak(ImmutableArray<SourceLine> lines, int page)
+        {
+            for (var i = page + 1; i < lines.Length && i <= page + MaxRunningLines + 1; i++)
+            {
+                var cells = lines[i].Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList();
+                if (cells.Count == 0)
+                {
+                    return null;
+                }
+
+                var kinds = cells.Select(c => Classify(c, i, 0).Kind).ToList();
+                if (kinds[0] != Kind.Text)
+                {
+                    return null;
+                }
+
+                if (kinds.Skip(1).Any(k => k is Kind.Number or Kind.NonNumeric))
+                {
+                    return i;
+                }
+
+                if (cells.Count > 1)
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The line's last text when it holds text only; else null.</summary>
+        private static string? TextOnly(SourceLine line)
+        {
+            var cells = line.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).Select(c => Classify(c, 0, 0)).ToList();
+            return cells.Count > 0 && cells.All(c => c.Kind == Kind.Text) ? cells[^1].Norm : null;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="head"/> continued by <paramref name="tail"/> is a row's label
+        /// (<c>二、上年结转政</c> + <c>府信息公开申请数量</c>) and neither part alone is another row's
+        /// (<c>行政许可</c> / <c>15</c> / <c>行政处罚 8</c> is two rows).
+        /// </summary>
+        private static bool CutLabel(FormatCatalogue catalogue, string head, string tail)
+        {
+            var rows = catalogue.Layouts.SelectMany(l => l.Rows).ToList();
+            var alone = rows.Where(r => Matches(r, head) || Matches(r, tail)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+            return rows.Exists(r => (MatchesAcross(r, head, tail) || Matches(r, head + tail)) && alone.All(k => k == r.Key));
+        }
+
+        /// <summary>Whether the line's text names a row (<c>行政处罚</c> with its cell left blank is a row, not a running line).</summary>
+        private static bool NamesRow(FormatCatalogue catalogue, SourceLine line)
+        {
+            var text = TextOnly(line);
+            return text is not null && catalogue.Layouts.SelectMany(l => l.Rows).Any(r => Matches(r, text));
+        }
+
+        private static bool IsPageNumber(SourceLine line) =>
+            line.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList() is [var only] && PageNumberPattern().IsMatch(only.Text.Trim());
+
+        [GeneratedRegex(@"^(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$", RegexOptions.CultureInvariant)]
+        private static partial Regex PageNumberPattern();
 
         /// <summary>Per line, <see cref="SourceLine.SpaceSeparated"/>.</summary>
         public bool[] SpaceSeparated { get; }

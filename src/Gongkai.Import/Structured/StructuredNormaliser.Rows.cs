@@ -199,7 +199,7 @@ internal sealed partial class StructuredNormaliser
             var frags = doc.Lines[i];
             for (var j = i == line ? index : 0; j < frags.Length; j++)
             {
-                if (frags[j].Kind != Kind.Text)
+                if (frags[j].Kind != Kind.Text || frags[j].RunTogether)
                 {
                     continue;
                 }
@@ -282,6 +282,13 @@ internal sealed partial class StructuredNormaliser
         for (var i = line + 1; i < region.End && i <= line + 2; i++)
         {
             var first = doc.Lines[i].FirstOrDefault(f => f.Kind != Kind.Empty);
+            if (first is null && doc.Lines[i].Length > 0 && sb.Length == 0)
+            {
+                // The head's row goes on with empty cells only on this line (a Markdown row broken
+                // after the label's head: "| 行政规" / " | | | |" / "| 范性文件 | 0 | 5 |").
+                continue;
+            }
+
             if (first is null || first.Kind != Kind.Text)
             {
                 break;
@@ -378,6 +385,13 @@ internal sealed partial class StructuredNormaliser
 
         for (var i = label.Line + 1; i < region.End && values.Count < needed; i++)
         {
+            if (values.Count == 0 && i - label.Line > MaxLinesBeforeValues)
+            {
+                // So far from its label, a line of numbers is another table's (a heading left out
+                // leaves the table's region open to the next table's rows).
+                break;
+            }
+
             var frags = doc.Lines[i];
             if (frags.Any(f => f.Kind == Kind.Text && later.Any(r => Matches(r, f.Norm))))
             {
@@ -400,9 +414,16 @@ internal sealed partial class StructuredNormaliser
                 break;
             }
 
-            // A line of cells that is exactly as wide as what is missing keeps its empty cells as blanks.
+            // A line of cells that is exactly as wide as what is missing keeps its empty cells as blanks
+            // (also when only empty cells, a blank trailing column, make it wider).
             var row = frags.SkipWhile(f => f.Kind == Kind.Text).ToList();
-            var take = row.Count == needed - values.Count ? row : lineValues;
+            var missing = needed - values.Count;
+            if (row.Count > missing && row[0].IsValue && row.Skip(missing).All(f => f.Kind == Kind.Empty))
+            {
+                row = row.Take(missing).ToList();
+            }
+
+            var take = row.Count == missing ? row : lineValues;
             foreach (var f in take)
             {
                 if (values.Count == needed)
@@ -419,13 +440,16 @@ internal sealed partial class StructuredNormaliser
         return (values, endLine, endIndex);
     }
 
+    /// <summary>How many lines after its label a row's first value may stand (a label's tail, a page break between).</summary>
+    private const int MaxLinesBeforeValues = 4;
+
     /// <summary>How many lines either side are looked at for a row of the same grid (<see cref="AlignedStart"/>).</summary>
     private const int GridNeighbours = 8;
 
     /// <summary>
     /// Where the row's cells start on <paramref name="line"/>, told by a nearby line of the same grid:
-    /// as many fragments, its label at the same index, and exactly <paramref name="needed"/> values
-    /// side by side after it with only empty cells around them; else null.
+    /// as many fragments, its label at the same index, and <paramref name="needed"/> cells after it
+    /// that start and end with a value (a blank between them) with only empty cells around them; else null.
     /// </summary>
     private static int? AlignedStart(Doc doc, (int Start, int End) region, int line, int labelIndex, int needed)
     {
@@ -441,8 +465,8 @@ internal sealed partial class StructuredNormaliser
 
                 var after = doc.Lines[i][(labelIndex + 1)..];
                 var first = Array.FindIndex(after, f => f.Kind != Kind.Empty);
-                if (first >= 0 && first + needed <= after.Length
-                    && Enumerable.Range(0, after.Length).All(k => (k >= first && k < first + needed) ? after[k].IsValue : after[k].Kind == Kind.Empty))
+                if (first >= 0 && first + needed <= after.Length && after[first + needed - 1].IsValue
+                    && Enumerable.Range(0, after.Length).All(k => (k >= first && k < first + needed) ? after[k].Kind != Kind.Text : after[k].Kind == Kind.Empty))
                 {
                     return labelIndex + 1 + first;
                 }

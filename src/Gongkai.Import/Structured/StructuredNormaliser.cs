@@ -35,7 +35,7 @@ internal sealed partial class StructuredNormaliser : INormaliser
         ArgumentNullException.ThrowIfNull(input);
         var document = input.Document;
         var cat = input.Catalogue;
-        var doc = new Doc(document);
+        var doc = new Doc(document, cat);
         var (agency, year, title) = FindTitle(doc);
         agency ??= FindPublisher(doc);
         var headings = FindHeadings(doc, cat);

@@ -33,14 +33,8 @@ public sealed class ZooTextFormTests
     /// </summary>
     private static readonly Dictionary<string, double> s_knownFailureRate = new()
     {
-        // Wild cases (ZooWild): a label wrapped over two lines with a page's number and running footer
-        // between its head and tail. Measured 2026-12-05: 10 of 300 all-wild cases (3.3 %), 0-1 % at the CI share.
-        ["paged"] = 0.015,
-
-        // Wild cases not yet analysed (found at 700 cases, after the last fixes): 2, 6 and 4 of 700.
-        ["one-line"] = 0.005,
-        ["glued-rows"] = 0.01,
-        ["glued-page"] = 0.01,
+        // None since 2026-12-06: paged, one-line, glued-rows and glued-page (were 1.5, 0.5, 1 and 1 %)
+        // read 0 of 2,000 all-wild cases each (docs/import-zoo.md).
     };
 
     [Theory]
