@@ -26,7 +26,11 @@ internal sealed partial class StructuredNormaliser
             Lines = source.Lines.Select((line, i) => line.Cells.Select((f, j) => Classify(f, i, j)).ToArray()).ToArray();
             LineNorm = Lines.Select(l => string.Concat(l.Where(f => f.Kind == Kind.Text).Select(f => f.Norm))).ToArray();
             SpaceSeparated = source.Lines.Select(l => l.SpaceSeparated).ToArray();
+            Spans = source.Lines.Select(l => l.Spans).ToArray();
         }
+
+        /// <summary>Per line, <see cref="SourceLine.Spans"/> (empty when the line's positions are not known).</summary>
+        public System.Collections.Immutable.ImmutableArray<CellSpan>[] Spans { get; }
 
         /// <summary>Per line, <see cref="SourceLine.SpaceSeparated"/>.</summary>
         public bool[] SpaceSeparated { get; }

@@ -32,9 +32,9 @@ internal sealed partial class StructuredNormaliser
             foreach (var frag in doc.Lines[i])
             {
                 var compact = Compact(frag.Source.Text);
-                if (!compact.Contains("报告", StringComparison.Ordinal) && WrappedTitleTail(doc, i, frag) is { } tail)
+                if (!compact.Contains("报告", StringComparison.Ordinal) && WrappedTitleTail(doc, i, frag, compact) is { } tail)
                 {
-                    // A title wrapped before its last characters (…工作年度 / 报告).
+                    // A title wrapped before its last characters (…工作年度 / 报告, …年度报 / 告).
                     compact += tail;
                 }
 
@@ -103,9 +103,9 @@ internal sealed partial class StructuredNormaliser
 
     /// <summary>
     /// The next line's text when <paramref name="frag"/> is the last cell of its line and the next line
-    /// is a short tail that completes a title (<c>报告</c>); else null.
+    /// is a short tail that completes a title (<c>报告</c>, or <c>告</c> after a line ending in 报); else null.
     /// </summary>
-    private static string? WrappedTitleTail(Doc doc, int line, Frag frag)
+    private static string? WrappedTitleTail(Doc doc, int line, Frag frag, string compact)
     {
         if (frag.Index != doc.Lines[line].Length - 1 || line + 1 >= doc.Lines.Length || doc.Lines[line + 1].Length != 1)
         {
@@ -113,7 +113,8 @@ internal sealed partial class StructuredNormaliser
         }
 
         var next = Compact(doc.Lines[line + 1][0].Source.Text);
-        return next.Length is > 0 and <= 6 && next.EndsWith("报告", StringComparison.Ordinal) ? next : null;
+        var joined = compact + next;
+        return next.Length is > 0 and <= 6 && (joined.EndsWith("报告", StringComparison.Ordinal) || joined.EndsWith("年报", StringComparison.Ordinal)) ? next : null;
     }
 
     /// <summary>The 发布机构 of a portal page's metadata block, when the title does not name the agency.</summary>

@@ -66,6 +66,19 @@ internal sealed partial class StructuredNormaliser
             found++;
             var later = layout.Rows.Skip(r + 1).ToArray();
             var (values, endLine, endIndex) = CollectValues(doc, region, label, row.Columns.Length, later);
+            if (values.Count < row.Columns.Length && values.Count > 0 && values.All(v => doc.Spans[v.Line].Length == doc.Lines[v.Line].Length)
+                && PlaceByColumns(doc, region, label, row.Columns.Length, later) is { } placed)
+            {
+                // Text laid out in columns: each number's position says its cell; the others are blank.
+                for (var c = 0; c < row.Columns.Length; c++)
+                {
+                    builder.Set(new CellRef(layout.Table, row.Key, c), placed.Cells[c]);
+                }
+
+                (line, index) = (placed.Line, placed.Index);
+                continue;
+            }
+
             if (values.Count < row.Columns.Length && values.Count > 0 && doc.SpaceSeparated[label.Line] && values.All(v => v.Line == label.Line))
             {
                 // Fewer numbers than cells on a line cut at spaces only: a blank cell left no trace,
