@@ -91,7 +91,8 @@ internal sealed partial class StructuredNormaliser
     private static (List<Cell> Cells, int Line, int Index, double Cost)? Place(Doc doc, (int Start, int End) region, Frag label, double[] centres, bool wide, RowDef[] later)
     {
         var cells = new Cell?[centres.Length];
-        var (last, cost, endLine, endIndex) = (-1, 0.0, label.Line, label.Index + 1);
+        var packed = Packed(doc, label);
+        var (last, cost, endLine, endIndex) = (packed.Count - 1, 0.0, label.Line, label.Index + 1);
         for (var i = label.Line; i <= label.Line + ColumnRunOn && i < region.End && last < centres.Length - 1; i++)
         {
             var frags = doc.Lines[i];
@@ -101,7 +102,7 @@ internal sealed partial class StructuredNormaliser
                 break;
             }
 
-            var values = frags.Skip(from).Where(f => f.IsValue).ToList();
+            var values = frags.Skip(from + (i == label.Line ? packed.Count : 0)).Where(f => f.IsValue).ToList();
             if (values.Count == 0)
             {
                 continue;
@@ -121,6 +122,21 @@ internal sealed partial class StructuredNormaliser
                 return i == label.Line ? null : Done(cells, last, endLine, endIndex, cost, label);
             }
 
+            if (packed.Count > 0 && cells.All(c => c is null))
+            {
+                if (columns[0].Column != packed.Count)
+                {
+                    // The numbers run into the label stand for the first columns, up to the first
+                    // number in its place: they must be exactly as many.
+                    return null;
+                }
+
+                for (var k = 0; k < packed.Count; k++)
+                {
+                    cells[k] = ToCell(packed[k]);
+                }
+            }
+
             for (var k = 0; k < values.Count; k++)
             {
                 cells[columns[k].Column] = ToCell(values[k]);
@@ -132,6 +148,30 @@ internal sealed partial class StructuredNormaliser
         }
 
         return Done(cells, last, endLine, endIndex, cost, label);
+    }
+
+    /// <summary>
+    /// The numbers set one space after the label and after each other (a label too long for its
+    /// column pushes the row's first numbers right): their positions say nothing.
+    /// </summary>
+    private static List<Frag> Packed(Doc doc, Frag label)
+    {
+        var packed = new List<Frag>();
+        var spans = doc.Spans[label.Line];
+        var frags = doc.Lines[label.Line];
+        if (spans.Length != frags.Length)
+        {
+            return packed;
+        }
+
+        var end = spans[label.Index].End;
+        for (var k = label.Index + 1; k < frags.Length && frags[k].IsValue && spans[k].Start - end <= 1; k++)
+        {
+            packed.Add(frags[k]);
+            end = spans[k].End;
+        }
+
+        return packed;
     }
 
     private static (List<Cell> Cells, int Line, int Index, double Cost)? Done(Cell?[] cells, int last, int line, int index, double cost, Frag label) =>

@@ -103,7 +103,7 @@ internal sealed partial class StructuredNormaliser
 
     /// <summary>
     /// The next line's text when <paramref name="frag"/> is the last cell of its line and the next line
-    /// is a short tail that completes a title (<c>报告</c>, or <c>告</c> after a line ending in 报); else null.
+    /// is a short tail that completes a title (<c>报告</c>, <c>公开工作年度报告</c>, or <c>告</c> after a line ending in 报); else null.
     /// </summary>
     private static string? WrappedTitleTail(Doc doc, int line, Frag frag, string compact)
     {
@@ -114,7 +114,7 @@ internal sealed partial class StructuredNormaliser
 
         var next = Compact(doc.Lines[line + 1][0].Source.Text);
         var joined = compact + next;
-        return next.Length is > 0 and <= 6 && (joined.EndsWith("报告", StringComparison.Ordinal) || joined.EndsWith("年报", StringComparison.Ordinal)) ? next : null;
+        return next.Length is > 0 and <= 12 && (joined.EndsWith("报告", StringComparison.Ordinal) || joined.EndsWith("年报", StringComparison.Ordinal)) ? next : null;
     }
 
     /// <summary>The 发布机构 of a portal page's metadata block, when the title does not name the agency.</summary>
