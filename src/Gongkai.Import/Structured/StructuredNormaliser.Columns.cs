@@ -43,9 +43,13 @@ internal sealed partial class StructuredNormaliser
         return best;
     }
 
+    /// <summary>The longest column caption a header row of the grid is taken to have.</summary>
+    private const int HeaderCellChars = 16;
+
     /// <summary>
-    /// Nearby lines (nearest first, at most two) that are a full row of the grid: text, then exactly
-    /// <paramref name="needed"/> numbers with their positions and nothing after them.
+    /// Nearby lines (nearest first, at most two) that give the grid's columns: a full row (text, then
+    /// exactly <paramref name="needed"/> numbers and nothing after them), or a header row of as many
+    /// captions (and the row-label column's).
     /// </summary>
     private static List<Frag[]> FullRows(Doc doc, (int Start, int End) region, int line, int needed)
     {
@@ -64,6 +68,13 @@ internal sealed partial class StructuredNormaliser
                 if (first > 0 && frags.Length - first == needed && frags[first..].All(f => f.IsValue) && frags[..first].Any(f => f.Kind == Kind.Text))
                 {
                     rows.Add(frags[first..]);
+                }
+                else if (needed > 1 && frags.Length is var n && (n == needed || n == needed + 1)
+                    && frags.All(f => f.Kind == Kind.Text && f.Norm.Length <= HeaderCellChars))
+                {
+                    // The grid's header row (信息内容 本年制发件数 本年废止件数 现行有效件数): its
+                    // column captions stand over the numbers.
+                    rows.Add(frags[(n - needed)..]);
                 }
             }
         }
@@ -93,12 +104,15 @@ internal sealed partial class StructuredNormaliser
         var cells = new Cell?[centres.Length];
         var packed = Packed(doc, label);
         var (last, cost, endLine, endIndex) = (packed.Count - 1, 0.0, label.Line, label.Index + 1);
+        var ended = label.Line + 1 >= region.End;
         for (var i = label.Line; i <= label.Line + ColumnRunOn && i < region.End && last < centres.Length - 1; i++)
         {
             var frags = doc.Lines[i];
             var from = i == label.Line ? label.Index + 1 : 0;
             if (i > label.Line && frags.Any(f => f.Kind == Kind.Text && later.Any(r => Matches(r, f.Norm))))
             {
+                // The next row's label: the row ended, its last cells blank.
+                ended = true;
                 break;
             }
 
@@ -111,15 +125,16 @@ internal sealed partial class StructuredNormaliser
             if (doc.Spans[i].Length != frags.Length || frags.Skip(values[0].Index).Any(f => f.Kind == Kind.Text))
             {
                 // No positions, or text after the numbers (prose, the next row's label): not this row's.
-                return i == label.Line ? null : Done(cells, last, endLine, endIndex, cost, label);
+                return i == label.Line ? null : Done(cells, last, endLine, endIndex, cost, label, ended: false);
             }
 
             var columns = values.Select(v => Column(centres, Centre(doc, v, wide))).ToList();
-            if (columns.Any(c => c.Column < 0) || columns[0].Column <= last || columns.Zip(columns.Skip(1)).Any(p => p.Second.Column <= p.First.Column))
+            var ordered = columns.All(c => c.Column >= 0) && columns.Zip(columns.Skip(1)).All(p => p.Second.Column > p.First.Column);
+            if (!ordered || columns[0].Column <= last)
             {
-                // A number between columns or out of order; a line whose numbers start again at the
-                // first columns is the next row.
-                return i == label.Line ? null : Done(cells, last, endLine, endIndex, cost, label);
+                // A number between columns or out of order: positions do not say; a line whose numbers
+                // start again at or before this row's last column is the next row (this one ended).
+                return i == label.Line ? null : Done(cells, last, endLine, endIndex, cost, label, ended: ordered && frags[0].Kind == Kind.Text);
             }
 
             if (packed.Count > 0 && cells.All(c => c is null))
@@ -147,7 +162,30 @@ internal sealed partial class StructuredNormaliser
             (endLine, endIndex) = (i, values[^1].Index + 1);
         }
 
-        return Done(cells, last, endLine, endIndex, cost, label);
+        return Done(cells, last, endLine, endIndex, cost, label, ended || NextRowFollows(doc, region, label.Line + 1, later));
+    }
+
+    /// <summary>
+    /// Whether, from <paramref name="line"/>, lines without numbers (a heading, a header row) lead to
+    /// the next row's label or the table's end: the row before them ended there.
+    /// </summary>
+    private static bool NextRowFollows(Doc doc, (int Start, int End) region, int line, RowDef[] later)
+    {
+        for (var i = line; i < region.End && i <= line + ColumnNeighbours; i++)
+        {
+            var frags = doc.Lines[i];
+            if (frags.Any(f => f.Kind == Kind.Text && later.Any(r => Matches(r, f.Norm))))
+            {
+                return true;
+            }
+
+            if (frags.Any(f => f.IsValue))
+            {
+                return false;
+            }
+        }
+
+        return line + ColumnNeighbours >= region.End;
     }
 
     /// <summary>
@@ -174,8 +212,12 @@ internal sealed partial class StructuredNormaliser
         return packed;
     }
 
-    private static (List<Cell> Cells, int Line, int Index, double Cost)? Done(Cell?[] cells, int last, int line, int index, double cost, Frag label) =>
-        last == cells.Length - 1
+    /// <summary>
+    /// The row's cells, when its last column was reached or the row is known to have ended (the next
+    /// row follows): the cells no number stands under are blank. Else null.
+    /// </summary>
+    private static (List<Cell> Cells, int Line, int Index, double Cost)? Done(Cell?[] cells, int last, int line, int index, double cost, Frag label, bool ended) =>
+        cells.Any(c => c is not null) && (last == cells.Length - 1 || ended)
             ? ([.. cells.Select(c => c ?? Cell.Blank(label.Source.Location))], line, index, cost)
             : null;
 
