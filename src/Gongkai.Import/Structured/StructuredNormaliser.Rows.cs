@@ -79,6 +79,14 @@ internal sealed partial class StructuredNormaliser
                 continue;
             }
 
+            if (values.Count == 0 && label.Index == doc.Lines[label.Line].Length - 1 && doc.Spans.Any(s => s.Length > 0)
+                && NextRowFollows(doc, region, label.Line + 1, later))
+            {
+                // Text cut at spaces: a label alone on its line, then the next row's label (or a
+                // heading, or the table's end) with no number between: the row's cells were left blank.
+                values.AddRange(Enumerable.Repeat(label with { Kind = Kind.Empty, Value = null }, row.Columns.Length));
+            }
+
             if (values.Count < row.Columns.Length && values.Count > 0 && doc.SpaceSeparated[label.Line] && values.All(v => v.Line == label.Line))
             {
                 // Fewer numbers than cells on a line cut at spaces only: a blank cell left no trace,
