@@ -52,5 +52,8 @@ public readonly record struct CellSpan(int Start, int End, int WideStart, int Wi
 /// </summary>
 public sealed record SourceDocument(string Name, ImmutableArray<SourceLine> Lines, ImmutableArray<Diagnostic> Diagnostics)
 {
+    /// <summary>The title the file itself stores (a PDF's document information), or null.</summary>
+    public string? Title { get; init; }
+
     public static SourceDocument Failed(string name, Diagnostic diagnostic) => new(name, [], [diagnostic]);
 }

@@ -291,7 +291,8 @@ internal sealed partial class StructuredNormaliser
         {
             if (frags[k].Kind != Kind.Empty)
             {
-                return frags[k].Kind == Kind.Text ? frags[k].Norm : string.Empty;
+                return frags[k].Kind == Kind.Text ? frags[k].Norm
+                    : frags[index].Source.Location.X is { } x ? TailBelow(doc, region, line, x) : string.Empty;
             }
         }
 
@@ -310,6 +311,38 @@ internal sealed partial class StructuredNormaliser
 
             sb.Append(first.Norm);
             if (doc.Lines[i].Any(f => f.IsValue))
+            {
+                break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>How far (points) a label's tail may stand from its head's left edge.</summary>
+    private const double TailTolerance = 2.0;
+
+    /// <summary>
+    /// A label whose row's numbers follow it on its line, its text going on below in the same column
+    /// (a PDF's top-aligned cells): the text of the next lines (at most two) at the head's left edge.
+    /// Lines between that hold only other columns' text (a row group's label) are passed over.
+    /// </summary>
+    private static string TailBelow(Doc doc, (int Start, int End) region, int line, double x)
+    {
+        var sb = new StringBuilder();
+        for (var i = line + 1; i < region.End && i <= line + 2; i++)
+        {
+            var frags = doc.Lines[i];
+            var same = frags.FirstOrDefault(f => f.Kind == Kind.Text && f.Source.Location.X is { } at && Math.Abs(at - x) <= TailTolerance);
+            if (same is not null)
+            {
+                sb.Append(same.Norm);
+                if (frags.Any(f => f.IsValue))
+                {
+                    break;
+                }
+            }
+            else if (frags.Any(f => f.IsValue))
             {
                 break;
             }

@@ -46,6 +46,9 @@ public sealed class ZooRenderedFormTests
     [ToolFact("soffice")]
     public void LibreOfficeDocxFromHtml_ReadsBackExactly() => Check("lo-docx-from-html");
 
+    [ToolFact("soffice")]
+    public void LibreOfficePdfFromHtml_ReadsBackExactly() => Check("lo-pdf-from-html");
+
     /// <summary>
     /// Forms not yet read exactly, with the share of cases allowed to fail (measured over the 100 CI
     /// cases; a ratchet as in <see cref="ZooTextFormTests"/>). See docs/import-zoo.md.

@@ -175,6 +175,8 @@ internal static partial class PdfPageLayout
             runs.AddRange(SplitRuns(visual[i], rules, i));
         }
 
+        runs = SplitGluedNumbers(runs);
+
         var outputs = new List<Output>();
         var free = new List<Run>();
         var cells = new Dictionary<CellBox, List<Run>>();
@@ -269,6 +271,50 @@ internal static partial class PdfPageLayout
         }
 
         yield return new Run(current) { Line = lineIndex };
+    }
+
+    /// <summary>How close (points) a number's edge must be to a column of numbers to be taken as in it.</summary>
+    public const double ColumnEdgeTolerance = 1.5;
+
+    /// <summary>
+    /// A label and the number of the next cell printed with next to no gap (a table without rules
+    /// whose label fills its column: <c>其他对外管理服务事项35459</c>): the number at the run's end
+    /// is split off when it stands where a column of numbers does, its left or right edge at that of
+    /// two or more numbers on the page's other lines.
+    /// </summary>
+    private static List<Run> SplitGluedNumbers(List<Run> runs)
+    {
+        var numbers = runs.Where(r => IsNumber(r.Text)).ToList();
+        if (numbers.Count < 2)
+        {
+            return runs;
+        }
+
+        bool InColumn(double edge, Func<Run, double> side, int line) =>
+            numbers.Count(n => n.Line != line && Math.Abs(side(n) - edge) <= ColumnEdgeTolerance) >= 2;
+
+        var result = new List<Run>(runs.Count);
+        foreach (var run in runs)
+        {
+            var g = run.Glyphs;
+            var k = g.Count;
+            while (k > 0 && g[k - 1].Value.Length == 1 && (char.IsAsciiDigit(g[k - 1].Value[0]) || (g[k - 1].Value[0] == '.' && k < g.Count)))
+            {
+                k--;
+            }
+
+            if (k > 0 && k < g.Count && IsWide(g[k - 1].Value) && char.IsAsciiDigit(g[k].Value[0])
+                && (InColumn(g[k].Left, n => n.Left, run.Line) || InColumn(g[^1].Right, n => n.Right, run.Line)))
+            {
+                result.Add(new Run(g[..k]) { Line = run.Line });
+                result.Add(new Run(g[k..]) { Line = run.Line });
+                continue;
+            }
+
+            result.Add(run);
+        }
+
+        return result;
     }
 
     private static bool RuleBetween(Glyph a, Glyph b, RuleIndex rules)
