@@ -301,6 +301,12 @@ internal sealed partial class StructuredNormaliser
             return string.Empty;
         }
 
+        if (frags[index].Source.Location.X is { } left && TailBelow(doc, region, line, left) is { Length: > 0 } below)
+        {
+            // Positions known (PDF): the tail is the text below in the head's column.
+            return below;
+        }
+
         for (var i = line + 1; i < region.End && i <= line + 2; i++)
         {
             var first = doc.Lines[i].FirstOrDefault(f => f.Kind != Kind.Empty);
@@ -324,8 +330,8 @@ internal sealed partial class StructuredNormaliser
 
     /// <summary>
     /// A label whose row's numbers follow it on its line, its text going on below in the same column
-    /// (a PDF's top-aligned cells): the text of the next lines (at most two) at the head's left edge.
-    /// Lines between that hold only other columns' text (a row group's label) are passed over.
+    /// (a PDF's top-aligned cells), or the row's numbers on the line between (a cell centred across
+    /// the label's lines): the text of the next lines (at most two) at the head's left edge.
     /// </summary>
     private static string TailBelow(Doc doc, (int Start, int End) region, int line, double x)
     {
@@ -341,10 +347,6 @@ internal sealed partial class StructuredNormaliser
                 {
                     break;
                 }
-            }
-            else if (frags.Any(f => f.IsValue))
-            {
-                break;
             }
         }
 

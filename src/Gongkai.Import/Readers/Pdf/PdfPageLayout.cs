@@ -175,7 +175,7 @@ internal static partial class PdfPageLayout
             runs.AddRange(SplitRuns(visual[i], rules, i));
         }
 
-        runs = SplitGluedNumbers(runs);
+        runs = SplitAtColumns(SplitGluedNumbers(runs));
 
         var outputs = new List<Output>();
         var free = new List<Run>();
@@ -312,6 +312,46 @@ internal static partial class PdfPageLayout
             }
 
             result.Add(run);
+        }
+
+        return result;
+    }
+
+    /// <summary>How many runs on other lines must start at an edge for it to be a column's.</summary>
+    public const int ColumnSupport = 3;
+
+    /// <summary>
+    /// Two columns' text run together (a table without rules whose narrow group column touches the
+    /// label column: <c>（五3.要求提供公开出版</c>): a run that starts at a column's left edge is split
+    /// where one of its glyphs starts at another column's left edge, each edge that of
+    /// <see cref="ColumnSupport"/> or more runs on the page's other lines.
+    /// </summary>
+    private static List<Run> SplitAtColumns(List<Run> runs)
+    {
+        var lefts = runs.Select(r => (Left: r.Glyphs[0].AdvanceLeft, r.Line)).ToList();
+        bool Column(double x, int line) => lefts.Count(l => l.Line != line && Math.Abs(l.Left - x) <= 1.0) >= ColumnSupport;
+
+        var result = new List<Run>(runs.Count);
+        foreach (var run in runs)
+        {
+            var g = run.Glyphs;
+            if (g.Count < 2 || !Column(g[0].AdvanceLeft, run.Line))
+            {
+                result.Add(run);
+                continue;
+            }
+
+            var from = 0;
+            for (var k = 1; k < g.Count; k++)
+            {
+                if (g[k].Left - g[k - 1].Right < ColumnGapFactor * g[k].Size && Column(g[k].AdvanceLeft, run.Line) && IsWide(g[k - 1].Value))
+                {
+                    result.Add(new Run(g[from..k]) { Line = run.Line });
+                    from = k;
+                }
+            }
+
+            result.Add(from == 0 ? run : new Run(g[from..]) { Line = run.Line });
         }
 
         return result;
