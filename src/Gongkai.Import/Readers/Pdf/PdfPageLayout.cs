@@ -717,7 +717,16 @@ internal static partial class PdfPageLayout
                     var label = string.Concat(labels.Select(l => string.Join(' ', l.Select(r => r.Text))));
                     var first = labels[0][0];
                     var cells = ImmutableArray.CreateBuilder<Fragment>();
-                    cells.Add(new Fragment(label, Location(page, first.Glyphs[0])));
+                    if (labels.Count == 1 && labels[0].Count > 1)
+                    {
+                        // One label line of several columns (a row group's label, the row's label): a cell each.
+                        cells.AddRange(labels[0].Select(r => new Fragment(r.Text, Location(page, r.Glyphs[0]))));
+                    }
+                    else
+                    {
+                        cells.Add(new Fragment(label, Location(page, first.Glyphs[0])));
+                    }
+
                     cells.AddRange(line.Select(r => new Fragment(r.Text, Location(page, r.Glyphs[0]))));
                     outputs.Add(new Output(labels[0].Max(r => r.Top), order++, cells.ToImmutable(), true));
                     continue;
