@@ -229,6 +229,14 @@ internal sealed partial class StructuredNormaliser
                 {
                     return frags[j];
                 }
+
+                if (!row.Exact && frags[j].Source.Location.X is { } x && frags.Skip(j + 1).FirstOrDefault(f => f.Kind != Kind.Empty)?.IsValue == true
+                    && Matches(row, frags[j].Norm + TailBelow(doc, region, i, x, withValues: false)))
+                {
+                    // A label head followed by its row's numbers, the rest of the label below it in its
+                    // column (lines without numbers): the row's phrase may lie in that rest.
+                    return frags[j];
+                }
             }
         }
 
@@ -331,14 +339,20 @@ internal sealed partial class StructuredNormaliser
     /// <summary>
     /// A label whose row's numbers follow it on its line, its text going on below in the same column
     /// (a PDF's top-aligned cells), or the row's numbers on the line between (a cell centred across
-    /// the label's lines): the text of the next lines (at most two) at the head's left edge.
+    /// the label's lines): the text of the next lines (at most two) at the head's left edge; with
+    /// <paramref name="withValues"/> false, only up to the next line holding numbers.
     /// </summary>
-    private static string TailBelow(Doc doc, (int Start, int End) region, int line, double x)
+    private static string TailBelow(Doc doc, (int Start, int End) region, int line, double x, bool withValues = true)
     {
         var sb = new StringBuilder();
         for (var i = line + 1; i < region.End && i <= line + 2; i++)
         {
             var frags = doc.Lines[i];
+            if (!withValues && frags.Any(f => f.IsValue))
+            {
+                break;
+            }
+
             var same = frags.FirstOrDefault(f => f.Kind == Kind.Text && f.Source.Location.X is { } at && Math.Abs(at - x) <= TailTolerance);
             if (same is not null)
             {
