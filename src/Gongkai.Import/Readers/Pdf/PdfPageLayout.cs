@@ -163,7 +163,11 @@ internal static partial class PdfPageLayout
 
     private sealed record CellItem(CellBox Box, string Text, SourceLocation Location);
 
-    private sealed record Output(double Key, int Order, ImmutableArray<Fragment> Cells, bool Free);
+    private sealed record Output(double Key, int Order, ImmutableArray<Fragment> Cells, bool Free)
+    {
+        /// <summary>Where each cell stands, in half the body type size (see <see cref="SourceLine.Spans"/>); empty when unknown.</summary>
+        public ImmutableArray<CellSpan> Spans { get; init; } = [];
+    }
 
     public static List<SourceLine> Lines(List<Glyph> glyphs, Segments segments, PageInfo page)
     {
@@ -218,7 +222,7 @@ internal static partial class PdfPageLayout
 
         var sorted = outputs.OrderByDescending(o => Math.Round(o.Key, 1)).ThenBy(o => o.Order).ToList();
         DropPageNumbers(sorted);
-        return sorted.Where(o => o.Cells.Length > 0).Select(o => new SourceLine(o.Cells)).ToList();
+        return sorted.Where(o => o.Cells.Length > 0).Select(o => new SourceLine(o.Cells) { Spans = o.Spans.Length == o.Cells.Length ? o.Spans : [] }).ToList();
     }
 
     // ---- visual lines and runs -----------------------------------------------------------------
@@ -747,12 +751,31 @@ internal static partial class PdfPageLayout
                 line.Max(r => r.Top),
                 order++,
                 [.. line.Select(r => new Fragment(r.Text, Location(page, r.Glyphs[0])))],
-                true));
+                true) { Spans = SpansOf(line, bodySize) });
         }
 
         bool IsHeadingSize(List<Run> l) => bodySize > 0 && l.Min(r => r.Size) >= HeadingSizeFactor * bodySize;
 
         return outputs;
+    }
+
+    /// <summary>
+    /// The runs' extents in columns of half the body type size (a half-width character's), as a
+    /// monospace text's would be: the structured normaliser's columns stage reads them alike.
+    /// </summary>
+    private static ImmutableArray<CellSpan> SpansOf(List<Run> line, double bodySize)
+    {
+        if (bodySize <= 0)
+        {
+            return [];
+        }
+
+        var unit = bodySize / 2;
+        return [.. line.Select(r =>
+        {
+            var (start, end) = ((int)Math.Round(r.Left / unit), (int)Math.Round(r.Right / unit));
+            return new CellSpan(start, Math.Max(start + 1, end), start, Math.Max(start + 1, end));
+        })];
     }
 
     private static bool IsNumber(string text) => NumberPattern().IsMatch(text);
