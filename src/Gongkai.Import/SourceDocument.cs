@@ -21,7 +21,28 @@ public sealed record SourceLine(ImmutableArray<Fragment> Cells)
     /// </summary>
     public bool SpaceSeparated { get; init; }
 
+    /// <summary>
+    /// Where each cell stands on a line cut at runs of spaces (one per cell, in order), for text laid out
+    /// in columns (<c>pdftotext -layout</c>, a monospace table): the grid's other rows then tell which
+    /// column a number is in, and so which cells are blank. Empty when unknown.
+    /// </summary>
+    public ImmutableArray<CellSpan> Spans { get; init; } = [];
+
     public string Text => string.Join(' ', Cells.Select(c => c.Text));
+}
+
+/// <summary>
+/// The columns a cell of a space-aligned text line spans, counted two ways: one column per character
+/// (<c>pdftotext -layout</c> places each character so) and two per wide (CJK, full-width) character
+/// (a monospace editor). <see cref="End"/> and <see cref="WideEnd"/> are exclusive.
+/// </summary>
+public readonly record struct CellSpan(int Start, int End, int WideStart, int WideEnd)
+{
+    /// <summary>The middle of the cell, one column per character.</summary>
+    public double Centre => (Start + End - 1) / 2.0;
+
+    /// <summary>The middle of the cell, two columns per wide character.</summary>
+    public double WideCentre => (WideStart + WideEnd - 1) / 2.0;
 }
 
 /// <summary>
@@ -31,5 +52,8 @@ public sealed record SourceLine(ImmutableArray<Fragment> Cells)
 /// </summary>
 public sealed record SourceDocument(string Name, ImmutableArray<SourceLine> Lines, ImmutableArray<Diagnostic> Diagnostics)
 {
+    /// <summary>The title the file itself stores (a PDF's document information), or null.</summary>
+    public string? Title { get; init; }
+
     public static SourceDocument Failed(string name, Diagnostic diagnostic) => new(name, [], [diagnostic]);
 }

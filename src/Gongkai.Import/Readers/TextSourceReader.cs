@@ -67,10 +67,53 @@ public sealed partial class TextSourceReader : ISourceReader
                 fragments.Add(new Fragment(cell, location));
             }
 
-            lines.Add(new SourceLine(fragments.MoveToImmutable()) { SpaceSeparated = cells.Count > 1 && !raw.Contains('|') && !raw.Contains('\t') });
+            var spaceSeparated = cells.Count > 1 && !raw.Contains('|') && !raw.Contains('\t');
+            lines.Add(new SourceLine(fragments.MoveToImmutable())
+            {
+                SpaceSeparated = spaceSeparated,
+                Spans = spaceSeparated ? SpansOf(raw, cells) : [],
+            });
         }
 
         return new SourceDocument(name, lines.ToImmutable(), []);
+    }
+
+    /// <summary>
+    /// Where each of <paramref name="cells"/> stands in <paramref name="raw"/> (found in order); empty
+    /// when one is not found as printed.
+    /// </summary>
+    internal static ImmutableArray<CellSpan> SpansOf(ReadOnlySpan<char> raw, List<string> cells)
+    {
+        var spans = ImmutableArray.CreateBuilder<CellSpan>(cells.Count);
+        var (at, wide) = (0, 0);
+        foreach (var cell in cells)
+        {
+            var start = raw[at..].IndexOf(cell.AsSpan(), StringComparison.Ordinal);
+            if (start < 0)
+            {
+                return [];
+            }
+
+            wide += Width(raw.Slice(at, start));
+            var (begin, wideBegin) = (at + start, wide);
+            wide += Width(cell);
+            at = begin + cell.Length;
+            spans.Add(new CellSpan(begin, at, wideBegin, wide));
+        }
+
+        return spans.MoveToImmutable();
+    }
+
+    /// <summary>Columns in a monospace font: two for a wide (CJK, full-width) character, one for any other.</summary>
+    private static int Width(ReadOnlySpan<char> text)
+    {
+        var width = 0;
+        foreach (var c in text)
+        {
+            width += c is >= '\u1100' and <= '\u115f' or >= '\u2e80' and <= '\ua4cf' or >= '\uac00' and <= '\ud7a3' or >= '\uf900' and <= '\ufaff' or >= '\ufe30' and <= '\ufe4f' or >= '\uff00' and <= '\uff60' or >= '\uffe0' and <= '\uffe6' ? 2 : 1;
+        }
+
+        return width;
     }
 
     internal static List<string> SplitLine(string line)

@@ -36,6 +36,7 @@ internal sealed partial class StructuredNormaliser
             Lines = source.Lines.Select((line, i) => line.Cells.Select((f, j) => Classify(f, i, j)).Select(MarkRunTogether).ToArray()).ToArray();
             LineNorm = Lines.Select(l => string.Concat(l.Where(f => f.Kind == Kind.Text).Select(f => f.Norm))).ToArray();
             SpaceSeparated = source.Lines.Select(l => l.SpaceSeparated).ToArray();
+            Spans = source.Lines.Select(l => l.Spans).ToArray();
         }
 
         private static Frag MarkRunTogether(Frag frag) =>
@@ -139,6 +140,9 @@ internal sealed partial class StructuredNormaliser
 
         [GeneratedRegex(@"^(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$", RegexOptions.CultureInvariant)]
         private static partial Regex PageNumberPattern();
+
+        /// <summary>Per line, <see cref="SourceLine.Spans"/> (empty when the line's positions are not known).</summary>
+        public System.Collections.Immutable.ImmutableArray<CellSpan>[] Spans { get; }
 
         /// <summary>Per line, <see cref="SourceLine.SpaceSeparated"/>.</summary>
         public bool[] SpaceSeparated { get; }

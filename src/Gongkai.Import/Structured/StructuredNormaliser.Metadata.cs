@@ -32,53 +32,24 @@ internal sealed partial class StructuredNormaliser
             foreach (var frag in doc.Lines[i])
             {
                 var compact = Compact(frag.Source.Text);
-                if (!compact.Contains("报告", StringComparison.Ordinal) && WrappedTitleTail(doc, i, frag) is { } tail)
+                if (!compact.Contains("报告", StringComparison.Ordinal) && WrappedTitleTail(doc, i, frag, compact) is { } tail)
                 {
-                    // A title wrapped before its last characters (…工作年度 / 报告).
+                    // A title wrapped before its last characters (…工作年度 / 报告, …年度报 / 告).
                     compact += tail;
                 }
 
-                var collapsed = compact.Length > 80;
-                if (collapsed)
+                if (MatchTitle(doc, i, compact) is { } found)
                 {
-                    // A page collapsed into one line starts with its title: read the head only.
-                    compact = compact[..80];
+                    return found;
                 }
-
-                var simplified = LabelText.ToSimplified(compact);
-                if (!simplified.Contains("报告", StringComparison.Ordinal) && !simplified.Contains("年报", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var m = TitleYearPattern().Match(simplified);
-                var first = m.Success ? null : YearFirstTitlePattern().Match(TitlePrefix().Replace(simplified, string.Empty).TrimStart('：', ':', '《', '“'));
-                if (first is { Success: true })
-                {
-                    // The year before the agency: the agency is what stands between 年 and the title's words.
-                    var at = simplified.IndexOf(first.Groups["agency"].Value, StringComparison.Ordinal);
-                    return (compact.Substring(at, first.Groups["agency"].Length), int.Parse(first.Groups["year"].Value, CultureInfo.InvariantCulture), TitleOf(compact));
-                }
-
-                if (!m.Success || (collapsed && (m.Index > 40 || compact[..m.Index].Contains('。', StringComparison.Ordinal))))
-                {
-                    continue;
-                }
-
-                var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-                var agency = AgencyTail().Replace(TitlePrefix().Replace(compact[..m.Index], string.Empty).Trim('：', ':', ' ', '《', '“'), string.Empty);
-                if (agency.Length == 0 && i > 0)
-                {
-                    // The agency printed on the line above the year (a two-line title).
-                    var above = doc.Lines[i - 1].Where(f => f.Kind == Kind.Text).Select(f => Compact(f.Source.Text)).LastOrDefault();
-                    if (above is { Length: > 1 and < 40 } && !above.Contains("报告", StringComparison.Ordinal))
-                    {
-                        agency = above;
-                    }
-                }
-
-                return (agency.Length is > 1 and < 40 ? agency : null, year, TitleOf(compact));
             }
+        }
+
+        if (doc.Source.Title is { } stored && MatchTitle(doc, -1, Compact(stored)) is { } kept)
+        {
+            // No title in the text (a converter dropped the heading): the file's own title (a PDF's
+            // document information), when it is the report's.
+            return kept;
         }
 
         for (var i = 0; i < doc.Lines.Length; i++)
@@ -93,6 +64,51 @@ internal sealed partial class StructuredNormaliser
         return (null, null, null);
     }
 
+    /// <summary>The agency, year and title when <paramref name="compact"/> (a cell of line <paramref name="i"/>, or -1) is a report's title; else null.</summary>
+    private static (string? Agency, int? Year, string? Title)? MatchTitle(Doc doc, int i, string compact)
+    {
+        var collapsed = compact.Length > 80;
+        if (collapsed)
+        {
+            // A page collapsed into one line starts with its title: read the head only.
+            compact = compact[..80];
+        }
+
+        var simplified = LabelText.ToSimplified(compact);
+        if (!simplified.Contains("报告", StringComparison.Ordinal) && !simplified.Contains("年报", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var m = TitleYearPattern().Match(simplified);
+        var first = m.Success ? null : YearFirstTitlePattern().Match(TitlePrefix().Replace(simplified, string.Empty).TrimStart('：', ':', '《', '“'));
+        if (first is { Success: true })
+        {
+            // The year before the agency: the agency is what stands between 年 and the title's words.
+            var at = simplified.IndexOf(first.Groups["agency"].Value, StringComparison.Ordinal);
+            return (compact.Substring(at, first.Groups["agency"].Length), int.Parse(first.Groups["year"].Value, CultureInfo.InvariantCulture), TitleOf(compact));
+        }
+
+        if (!m.Success || (collapsed && (m.Index > 40 || compact[..m.Index].Contains('。', StringComparison.Ordinal))))
+        {
+            return null;
+        }
+
+        var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+        var agency = AgencyTail().Replace(TitlePrefix().Replace(compact[..m.Index], string.Empty).Trim('：', ':', ' ', '《', '“'), string.Empty);
+        if (agency.Length == 0 && i > 0)
+        {
+            // The agency printed on the line above the year (a two-line title).
+            var above = doc.Lines[i - 1].Where(f => f.Kind == Kind.Text).Select(f => Compact(f.Source.Text)).LastOrDefault();
+            if (above is { Length: > 1 and < 40 } && !above.Contains("报告", StringComparison.Ordinal))
+            {
+                agency = above;
+            }
+        }
+
+        return (agency.Length is > 1 and < 40 ? agency : null, year, TitleOf(compact));
+    }
+
     /// <summary>The title up to its 报告 (or 年报), without a portal's 标题： prefix.</summary>
     private static string TitleOf(string compact)
     {
@@ -103,9 +119,9 @@ internal sealed partial class StructuredNormaliser
 
     /// <summary>
     /// The next line's text when <paramref name="frag"/> is the last cell of its line and the next line
-    /// is a short tail that completes a title (<c>报告</c>); else null.
+    /// is a short tail that completes a title (<c>报告</c>, <c>公开工作年度报告</c>, or <c>告</c> after a line ending in 报); else null.
     /// </summary>
-    private static string? WrappedTitleTail(Doc doc, int line, Frag frag)
+    private static string? WrappedTitleTail(Doc doc, int line, Frag frag, string compact)
     {
         if (frag.Index != doc.Lines[line].Length - 1 || line + 1 >= doc.Lines.Length || doc.Lines[line + 1].Length != 1)
         {
@@ -113,7 +129,8 @@ internal sealed partial class StructuredNormaliser
         }
 
         var next = Compact(doc.Lines[line + 1][0].Source.Text);
-        return next.Length is > 0 and <= 6 && next.EndsWith("报告", StringComparison.Ordinal) ? next : null;
+        var joined = compact + next;
+        return next.Length is > 0 and <= 12 && (joined.EndsWith("报告", StringComparison.Ordinal) || joined.EndsWith("年报", StringComparison.Ordinal)) ? next : null;
     }
 
     /// <summary>The 发布机构 of a portal page's metadata block, when the title does not name the agency.</summary>

@@ -66,6 +66,29 @@ internal sealed partial class StructuredNormaliser
             found++;
             var later = layout.Rows.Skip(r + 1).ToArray();
             var (values, endLine, endIndex) = CollectValues(doc, region, label, row.Columns.Length, later);
+            if (values.Count < row.Columns.Length && values.Count > 0 && values.All(v => doc.Spans[v.Line].Length == doc.Lines[v.Line].Length)
+                && PlaceByColumns(doc, region, label, row.Columns.Length, later) is { } placed)
+            {
+                // Text laid out in columns: each number's position says its cell; the others are blank.
+                for (var c = 0; c < row.Columns.Length; c++)
+                {
+                    builder.Set(new CellRef(layout.Table, row.Key, c), placed.Cells[c]);
+                }
+
+                (line, index) = (placed.Line, placed.Index);
+                continue;
+            }
+
+            if (values.Count == 0 && doc.Lines[label.Line].Length == 1 && doc.SpaceSeparated.Any(s => s)
+                && label.Norm.Length <= 40 && label.Norm.Count(char.IsAsciiDigit) <= 2 && !char.IsAsciiDigit(label.Norm[^1])
+                && NextRowFollows(doc, region, label.Line + 1, later))
+            {
+                // Text cut at spaces: a label alone on its line (no digits run into it, as in a glued
+                // form), then the next row's label (or a heading, or the table's end) with no number
+                // between: the row's cells were left blank.
+                values.AddRange(Enumerable.Repeat(label with { Kind = Kind.Empty, Value = null }, row.Columns.Length));
+            }
+
             if (values.Count < row.Columns.Length && values.Count > 0 && doc.SpaceSeparated[label.Line] && values.All(v => v.Line == label.Line))
             {
                 // Fewer numbers than cells on a line cut at spaces only: a blank cell left no trace,
@@ -208,6 +231,14 @@ internal sealed partial class StructuredNormaliser
                 {
                     return frags[j];
                 }
+
+                if (!row.Exact && frags[j].Source.Location.X is { } x && frags.Skip(j + 1).FirstOrDefault(f => f.Kind != Kind.Empty)?.IsValue == true
+                    && Matches(row, frags[j].Norm + TailBelow(doc, region, i, x, withValues: false)))
+                {
+                    // A label head followed by its row's numbers, the rest of the label below it in its
+                    // column (lines without numbers): the row's phrase may lie in that rest.
+                    return frags[j];
+                }
             }
         }
 
@@ -270,13 +301,20 @@ internal sealed partial class StructuredNormaliser
         {
             if (frags[k].Kind != Kind.Empty)
             {
-                return frags[k].Kind == Kind.Text ? frags[k].Norm : string.Empty;
+                return frags[k].Kind == Kind.Text ? frags[k].Norm
+                    : frags[index].Source.Location.X is { } x ? TailBelow(doc, region, line, x) : string.Empty;
             }
         }
 
         if (frags.Length - index - 1 > MaxRowCells)
         {
             return string.Empty;
+        }
+
+        if (frags[index].Source.Location.X is { } left && TailBelow(doc, region, line, left) is { Length: > 0 } below)
+        {
+            // Positions known (PDF): the tail is the text below in the head's column.
+            return below;
         }
 
         for (var i = line + 1; i < region.End && i <= line + 2; i++)
@@ -298,6 +336,40 @@ internal sealed partial class StructuredNormaliser
             if (doc.Lines[i].Any(f => f.IsValue))
             {
                 break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>How far (points) a label's tail may stand from its head's left edge.</summary>
+    private const double TailTolerance = 2.0;
+
+    /// <summary>
+    /// A label whose row's numbers follow it on its line, its text going on below in the same column
+    /// (a PDF's top-aligned cells), or the row's numbers on the line between (a cell centred across
+    /// the label's lines): the text of the next lines (at most two) at the head's left edge; with
+    /// <paramref name="withValues"/> false, only up to the next line holding numbers.
+    /// </summary>
+    private static string TailBelow(Doc doc, (int Start, int End) region, int line, double x, bool withValues = true)
+    {
+        var sb = new StringBuilder();
+        for (var i = line + 1; i < region.End && i <= line + 2; i++)
+        {
+            var frags = doc.Lines[i];
+            if (!withValues && frags.Any(f => f.IsValue))
+            {
+                break;
+            }
+
+            var same = frags.FirstOrDefault(f => f.Kind == Kind.Text && f.Source.Location.X is { } at && Math.Abs(at - x) <= TailTolerance);
+            if (same is not null)
+            {
+                sb.Append(same.Norm);
+                if (frags.Any(f => f.IsValue))
+                {
+                    break;
+                }
             }
         }
 

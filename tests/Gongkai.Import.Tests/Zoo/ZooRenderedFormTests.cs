@@ -46,16 +46,21 @@ public sealed class ZooRenderedFormTests
     [ToolFact("soffice")]
     public void LibreOfficeDocxFromHtml_ReadsBackExactly() => Check("lo-docx-from-html");
 
+    [ToolFact("soffice")]
+    public void LibreOfficePdfFromHtml_ReadsBackExactly() => Check("lo-pdf-from-html");
+
     /// <summary>
     /// Forms not yet read exactly, with the share of cases allowed to fail (measured over the 100 CI
     /// cases; a ratchet as in <see cref="ZooTextFormTests"/>). See docs/import-zoo.md.
     /// </summary>
     private static readonly Dictionary<string, double> s_knownFailureRate = new()
     {
-        // A blank table-2 cell is no text at all: the row's other numbers shift left (layout: by column
-        // position it could be told; raw: truly ambiguous, and should be left null).
-        ["pdftotext-layout"] = 0.15,
-        ["pdftotext-raw"] = 0.10,
+        // None: pdftotext-layout (was 15 %) and pdftotext-raw (was 10 %) read 0 of 300 wrong since
+        // 2026-12-06 (layout: blanks placed by column; raw: a row whose blank vanished left unread).
+        // LibreOffice's HTML-to-PDF (a table without rules, labels wrapped in narrow columns): 55 of 100
+        // when added (were 100 of 100): table-3 rows whose numbers or label tail the reader still
+        // misplaces, table-2 blanks. See docs/import-zoo.md.
+        ["lo-pdf-from-html"] = 0.60,
     };
 
     private static void Check(string name)

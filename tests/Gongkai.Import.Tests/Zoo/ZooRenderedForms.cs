@@ -11,8 +11,17 @@ namespace Gongkai.Import.Tests.Zoo;
 /// </summary>
 public sealed record ZooRenderedForm(string Name, CellKinds Kinds, string FileName, string? Tool, Func<IReadOnlyList<ZooReport>, string, IReadOnlyList<byte[]>> WriteAll)
 {
-    /// <summary>Whether an empty cell leaves no trace in this form (plain text cut at spaces).</summary>
-    public bool BlanksVanish => FileName.EndsWith(".txt", StringComparison.Ordinal);
+    /// <summary>
+    /// Whether an empty cell leaves no trace in this form (plain text cut at spaces, its positions not
+    /// kept): a row that held a blank may then be left unread.
+    /// </summary>
+    public bool BlanksVanish => FileName.EndsWith(".txt", StringComparison.Ordinal) && !Aligned;
+
+    /// <summary>
+    /// Text laid out in columns (<c>pdftotext -layout</c>): each number's position tells its column,
+    /// so a blank cell is read as blank, exactly.
+    /// </summary>
+    public bool Aligned { get; init; }
 
     public override string ToString() => Name;
 }
@@ -30,10 +39,11 @@ public static class ZooRenderedForms
     [
         new("docx", RenderedKinds, "report.docx", null, (cases, _) => Render(cases, "docx")),
         new("pdf", RenderedKinds, "report.pdf", null, (cases, _) => Render(cases, "pdf")),
-        new("pdftotext-layout", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, "-layout")),
+        new("pdftotext-layout", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, "-layout")) { Aligned = true },
         new("pdftotext-raw", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, "-raw")),
         new("lo-pdf-from-docx", RenderedKinds, "report.pdf", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "pdf")),
         new("lo-docx-from-html", RenderedKinds, "report.docx", "soffice", (cases, dir) => LibreOffice(cases, dir, "html", "docx:MS Word 2007 XML")),
+        new("lo-pdf-from-html", RenderedKinds, "report.pdf", "soffice", (cases, dir) => LibreOffice(cases, dir, "html", "pdf:writer_web_pdf_Export")),
     ];
 
     private static List<byte[]> Render(IReadOnlyList<ZooReport> cases, string format) =>

@@ -163,7 +163,11 @@ internal static partial class PdfPageLayout
 
     private sealed record CellItem(CellBox Box, string Text, SourceLocation Location);
 
-    private sealed record Output(double Key, int Order, ImmutableArray<Fragment> Cells, bool Free);
+    private sealed record Output(double Key, int Order, ImmutableArray<Fragment> Cells, bool Free)
+    {
+        /// <summary>Where each cell stands, in half the body type size (see <see cref="SourceLine.Spans"/>); empty when unknown.</summary>
+        public ImmutableArray<CellSpan> Spans { get; init; } = [];
+    }
 
     public static List<SourceLine> Lines(List<Glyph> glyphs, Segments segments, PageInfo page)
     {
@@ -174,6 +178,8 @@ internal static partial class PdfPageLayout
         {
             runs.AddRange(SplitRuns(visual[i], rules, i));
         }
+
+        runs = SplitAtColumns(SplitGluedNumbers(runs));
 
         var outputs = new List<Output>();
         var free = new List<Run>();
@@ -216,7 +222,7 @@ internal static partial class PdfPageLayout
 
         var sorted = outputs.OrderByDescending(o => Math.Round(o.Key, 1)).ThenBy(o => o.Order).ToList();
         DropPageNumbers(sorted);
-        return sorted.Where(o => o.Cells.Length > 0).Select(o => new SourceLine(o.Cells)).ToList();
+        return sorted.Where(o => o.Cells.Length > 0).Select(o => new SourceLine(o.Cells) { Spans = o.Spans.Length == o.Cells.Length ? o.Spans : [] }).ToList();
     }
 
     // ---- visual lines and runs -----------------------------------------------------------------
@@ -269,6 +275,90 @@ internal static partial class PdfPageLayout
         }
 
         yield return new Run(current) { Line = lineIndex };
+    }
+
+    /// <summary>How close (points) a number's edge must be to a column of numbers to be taken as in it.</summary>
+    public const double ColumnEdgeTolerance = 1.5;
+
+    /// <summary>
+    /// A label and the number of the next cell printed with next to no gap (a table without rules
+    /// whose label fills its column: <c>其他对外管理服务事项35459</c>): the number at the run's end
+    /// is split off when it stands where a column of numbers does, its left or right edge at that of
+    /// two or more numbers on the page's other lines.
+    /// </summary>
+    private static List<Run> SplitGluedNumbers(List<Run> runs)
+    {
+        var numbers = runs.Where(r => IsNumber(r.Text)).ToList();
+        if (numbers.Count < 2)
+        {
+            return runs;
+        }
+
+        bool InColumn(double edge, Func<Run, double> side, int line) =>
+            numbers.Count(n => n.Line != line && Math.Abs(side(n) - edge) <= ColumnEdgeTolerance) >= 2;
+
+        var result = new List<Run>(runs.Count);
+        foreach (var run in runs)
+        {
+            var g = run.Glyphs;
+            var k = g.Count;
+            while (k > 0 && g[k - 1].Value.Length == 1 && (char.IsAsciiDigit(g[k - 1].Value[0]) || (g[k - 1].Value[0] == '.' && k < g.Count)))
+            {
+                k--;
+            }
+
+            if (k > 0 && k < g.Count && IsWide(g[k - 1].Value) && char.IsAsciiDigit(g[k].Value[0])
+                && (InColumn(g[k].Left, n => n.Left, run.Line) || InColumn(g[^1].Right, n => n.Right, run.Line)))
+            {
+                result.Add(new Run(g[..k]) { Line = run.Line });
+                result.Add(new Run(g[k..]) { Line = run.Line });
+                continue;
+            }
+
+            result.Add(run);
+        }
+
+        return result;
+    }
+
+    /// <summary>How many runs on other lines must start at an edge for it to be a column's.</summary>
+    public const int ColumnSupport = 3;
+
+    /// <summary>
+    /// Two columns' text run together (a table without rules whose narrow group column touches the
+    /// label column: <c>（五3.要求提供公开出版</c>): a run that starts at a column's left edge is split
+    /// where one of its glyphs starts at another column's left edge, each edge that of
+    /// <see cref="ColumnSupport"/> or more runs on the page's other lines.
+    /// </summary>
+    private static List<Run> SplitAtColumns(List<Run> runs)
+    {
+        var lefts = runs.Select(r => (Left: r.Glyphs[0].AdvanceLeft, r.Line)).ToList();
+        bool Column(double x, int line) => lefts.Count(l => l.Line != line && Math.Abs(l.Left - x) <= 1.0) >= ColumnSupport;
+
+        var result = new List<Run>(runs.Count);
+        foreach (var run in runs)
+        {
+            var g = run.Glyphs;
+            if (g.Count < 2 || !Column(g[0].AdvanceLeft, run.Line))
+            {
+                result.Add(run);
+                continue;
+            }
+
+            var from = 0;
+            for (var k = 1; k < g.Count; k++)
+            {
+                if (g[k].Left - g[k - 1].Right < ColumnGapFactor * g[k].Size && Column(g[k].AdvanceLeft, run.Line) && IsWide(g[k - 1].Value))
+                {
+                    result.Add(new Run(g[from..k]) { Line = run.Line });
+                    from = k;
+                }
+            }
+
+            result.Add(from == 0 ? run : new Run(g[from..]) { Line = run.Line });
+        }
+
+        return result;
     }
 
     private static bool RuleBetween(Glyph a, Glyph b, RuleIndex rules)
@@ -631,7 +721,16 @@ internal static partial class PdfPageLayout
                     var label = string.Concat(labels.Select(l => string.Join(' ', l.Select(r => r.Text))));
                     var first = labels[0][0];
                     var cells = ImmutableArray.CreateBuilder<Fragment>();
-                    cells.Add(new Fragment(label, Location(page, first.Glyphs[0])));
+                    if (labels.Count == 1 && labels[0].Count > 1)
+                    {
+                        // One label line of several columns (a row group's label, the row's label): a cell each.
+                        cells.AddRange(labels[0].Select(r => new Fragment(r.Text, Location(page, r.Glyphs[0]))));
+                    }
+                    else
+                    {
+                        cells.Add(new Fragment(label, Location(page, first.Glyphs[0])));
+                    }
+
                     cells.AddRange(line.Select(r => new Fragment(r.Text, Location(page, r.Glyphs[0]))));
                     outputs.Add(new Output(labels[0].Max(r => r.Top), order++, cells.ToImmutable(), true));
                     continue;
@@ -652,12 +751,31 @@ internal static partial class PdfPageLayout
                 line.Max(r => r.Top),
                 order++,
                 [.. line.Select(r => new Fragment(r.Text, Location(page, r.Glyphs[0])))],
-                true));
+                true) { Spans = SpansOf(line, bodySize) });
         }
 
         bool IsHeadingSize(List<Run> l) => bodySize > 0 && l.Min(r => r.Size) >= HeadingSizeFactor * bodySize;
 
         return outputs;
+    }
+
+    /// <summary>
+    /// The runs' extents in columns of half the body type size (a half-width character's), as a
+    /// monospace text's would be: the structured normaliser's columns stage reads them alike.
+    /// </summary>
+    private static ImmutableArray<CellSpan> SpansOf(List<Run> line, double bodySize)
+    {
+        if (bodySize <= 0)
+        {
+            return [];
+        }
+
+        var unit = bodySize / 2;
+        return [.. line.Select(r =>
+        {
+            var (start, end) = ((int)Math.Round(r.Left / unit), (int)Math.Round(r.Right / unit));
+            return new CellSpan(start, Math.Max(start + 1, end), start, Math.Max(start + 1, end));
+        })];
     }
 
     private static bool IsNumber(string text) => NumberPattern().IsMatch(text);

@@ -98,7 +98,7 @@ public sealed class PdfSourceReader : ISourceReader
                 return Unreadable(name, "PDF 文本层无法解码（字体缺少编码映射），无法读取");
             }
 
-            return new SourceDocument(name, lines.ToImmutable(), []);
+            return new SourceDocument(name, lines.ToImmutable(), []) { Title = string.IsNullOrWhiteSpace(document.Information.Title) ? null : document.Information.Title };
         }
         catch (PdfDocumentEncryptedException)
         {

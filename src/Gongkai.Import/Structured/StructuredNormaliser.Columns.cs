@@ -1,0 +1,243 @@
+using Gongkai.Domain.Reports;
+
+namespace Gongkai.Import.Structured;
+
+/// <summary>
+/// Columns: text laid out in columns of spaces (<c>pdftotext -layout</c>, a monospace table) keeps
+/// where each number stands (<see cref="SourceLine.Spans"/>). A row with fewer numbers than cells,
+/// or whose numbers run onto the next line, is read by the column of each number, told by a nearby
+/// row of the same grid that has all its numbers: the cells no number stands under are blank.
+/// </summary>
+internal sealed partial class StructuredNormaliser
+{
+    /// <summary>How many lines either side are looked at for a full row of the grid.</summary>
+    private const int ColumnNeighbours = 12;
+
+    /// <summary>How many lines after the label's a row's numbers may run onto.</summary>
+    private const int ColumnRunOn = 2;
+
+    /// <summary>
+    /// The row's cells placed by column (a blank where no number stands), with where its reading ended;
+    /// null when the positions do not say it for certain (no full row nearby, a number between two
+    /// columns, numbers out of order, or the row's last column not reached).
+    /// </summary>
+    private static (List<Cell> Cells, int Line, int Index)? PlaceByColumns(Doc doc, (int Start, int End) region, Frag label, int needed, RowDef[] later)
+    {
+        var grids = FullRows(doc, region, label.Line, needed);
+        if (grids.Count == 0)
+        {
+            return null;
+        }
+
+        (List<Cell> Cells, int Line, int Index)? best = null;
+        var bestCost = double.MaxValue;
+        foreach (var wide in (ReadOnlySpan<bool>)[false, true])
+        {
+            var centres = Centres(doc, grids, wide);
+            if (Place(doc, region, label, centres, wide, later) is { } placed && placed.Cost < bestCost)
+            {
+                (best, bestCost) = ((placed.Cells, placed.Line, placed.Index), placed.Cost);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The longest column caption a header row of the grid is taken to have.</summary>
+    private const int HeaderCellChars = 16;
+
+    /// <summary>
+    /// Nearby lines (nearest first, at most two) that give the grid's columns: a full row (text, then
+    /// exactly <paramref name="needed"/> numbers and nothing after them), or a header row of as many
+    /// captions (and the row-label column's).
+    /// </summary>
+    private static List<Frag[]> FullRows(Doc doc, (int Start, int End) region, int line, int needed)
+    {
+        var rows = new List<Frag[]>(2);
+        for (var d = 1; d <= ColumnNeighbours && rows.Count < 2; d++)
+        {
+            foreach (var i in (ReadOnlySpan<int>)[line - d, line + d])
+            {
+                if (i < region.Start || i >= region.End || doc.Spans[i].Length != doc.Lines[i].Length || rows.Count == 2)
+                {
+                    continue;
+                }
+
+                var frags = doc.Lines[i];
+                var first = Array.FindIndex(frags, f => f.IsValue);
+                if (first > 0 && frags.Length - first == needed && frags[first..].All(f => f.IsValue) && frags[..first].Any(f => f.Kind == Kind.Text))
+                {
+                    rows.Add(frags[first..]);
+                }
+                else if (needed > 1 && frags.Length is var n && (n == needed || n == needed + 1)
+                    && frags.All(f => f.Kind == Kind.Text && f.Norm.Length <= HeaderCellChars))
+                {
+                    // The grid's header row (信息内容 本年制发件数 本年废止件数 现行有效件数): its
+                    // column captions stand over the numbers.
+                    rows.Add(frags[(n - needed)..]);
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The grid's column middles: the nearest full row's, or both rows' mean where they agree.</summary>
+    private static double[] Centres(Doc doc, List<Frag[]> rows, bool wide)
+    {
+        var first = rows[0].Select(f => Centre(doc, f, wide)).ToArray();
+        if (rows.Count < 2)
+        {
+            return first;
+        }
+
+        var second = rows[1].Select(f => Centre(doc, f, wide)).ToArray();
+        return first.Zip(second).All(p => Math.Abs(p.First - p.Second) <= 1.5) ? [.. first.Zip(second, (a, b) => (a + b) / 2)] : first;
+    }
+
+    private static double Centre(Doc doc, Frag f, bool wide) =>
+        wide ? doc.Spans[f.Line][f.Index].WideCentre : doc.Spans[f.Line][f.Index].Centre;
+
+    /// <summary>Each number of the label's line and of the lines it runs onto, under its column.</summary>
+    private static (List<Cell> Cells, int Line, int Index, double Cost)? Place(Doc doc, (int Start, int End) region, Frag label, double[] centres, bool wide, RowDef[] later)
+    {
+        var cells = new Cell?[centres.Length];
+        var packed = Packed(doc, label);
+        var (last, cost, endLine, endIndex) = (packed.Count - 1, 0.0, label.Line, label.Index + 1);
+        var ended = label.Line + 1 >= region.End;
+        for (var i = label.Line; i <= label.Line + ColumnRunOn && i < region.End && last < centres.Length - 1; i++)
+        {
+            var frags = doc.Lines[i];
+            var from = i == label.Line ? label.Index + 1 : 0;
+            if (i > label.Line && frags.Any(f => f.Kind == Kind.Text && later.Any(r => Matches(r, f.Norm))))
+            {
+                // The next row's label: the row ended, its last cells blank.
+                ended = true;
+                break;
+            }
+
+            var values = frags.Skip(from + (i == label.Line ? packed.Count : 0)).Where(f => f.IsValue).ToList();
+            if (values.Count == 0)
+            {
+                continue;
+            }
+
+            if (doc.Spans[i].Length != frags.Length || frags.Skip(values[0].Index).Any(f => f.Kind == Kind.Text))
+            {
+                // No positions, or text after the numbers (prose, the next row's label): not this row's.
+                return i == label.Line ? null : Done(cells, last, endLine, endIndex, cost, label, ended: false);
+            }
+
+            var columns = values.Select(v => Column(centres, Centre(doc, v, wide))).ToList();
+            var ordered = columns.All(c => c.Column >= 0) && columns.Zip(columns.Skip(1)).All(p => p.Second.Column > p.First.Column);
+            if (!ordered || columns[0].Column <= last)
+            {
+                // A number between columns or out of order: positions do not say; a line whose numbers
+                // start again at or before this row's last column is the next row (this one ended).
+                return i == label.Line ? null : Done(cells, last, endLine, endIndex, cost, label, ended: ordered && frags[0].Kind == Kind.Text);
+            }
+
+            if (packed.Count > 0 && cells.All(c => c is null))
+            {
+                if (columns[0].Column != packed.Count)
+                {
+                    // The numbers run into the label stand for the first columns, up to the first
+                    // number in its place: they must be exactly as many.
+                    return null;
+                }
+
+                for (var k = 0; k < packed.Count; k++)
+                {
+                    cells[k] = ToCell(packed[k]);
+                }
+            }
+
+            for (var k = 0; k < values.Count; k++)
+            {
+                cells[columns[k].Column] = ToCell(values[k]);
+                cost += columns[k].Distance;
+            }
+
+            last = columns[^1].Column;
+            (endLine, endIndex) = (i, values[^1].Index + 1);
+        }
+
+        return Done(cells, last, endLine, endIndex, cost, label, ended || NextRowFollows(doc, region, label.Line + 1, later));
+    }
+
+    /// <summary>
+    /// Whether, from <paramref name="line"/>, lines without numbers (a heading, a header row) lead to
+    /// the next row's label or the table's end: the row before them ended there.
+    /// </summary>
+    private static bool NextRowFollows(Doc doc, (int Start, int End) region, int line, RowDef[] later)
+    {
+        for (var i = line; i < region.End && i <= line + ColumnNeighbours; i++)
+        {
+            var frags = doc.Lines[i];
+            if (frags.Any(f => f.Kind == Kind.Text && later.Any(r => Matches(r, f.Norm))))
+            {
+                return true;
+            }
+
+            if (frags.Any(f => f.IsValue))
+            {
+                return false;
+            }
+        }
+
+        return line + ColumnNeighbours >= region.End;
+    }
+
+    /// <summary>
+    /// The numbers set one space after the label and after each other (a label too long for its
+    /// column pushes the row's first numbers right): their positions say nothing.
+    /// </summary>
+    private static List<Frag> Packed(Doc doc, Frag label)
+    {
+        var packed = new List<Frag>();
+        var spans = doc.Spans[label.Line];
+        var frags = doc.Lines[label.Line];
+        if (spans.Length != frags.Length)
+        {
+            return packed;
+        }
+
+        var end = spans[label.Index].End;
+        for (var k = label.Index + 1; k < frags.Length && frags[k].IsValue && spans[k].Start - end <= 1; k++)
+        {
+            packed.Add(frags[k]);
+            end = spans[k].End;
+        }
+
+        return packed;
+    }
+
+    /// <summary>
+    /// The row's cells, when its last column was reached or the row is known to have ended (the next
+    /// row follows): the cells no number stands under are blank. Else null.
+    /// </summary>
+    private static (List<Cell> Cells, int Line, int Index, double Cost)? Done(Cell?[] cells, int last, int line, int index, double cost, Frag label, bool ended) =>
+        cells.Any(c => c is not null) && (last == cells.Length - 1 || ended)
+            ? ([.. cells.Select(c => c ?? Cell.Blank(label.Source.Location))], line, index, cost)
+            : null;
+
+    /// <summary>The column whose middle is nearest to <paramref name="centre"/>, when it is nearer than halfway to the next one; else -1.</summary>
+    private static (int Column, double Distance) Column(double[] centres, double centre)
+    {
+        var best = -1;
+        for (var k = 0; k < centres.Length; k++)
+        {
+            if (best < 0 || Math.Abs(centres[k] - centre) < Math.Abs(centres[best] - centre))
+            {
+                best = k;
+            }
+        }
+
+        var distance = Math.Abs(centres[best] - centre);
+        var gap = Math.Min(
+            best > 0 ? centres[best] - centres[best - 1] : double.MaxValue,
+            best < centres.Length - 1 ? centres[best + 1] - centres[best] : double.MaxValue);
+        var limit = gap == double.MaxValue ? 2.0 : Math.Min(gap / 2, 4.0);
+        return distance < limit ? (best, distance) : (-1, distance);
+    }
+}
