@@ -179,13 +179,21 @@ internal sealed partial class StructuredNormaliser
                 return true;
             }
 
-            if (frags.Any(f => f.IsValue))
+            // Numbers, or digits run into text (a glued form: a label's tail with its row's cells).
+            if (frags.Any(f => f.IsValue || (f.Kind == Kind.Text && EndsWithDigits(f.Source.Text))))
             {
                 return false;
             }
         }
 
         return line + ColumnNeighbours >= region.End;
+    }
+
+    /// <summary>Whether <paramref name="text"/> ends with two or more digits (cells glued to a label; a year ends with 年).</summary>
+    private static bool EndsWithDigits(string text)
+    {
+        var t = text.TrimEnd();
+        return t.Length >= 2 && char.IsAsciiDigit(t[^1]) && char.IsAsciiDigit(t[^2]);
     }
 
     /// <summary>
