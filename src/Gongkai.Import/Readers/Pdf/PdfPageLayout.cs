@@ -363,12 +363,13 @@ internal static partial class PdfPageLayout
     }
 
     /// <summary>
-    /// Two digits a word space apart: the end of one number and the start of the next (a wide number
-    /// filling its column: <c>22249 629</c>).
+    /// Two digits a word space apart, by their advances as well as their ink (a narrow <c>1</c> leaves
+    /// a gap of ink only): the end of one number and the start of the next (a wide number filling its
+    /// column: <c>22249 629</c>).
     /// </summary>
     private static bool NumbersApart(Glyph a, Glyph b) =>
         a.Value.Length == 1 && b.Value.Length == 1 && char.IsAsciiDigit(a.Value[0]) && char.IsAsciiDigit(b.Value[0])
-        && b.Left - a.Right > WordGapFactor * Math.Min(a.Size, b.Size);
+        && a.GapTo(b) > WordGapFactor * Math.Min(a.Size, b.Size);
 
     private static bool RuleBetween(Glyph a, Glyph b, RuleIndex rules)
     {
