@@ -32,9 +32,15 @@ internal sealed partial class StructuredNormaliser
         (List<Cell> Cells, int Line, int Index)? best = null;
         var bestCost = double.MaxValue;
         // The numbers set one space after the label are first taken as pushed right by it; when so
-        // they do not fit, as standing in their columns (a label filling its column up to the number).
+        // they do not fit and the positions are the page's (a PDF, not text whose spaces may be
+        // single), as standing in their columns (a label filling its column up to the number).
         foreach (var positioned in (ReadOnlySpan<bool>)[false, true])
         {
+            if (positioned && label.Source.Location.X is null)
+            {
+                break;
+            }
+
             foreach (var wide in (ReadOnlySpan<bool>)[false, true])
             {
                 var centres = Centres(doc, grids, wide);
