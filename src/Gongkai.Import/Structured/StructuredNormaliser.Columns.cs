@@ -31,12 +31,28 @@ internal sealed partial class StructuredNormaliser
 
         (List<Cell> Cells, int Line, int Index)? best = null;
         var bestCost = double.MaxValue;
-        foreach (var wide in (ReadOnlySpan<bool>)[false, true])
+        // The numbers set one space after the label are first taken as pushed right by it; when so
+        // they do not fit and the positions are the page's (a PDF, not text whose spaces may be
+        // single), as standing in their columns (a label filling its column up to the number).
+        foreach (var positioned in (ReadOnlySpan<bool>)[false, true])
         {
-            var centres = Centres(doc, grids, wide);
-            if (Place(doc, region, label, centres, wide, later) is { } placed && placed.Cost < bestCost)
+            if (positioned && label.Source.Location.X is null)
             {
-                (best, bestCost) = ((placed.Cells, placed.Line, placed.Index), placed.Cost);
+                break;
+            }
+
+            foreach (var wide in (ReadOnlySpan<bool>)[false, true])
+            {
+                var centres = Centres(doc, grids, wide);
+                if (Place(doc, region, label, centres, wide, later, positioned) is { } placed && placed.Cost < bestCost)
+                {
+                    (best, bestCost) = ((placed.Cells, placed.Line, placed.Index), placed.Cost);
+                }
+            }
+
+            if (best is not null)
+            {
+                break;
             }
         }
 
@@ -99,10 +115,10 @@ internal sealed partial class StructuredNormaliser
         wide ? doc.Spans[f.Line][f.Index].WideCentre : doc.Spans[f.Line][f.Index].Centre;
 
     /// <summary>Each number of the label's line and of the lines it runs onto, under its column.</summary>
-    private static (List<Cell> Cells, int Line, int Index, double Cost)? Place(Doc doc, (int Start, int End) region, Frag label, double[] centres, bool wide, RowDef[] later)
+    private static (List<Cell> Cells, int Line, int Index, double Cost)? Place(Doc doc, (int Start, int End) region, Frag label, double[] centres, bool wide, RowDef[] later, bool positioned)
     {
         var cells = new Cell?[centres.Length];
-        var packed = Packed(doc, label);
+        var packed = positioned ? [] : Packed(doc, label);
         var (last, cost, endLine, endIndex) = (packed.Count - 1, 0.0, label.Line, label.Index + 1);
         var ended = label.Line + 1 >= region.End;
         for (var i = label.Line; i <= label.Line + ColumnRunOn && i < region.End && last < centres.Length - 1; i++)

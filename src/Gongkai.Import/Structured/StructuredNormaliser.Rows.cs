@@ -354,7 +354,8 @@ internal sealed partial class StructuredNormaliser
     private static string TailBelow(Doc doc, (int Start, int End) region, int line, double x, bool withValues = true)
     {
         var sb = new StringBuilder();
-        for (var i = line + 1; i < region.End && i <= line + 2; i++)
+        var start = PastPageHeader(doc, region, line, x);
+        for (var i = start; i < region.End && i <= start + 1; i++)
         {
             var frags = doc.Lines[i];
             if (!withValues && frags.Any(f => f.IsValue))
@@ -375,6 +376,38 @@ internal sealed partial class StructuredNormaliser
 
         return sb.ToString();
     }
+
+    /// <summary>
+    /// The line a label's tail below <paramref name="line"/> starts on: the next line, or, when a
+    /// page break follows the label's line, the first line of the next page with text in the label's
+    /// column past the table's header printed again there (lines of text only, none in that column).
+    /// </summary>
+    private static int PastPageHeader(Doc doc, (int Start, int End) region, int line, double x)
+    {
+        var next = line + 1;
+        if (next >= region.End || PageOf(doc, line) is not { } page || PageOf(doc, next) is not { } after || after <= page)
+        {
+            return next;
+        }
+
+        for (var i = next; i < region.End && i <= line + ColumnNeighbours; i++)
+        {
+            var frags = doc.Lines[i];
+            if (frags.Any(f => f.IsValue))
+            {
+                return next;
+            }
+
+            if (frags.Any(f => f.Kind == Kind.Text && f.Source.Location.X is { } at && Math.Abs(at - x) <= TailTolerance))
+            {
+                return i;
+            }
+        }
+
+        return next;
+    }
+
+    private static int? PageOf(Doc doc, int line) => doc.Lines[line].FirstOrDefault()?.Source.Location.Page;
 
     private static (List<Frag> Values, int Line, int Index) CollectValues(Doc doc, (int Start, int End) region, Frag label, int needed, RowDef[] later)
     {

@@ -58,9 +58,11 @@ public sealed class ZooRenderedFormTests
         // None: pdftotext-layout (was 15 %) and pdftotext-raw (was 10 %) read 0 of 300 wrong since
         // 2026-12-06 (layout: blanks placed by column; raw: a row whose blank vanished left unread).
         // LibreOffice's HTML-to-PDF (a table without rules, labels wrapped in narrow columns): 55 of 100
-        // when added (were 100 of 100): table-3 rows whose numbers or label tail the reader still
-        // misplaces, table-2 blanks. See docs/import-zoo.md.
-        ["lo-pdf-from-html"] = 0.60,
+        // when added (were 100 of 100); 18 of 100 since a label's tail is read past a page break's
+        // repeated header, a wide number run into the next column's is split, and numbers set one
+        // space after a label are read by their own columns (2026-12-06): table-2 rows with a blank,
+        // table-3 rows whose label tail or numbers are still misplaced. See docs/import-zoo.md.
+        ["lo-pdf-from-html"] = 0.20,
     };
 
     private static void Check(string name)

@@ -326,8 +326,9 @@ internal static partial class PdfPageLayout
 
     /// <summary>
     /// Two columns' text run together (a table without rules whose narrow group column touches the
-    /// label column: <c>（五3.要求提供公开出版</c>): a run that starts at a column's left edge is split
-    /// where one of its glyphs starts at another column's left edge, each edge that of
+    /// label column: <c>（五3.要求提供公开出版</c>), or two numbers a word space apart: a run that starts
+    /// at a column's left edge is split where one of its glyphs starts at another column's left edge
+    /// (after a CJK glyph, or a digit then a word space), each edge that of
     /// <see cref="ColumnSupport"/> or more runs on the page's other lines.
     /// </summary>
     private static List<Run> SplitAtColumns(List<Run> runs)
@@ -348,7 +349,7 @@ internal static partial class PdfPageLayout
             var from = 0;
             for (var k = 1; k < g.Count; k++)
             {
-                if (g[k].Left - g[k - 1].Right < ColumnGapFactor * g[k].Size && Column(g[k].AdvanceLeft, run.Line) && IsWide(g[k - 1].Value))
+                if (g[k].Left - g[k - 1].Right < ColumnGapFactor * g[k].Size && Column(g[k].AdvanceLeft, run.Line) && (IsWide(g[k - 1].Value) || NumbersApart(g[k - 1], g[k])))
                 {
                     result.Add(new Run(g[from..k]) { Line = run.Line });
                     from = k;
@@ -360,6 +361,15 @@ internal static partial class PdfPageLayout
 
         return result;
     }
+
+    /// <summary>
+    /// Two digits a word space apart, by their advances as well as their ink (a narrow <c>1</c> leaves
+    /// a gap of ink only): the end of one number and the start of the next (a wide number filling its
+    /// column: <c>22249 629</c>).
+    /// </summary>
+    private static bool NumbersApart(Glyph a, Glyph b) =>
+        a.Value.Length == 1 && b.Value.Length == 1 && char.IsAsciiDigit(a.Value[0]) && char.IsAsciiDigit(b.Value[0])
+        && a.GapTo(b) > WordGapFactor * Math.Min(a.Size, b.Size);
 
     private static bool RuleBetween(Glyph a, Glyph b, RuleIndex rules)
     {
