@@ -63,7 +63,8 @@ internal sealed partial class StructuredNormaliser
             List<SourceLine>? kept = null;
             for (var i = 0; i < lines.Length; i++)
             {
-                if (i > 0 && IsPageNumber(lines[i]) && TextOnly(lines[i - 1]) is { } head && TailAfterBreak(lines, i) is { } tail
+                // Cheapest tests first: most lines of a one-cell-per-line table are numbers, like a page number.
+                if (i > 0 && IsPageNumber(lines[i]) && TailAfterBreak(lines, i) is { } tail && TextOnly(lines[i - 1]) is { } head
                     && CutLabel(catalogue, head, Classify(lines[tail].Cells.First(c => !string.IsNullOrWhiteSpace(c.Text)), tail, 0).Norm)
                     && !Enumerable.Range(i + 1, tail - i - 1).Any(k => NamesRow(catalogue, lines[k])))
                 {
@@ -83,11 +84,12 @@ internal sealed partial class StructuredNormaliser
         {
             for (var i = page + 1; i < lines.Length && i <= page + MaxRunningLines + 1; i++)
             {
-                var cells = lines[i].Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList();
-                if (cells.Count == 0)
+                if (lines[i].Cells.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c.Text)) is not { } first || DigitsOnly(first.Text))
                 {
                     return null;
                 }
+
+                var cells = lines[i].Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList();
 
                 var kinds = cells.Select(c => Classify(c, i, 0).Kind).ToList();
                 if (kinds[0] != Kind.Text)
@@ -135,8 +137,45 @@ internal sealed partial class StructuredNormaliser
             return text is not null && catalogue.Layouts.SelectMany(l => l.Rows).Any(r => Matches(r, text));
         }
 
-        private static bool IsPageNumber(SourceLine line) =>
-            line.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList() is [var only] && PageNumberPattern().IsMatch(only.Text.Trim());
+        private static bool IsPageNumber(SourceLine line)
+        {
+            string? only = null;
+            foreach (var cell in line.Cells)
+            {
+                if (string.IsNullOrWhiteSpace(cell.Text))
+                {
+                    continue;
+                }
+
+                if (only is not null)
+                {
+                    return false;
+                }
+
+                only = cell.Text;
+            }
+
+            return only is not null && PageNumberPattern().IsMatch(only.AsSpan().Trim());
+        }
+
+        /// <summary>Whether <paramref name="text"/> is digits only (spaces aside): a number, never a label's tail.</summary>
+        private static bool DigitsOnly(string text)
+        {
+            var any = false;
+            foreach (var c in text)
+            {
+                if (char.IsAsciiDigit(c))
+                {
+                    any = true;
+                }
+                else if (!char.IsWhiteSpace(c))
+                {
+                    return false;
+                }
+            }
+
+            return any;
+        }
 
         [GeneratedRegex(@"^(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$", RegexOptions.CultureInvariant)]
         private static partial Regex PageNumberPattern();
