@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using Gongkai.Domain.Results;
 using Microsoft.AspNetCore.Identity;
 
@@ -72,8 +71,6 @@ public static class IdentityCodes
 
     /// <summary>The account form field an Identity code belongs to, or empty.</summary>
     public static string FieldOf(string code) => s_fields.GetValueOrDefault(code, string.Empty);
-
-    internal static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private sealed class CodedIdentityError : IdentityError
     {

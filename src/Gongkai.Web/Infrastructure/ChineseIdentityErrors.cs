@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gongkai.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 
@@ -12,7 +13,7 @@ public sealed class ChineseIdentityErrors : IdentityErrorDescriber
 {
     public override IdentityError PasswordMismatch() => IdentityCodes.Error(IdentityCodes.PasswordMismatch);
 
-    public override IdentityError PasswordTooShort(int length) => IdentityCodes.Error(IdentityCodes.PasswordTooShort, IdentityCodes.Number(length));
+    public override IdentityError PasswordTooShort(int length) => IdentityCodes.Error(IdentityCodes.PasswordTooShort, length.ToString(CultureInfo.InvariantCulture));
 
     public override IdentityError PasswordRequiresNonAlphanumeric() => IdentityCodes.Error(IdentityCodes.PasswordRequiresNonAlphanumeric);
 
@@ -22,7 +23,7 @@ public sealed class ChineseIdentityErrors : IdentityErrorDescriber
 
     public override IdentityError PasswordRequiresUpper() => IdentityCodes.Error(IdentityCodes.PasswordRequiresUpper);
 
-    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => IdentityCodes.Error(IdentityCodes.PasswordRequiresUniqueChars, IdentityCodes.Number(uniqueChars));
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => IdentityCodes.Error(IdentityCodes.PasswordRequiresUniqueChars, uniqueChars.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The password is common, or a common one in disguise (<see cref="CommonPasswordValidator"/>).</summary>
     public IdentityError PasswordTooCommon() => IdentityCodes.Error(IdentityCodes.PasswordTooCommon);

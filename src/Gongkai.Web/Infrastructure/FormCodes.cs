@@ -222,9 +222,6 @@ public static class FormCodes
         return Messages.Zh(code, [.. args]);
     }
 
-    /// <summary>A number as a message argument.</summary>
-    public static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>
     /// Words the attributes' codes from the catalogue; any other text (a display name) is returned as
     /// it is. The arguments MVC passes (display name, lengths) fill <c>{0}</c>… the way

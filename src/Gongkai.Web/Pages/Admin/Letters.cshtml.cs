@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gongkai.Data.Entities;
 using Gongkai.Data;
 using Gongkai.Render.Letters;
@@ -100,7 +101,7 @@ public sealed class LettersModel(GongkaiDbContext db, CurrentStaff staff, AuditT
         value = value.Trim();
         if (value.Length > max)
         {
-            FieldErrors[field] = FormCodes.Zh(FormCodes.TooLong, FormCodes.Number(max));
+            FieldErrors[field] = FormCodes.Zh(FormCodes.TooLong, max.ToString(CultureInfo.InvariantCulture));
         }
 
         return value;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gongkai.Domain.Casework;
 using Gongkai.Domain.Results;
 using Gongkai.Web.Casework;
@@ -314,7 +315,7 @@ public sealed class CaseModel(CaseService cases, CaseRouting routing, CurrentSta
 
         if (value.Length > max)
         {
-            FieldErrors[$"{form}.{field}"] = FormCodes.Zh(FormCodes.TooLong, FormCodes.Number(max));
+            FieldErrors[$"{form}.{field}"] = FormCodes.Zh(FormCodes.TooLong, max.ToString(CultureInfo.InvariantCulture));
             return null;
         }
 
