@@ -139,17 +139,61 @@ public static class ImportLimits
     /// <exception cref="ImportLimitException">The stream is longer than <see cref="MaxFileBytes"/>.</exception>
     public static byte[] ReadBounded(Stream stream, string name)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int n;
-        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        if (stream.CanSeek && stream.Length - stream.Position is var known and >= 0 and <= MaxFileBytes)
         {
-            if (buffer.Length + n > MaxFileBytes)
+            // The size is known: one array of it (a stream that grows as it is read goes on below).
+            var bytes = new byte[known];
+            var read = 0;
+            while (read < bytes.Length && stream.Read(bytes, read, bytes.Length - read) is > 0 and var got)
             {
-                throw new ImportLimitException(Refusal(ImportLimit.FileBytes, name));
+                read += got;
             }
 
-            buffer.Write(chunk, 0, n);
+            if (read < bytes.Length)
+            {
+                return bytes[..read];
+            }
+
+            var next = stream.ReadByte();
+            if (next < 0)
+            {
+                return bytes;
+            }
+
+            using var rest = new MemoryStream();
+            rest.Write(bytes);
+            rest.WriteByte((byte)next);
+            return ReadRest(stream, rest, name);
+        }
+
+        using var buffer = new MemoryStream();
+        return ReadRest(stream, buffer, name);
+    }
+
+    private static byte[] ReadRest(Stream stream, MemoryStream buffer, string name)
+    {
+        if (buffer.Length > MaxFileBytes)
+        {
+            throw new ImportLimitException(Refusal(ImportLimit.FileBytes, name));
+        }
+
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            int n;
+            while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + n > MaxFileBytes)
+                {
+                    throw new ImportLimitException(Refusal(ImportLimit.FileBytes, name));
+                }
+
+                buffer.Write(chunk, 0, n);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

@@ -96,27 +96,26 @@ public static class RuleEngine
             {
                 var cellRef = new CellRef(layout.Table, row.Key, c);
                 var cell = report[cellRef];
-                var name = CellName(layout, row, c);
                 switch (cell.State)
                 {
                     case CellState.Blank:
-                        findings.Add(DiagnosticCodes.Create(DiagnosticCodes.CellBlank, $"{name}：单元格为空，应填数字（没有的填0）", cell.Source, cellRef));
+                        findings.Add(DiagnosticCodes.Create(DiagnosticCodes.CellBlank, $"{CellName(layout, row, c)}：单元格为空，应填数字（没有的填0）", cell.Source, cellRef));
                         break;
                     case CellState.NonNumeric:
-                        findings.Add(DiagnosticCodes.Create(DiagnosticCodes.CellNonNumeric, $"{name}：“{cell.Raw}”不是数字", cell.Source, cellRef));
+                        findings.Add(DiagnosticCodes.Create(DiagnosticCodes.CellNonNumeric, $"{CellName(layout, row, c)}：“{cell.Raw}”不是数字", cell.Source, cellRef));
                         break;
                     case CellState.Missing:
-                        findings.Add(DiagnosticCodes.Create(DiagnosticCodes.CellMissing, $"{name}：未找到该单元格", cell.Source, cellRef));
+                        findings.Add(DiagnosticCodes.Create(DiagnosticCodes.CellMissing, $"{CellName(layout, row, c)}：未找到该单元格", cell.Source, cellRef));
                         break;
                     case CellState.Ambiguous:
                         var readings = string.Join('、', (cell.Readings ?? []).Select(Num));
-                        findings.Add(DiagnosticCodes.Create(DiagnosticCodes.CellAmbiguous, $"{name}：“{cell.Raw}”可有多种读法（{readings}），未取值", cell.Source, cellRef));
+                        findings.Add(DiagnosticCodes.Create(DiagnosticCodes.CellAmbiguous, $"{CellName(layout, row, c)}：“{cell.Raw}”可有多种读法（{readings}），未取值", cell.Source, cellRef));
                         break;
                     case CellState.Number when cell.Value < 0 && !row.Columns[c].AllowNegative:
-                        findings.Add(DiagnosticCodes.Create(DiagnosticCodes.CellNegative, $"{name}：数值({Num(cell.Value.Value)})不能为负数", cell.Source, cellRef));
+                        findings.Add(DiagnosticCodes.Create(DiagnosticCodes.CellNegative, $"{CellName(layout, row, c)}：数值({Num(cell.Value.Value)})不能为负数", cell.Source, cellRef));
                         break;
                     case CellState.Number when !row.IsDecimal && cell.Value != decimal.Truncate(cell.Value!.Value):
-                        findings.Add(DiagnosticCodes.Create(DiagnosticCodes.CellNonNumeric, $"{name}：件数应为整数，实为“{cell.Raw ?? Num(cell.Value.Value)}”", cell.Source, cellRef));
+                        findings.Add(DiagnosticCodes.Create(DiagnosticCodes.CellNonNumeric, $"{CellName(layout, row, c)}：件数应为整数，实为“{cell.Raw ?? Num(cell.Value.Value)}”", cell.Source, cellRef));
                         break;
                 }
             }
@@ -137,13 +136,11 @@ public static class RuleEngine
             for (var c = 0; c < layout.Columns.Length; c++)
             {
                 var column = c;
-                Evaluate(
-                    report,
-                    rule,
-                    $"{layout.Columns[c].Label}列",
-                    left.Select(r => (new CellRef(layout.Table, r.Key, column), r.ShortLabel)).ToList(),
-                    right.Select(r => (new CellRef(layout.Table, r.Key, column), r.ShortLabel)).ToList(),
-                    findings);
+                var terms = new Terms(report, layout.Table, [.. left.Select(r => (r.Key, column)), .. right.Select(r => (r.Key, column))], left.Count);
+                if (terms.Differ)
+                {
+                    findings.Add(terms.Finding(rule, $"{layout.Columns[c].Label}列", i => i < left.Count ? left[i].ShortLabel : right[i - left.Count].ShortLabel));
+                }
             }
         }
         else
@@ -155,51 +152,77 @@ public static class RuleEngine
                 return;
             }
 
+            var columns = left.Concat(right).ToArray();
             foreach (var row in layout.Rows)
             {
-                Evaluate(
-                    report,
-                    rule,
-                    $"{row.ShortLabel}行",
-                    left.Select(c => (new CellRef(layout.Table, row.Key, c), layout.Columns[c].Label)).ToList(),
-                    right.Select(c => (new CellRef(layout.Table, row.Key, c), layout.Columns[c].Label)).ToList(),
-                    findings);
+                var terms = new Terms(report, layout.Table, [.. columns.Select(c => (row.Key, c))], left.Count);
+                if (terms.Differ)
+                {
+                    findings.Add(terms.Finding(rule, $"{row.ShortLabel}行", i => layout.Columns[columns[i]].Label));
+                }
             }
         }
     }
 
-    private static void Evaluate(
-        Report report,
-        EquationRule rule,
-        string scope,
-        List<(CellRef Ref, string Label)> left,
-        List<(CellRef Ref, string Label)> right,
-        List<Diagnostic> findings)
+    /// <summary>
+    /// An equation's cells, the first <c>leftCount</c> on its left: evaluated without a string made
+    /// (most equations hold), worded only when the two sides differ.
+    /// </summary>
+    private readonly struct Terms
     {
-        var all = left.Concat(right).Select(x => report[x.Ref]).ToList();
-        if (all.Any(c => c.Value is null))
+        private readonly CellRef[] _refs;
+        private readonly Cell[] _cells;
+        private readonly int _leftCount;
+
+        public Terms(Report report, string table, (string Row, int Column)[] cells, int leftCount)
         {
-            return;
+            _leftCount = leftCount;
+            _refs = new CellRef[cells.Length];
+            _cells = new Cell[cells.Length];
+            decimal l = 0, r = 0;
+            var complete = true;
+            for (var i = 0; i < cells.Length; i++)
+            {
+                _refs[i] = new CellRef(table, cells[i].Row, cells[i].Column);
+                _cells[i] = report[_refs[i]];
+                if (_cells[i].Value is not { } value)
+                {
+                    complete = false;
+                }
+                else if (i < leftCount)
+                {
+                    l += value;
+                }
+                else
+                {
+                    r += value;
+                }
+            }
+
+            // A rule whose cells are not all numbers is not evaluated; the CELL.* finding covers it.
+            Differ = complete && l != r;
+            Right = r;
         }
 
-        var l = left.Sum(x => report[x.Ref].Value!.Value);
-        var r = right.Sum(x => report[x.Ref].Value!.Value);
-        if (l == r)
+        public bool Differ { get; }
+
+        private decimal Right { get; }
+
+        public Diagnostic Finding(EquationRule rule, string scope, Func<int, string> label)
         {
-            return;
+            var cells = _cells;
+            string Side(int from, int to) =>
+                string.Join('+', Enumerable.Range(from, to - from).Select(i => $"{label(i)}({Num(cells[i].Value!.Value)})"));
+
+            var message = $"{scope}：{Side(0, _leftCount)}≠{Side(_leftCount, cells.Length)}";
+            if (cells.Length - _leftCount > 3)
+            {
+                message += $"（合计{Num(Right)}）";
+            }
+
+            var location = cells[0].Source ?? cells.FirstOrDefault(c => c.Source is not null)?.Source;
+            return DiagnosticCodes.Create(rule.Id, message, location, [.. _refs]);
         }
-
-        string Terms(List<(CellRef Ref, string Label)> terms) =>
-            string.Join('+', terms.Select(t => $"{t.Label}({Num(report[t.Ref].Value!.Value)})"));
-
-        var message = $"{scope}：{Terms(left)}≠{Terms(right)}";
-        if (right.Count > 3)
-        {
-            message += $"（合计{Num(r)}）";
-        }
-
-        var location = report[left[0].Ref].Source ?? all.FirstOrDefault(c => c.Source is not null)?.Source;
-        findings.Add(DiagnosticCodes.Create(rule.Id, message, location, [.. left.Concat(right).Select(x => x.Ref)]));
     }
 
     private static List<RowDef>? ExpandRows(TableLayout layout, ImmutableArray<string> keys)
@@ -229,7 +252,12 @@ public static class RuleEngine
         var columns = new List<int>();
         foreach (var key in keys)
         {
-            var index = layout.Columns.Select(c => c.Key).ToList().IndexOf(key);
+            var index = -1;
+            for (var i = 0; i < layout.Columns.Length && index < 0; i++)
+            {
+                index = layout.Columns[i].Key == key ? i : -1;
+            }
+
             if (index < 0)
             {
                 return null;

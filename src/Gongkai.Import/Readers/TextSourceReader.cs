@@ -153,7 +153,8 @@ public sealed partial class TextSourceReader : ISourceReader
         var cells = new List<string>(fields.Count);
         foreach (var field in fields)
         {
-            var f = field.Trim().Trim('\u3000');
+            var trimmed = field.AsSpan().Trim().Trim('\u3000');
+            var f = trimmed.Length == field.Length ? field : trimmed.ToString();
             if (f.Length > 0 && NumberRun().IsMatch(f))
             {
                 cells.AddRange(f.Split(' ', StringSplitOptions.RemoveEmptyEntries));
@@ -182,18 +183,22 @@ public sealed partial class TextSourceReader : ISourceReader
     /// </summary>
     internal static List<string>? LabelThenNumbers(string field)
     {
+        if (field.Length < 3 || !char.IsDigit(field[^1]) || !field.Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var numbers = new List<string>();
         var end = field.Length;
         while (end > 0)
         {
             var start = field.LastIndexOf(' ', end - 1) + 1;
-            var token = field[start..end];
-            if (!NumberToken().IsMatch(token))
+            if (!NumberToken().IsMatch(field.AsSpan(start, end - start)))
             {
                 break;
             }
 
-            numbers.Add(token);
+            numbers.Add(field[start..end]);
             end = start - 1;
             if (start == 0)
             {

@@ -33,10 +33,31 @@ internal sealed partial class StructuredNormaliser
         {
             source = WithoutPageBreaksInLabels(source, catalogue);
             Source = source;
-            Lines = source.Lines.Select((line, i) => line.Cells.Select((f, j) => Classify(f, i, j)).Select(MarkRunTogether).ToArray()).ToArray();
-            LineNorm = Lines.Select(l => string.Concat(l.Where(f => f.Kind == Kind.Text).Select(f => f.Norm))).ToArray();
-            SpaceSeparated = source.Lines.Select(l => l.SpaceSeparated).ToArray();
-            Spans = source.Lines.Select(l => l.Spans).ToArray();
+            var count = source.Lines.Length;
+            Lines = new Frag[count][];
+            LineNorm = new string[count];
+            SpaceSeparated = new bool[count];
+            Spans = new ImmutableArray<CellSpan>[count];
+            var norm = new System.Text.StringBuilder();
+            for (var i = 0; i < count; i++)
+            {
+                var line = source.Lines[i];
+                var frags = new Frag[line.Cells.Length];
+                norm.Clear();
+                for (var j = 0; j < frags.Length; j++)
+                {
+                    frags[j] = MarkRunTogether(Classify(line.Cells[j], i, j));
+                    if (frags[j].Kind == Kind.Text)
+                    {
+                        norm.Append(frags[j].Norm);
+                    }
+                }
+
+                Lines[i] = frags;
+                LineNorm[i] = norm.ToString();
+                SpaceSeparated[i] = line.SpaceSeparated;
+                Spans[i] = line.Spans;
+            }
         }
 
         private static Frag MarkRunTogether(Frag frag) =>
@@ -84,25 +105,35 @@ internal sealed partial class StructuredNormaliser
         {
             for (var i = page + 1; i < lines.Length && i <= page + MaxRunningLines + 1; i++)
             {
-                if (lines[i].Cells.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c.Text)) is not { } first || DigitsOnly(first.Text))
+                var cells = lines[i].Cells;
+                var at = 0;
+                while (at < cells.Length && string.IsNullOrWhiteSpace(cells[at].Text))
+                {
+                    at++;
+                }
+
+                if (at == cells.Length || DigitsOnly(cells[at].Text) || Classify(cells[at], i, 0, label: false).Kind != Kind.Text)
                 {
                     return null;
                 }
 
-                var cells = lines[i].Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList();
-
-                var kinds = cells.Select(c => Classify(c, i, 0).Kind).ToList();
-                if (kinds[0] != Kind.Text)
+                var others = false;
+                for (var k = at + 1; k < cells.Length; k++)
                 {
-                    return null;
+                    if (string.IsNullOrWhiteSpace(cells[k].Text))
+                    {
+                        continue;
+                    }
+
+                    if (Classify(cells[k], i, 0, label: false).IsValue)
+                    {
+                        return i;
+                    }
+
+                    others = true;
                 }
 
-                if (kinds.Skip(1).Any(k => k is Kind.Number or Kind.NonNumeric))
-                {
-                    return i;
-                }
-
-                if (cells.Count > 1)
+                if (others)
                 {
                     return null;
                 }
@@ -181,7 +212,7 @@ internal sealed partial class StructuredNormaliser
         private static partial Regex PageNumberPattern();
 
         /// <summary>Per line, <see cref="SourceLine.Spans"/> (empty when the line's positions are not known).</summary>
-        public System.Collections.Immutable.ImmutableArray<CellSpan>[] Spans { get; }
+        public ImmutableArray<CellSpan>[] Spans { get; }
 
         /// <summary>Per line, <see cref="SourceLine.SpaceSeparated"/>.</summary>
         public bool[] SpaceSeparated { get; }
@@ -198,6 +229,8 @@ internal sealed partial class StructuredNormaliser
 
         public string[] LineNorm { get; }
 
+        private readonly Dictionary<(int Start, int End), string> _regionText = [];
+
         /// <summary>Whether the region's text holds <paramref name="phrase"/>, also when a line break cuts it.</summary>
         public bool RegionContains((int Start, int End) region, string phrase)
         {
@@ -209,8 +242,19 @@ internal sealed partial class StructuredNormaliser
                 }
             }
 
-            return region.End > region.Start
-                && string.Concat(LineNorm.AsSpan(region.Start, region.End - region.Start).ToArray()).Contains(phrase, StringComparison.Ordinal);
+            if (region.End <= region.Start)
+            {
+                return false;
+            }
+
+            // A phrase cut by line breaks: the region's text as one string, joined once per region.
+            if (!_regionText.TryGetValue(region, out var text))
+            {
+                text = string.Concat(LineNorm.AsSpan(region.Start, region.End - region.Start));
+                _regionText[region] = text;
+            }
+
+            return text.Contains(phrase, StringComparison.Ordinal);
         }
     }
 }

@@ -7,10 +7,74 @@ namespace Gongkai.Import.Structured;
 /// <summary>Row and cell assignment: each row found by its label phrases in table order, and its value cells (on its line, or on the next lines when a row wraps).</summary>
 internal sealed partial class StructuredNormaliser
 {
-    private static bool Matches(RowDef row, string norm) =>
-        norm.Length > 0
-        && row.Match.Any(m => row.Exact ? norm.EndsWith(m, StringComparison.Ordinal) && norm.Length <= m.Length + 4 : norm.Contains(m, StringComparison.Ordinal))
-        && !row.Exclude.Any(x => norm.Contains(x, StringComparison.Ordinal));
+    private static bool Matches(RowDef row, string norm)
+    {
+        if (norm.Length == 0)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var m in row.Match)
+        {
+            if (row.Exact ? norm.Length <= m.Length + 4 && norm.EndsWith(m, StringComparison.Ordinal) : norm.Contains(m, StringComparison.Ordinal))
+            {
+                any = true;
+                break;
+            }
+        }
+
+        return any && !ContainsAny(norm, row.Exclude);
+    }
+
+    private static bool ContainsAny(string text, ImmutableArray<string> phrases)
+    {
+        foreach (var x in phrases)
+        {
+            if (text.Contains(x, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="head"/> could begin a label that <see cref="MatchesAcross"/> finds
+    /// (checked before the next text is looked for): for an exact row, a head short enough; else a
+    /// head that ends with the start of one of the row's phrases.
+    /// </summary>
+    private static bool MayContinue(RowDef row, string head)
+    {
+        if (head.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var m in row.Match)
+        {
+            if (row.Exact)
+            {
+                if (head.Length <= m.Length + 3)
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            for (var k = Math.Min(m.Length - 1, head.Length); k >= 1; k--)
+            {
+                if (m[k - 1] == head[^1] && head.AsSpan(head.Length - k).SequenceEqual(m.AsSpan(0, k)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether a label wrapped from <paramref name="head"/> onto <paramref name="tail"/> matches
@@ -227,7 +291,7 @@ internal sealed partial class StructuredNormaliser
                     continue;
                 }
 
-                if (Matches(row, frags[j].Norm) || MatchesAcross(row, frags[j].Norm, NextText(doc, region, i, j)))
+                if (Matches(row, frags[j].Norm) || (MayContinue(row, frags[j].Norm) && MatchesAcross(row, frags[j].Norm, NextText(doc, region, i, j))))
                 {
                     return frags[j];
                 }
@@ -293,7 +357,6 @@ internal sealed partial class StructuredNormaliser
     /// <summary>The text that continues a label wrapped onto the next cell or line (up to two more lines).</summary>
     private static string NextText(Doc doc, (int Start, int End) region, int line, int index)
     {
-        var sb = new StringBuilder();
         var frags = doc.Lines[line];
         // The empty cells a label head leaves before the row's end (a row has at most a few; bounded,
         // so a line of thousands of fragments stays linear).
@@ -317,6 +380,7 @@ internal sealed partial class StructuredNormaliser
             return below;
         }
 
+        var sb = new StringBuilder();
         for (var i = line + 1; i < region.End && i <= line + 2; i++)
         {
             var first = doc.Lines[i].FirstOrDefault(f => f.Kind != Kind.Empty);

@@ -7,7 +7,7 @@ namespace Gongkai.Import.Structured;
 /// <summary>Value parsing: a fragment's printed text as a number (units and decimals as printed), a placeholder, a blank or a label (report-json.md).</summary>
 internal sealed partial class StructuredNormaliser
 {
-    private static Frag Classify(Fragment fragment, int line, int index)
+    private static Frag Classify(Fragment fragment, int line, int index, bool label = true)
     {
         var text = fragment.Text.Trim();
         if (text.Length == 0)
@@ -38,7 +38,7 @@ internal sealed partial class StructuredNormaliser
             return new Frag(fragment, line, index, folded, Kind.NonNumeric, null);
         }
 
-        return new Frag(fragment, line, index, LabelText.Normalize(text), Kind.Text, null);
+        return new Frag(fragment, line, index, label ? LabelText.Normalize(text) : text, Kind.Text, null);
     }
 
     [GeneratedRegex(@"^[+\-]?\d+(\.\d+)?$")]
