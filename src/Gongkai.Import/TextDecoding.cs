@@ -117,9 +117,33 @@ public static partial class TextDecoding
 
     private static string? DeclaredCharset(ReadOnlySpan<byte> bytes)
     {
-        var head = Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 4096)]);
-        var m = CharsetPattern().Match(head);
-        return m.Success ? m.Groups[1].Value : null;
+        // Only the bytes after each "charset" (any case) in the first 4 KB are decoded and matched.
+        var window = bytes[..Math.Min(bytes.Length, 4096)];
+        for (var from = 0; from < window.Length && IndexOfCharset(window[from..]) is >= 0 and var at; from += at + 7)
+        {
+            var start = from + at;
+            var m = CharsetPattern().Match(Encoding.ASCII.GetString(window[start..Math.Min(window.Length, start + 80)]));
+            if (m.Success)
+            {
+                return m.Groups[1].Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where the word <c>charset</c> (any case) first stands in <paramref name="bytes"/>, or -1.</summary>
+    private static int IndexOfCharset(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i + 7 <= bytes.Length; i++)
+        {
+            if ((bytes[i] | 0x20) == 'c' && System.Text.Ascii.EqualsIgnoreCase(bytes.Slice(i, 7), "charset"u8))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     [GeneratedRegex("""charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", RegexOptions.IgnoreCase)]

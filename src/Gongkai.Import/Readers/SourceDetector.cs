@@ -47,6 +47,11 @@ public static class SourceDetector
             return SourceKind.Binary;
         }
 
+        if (!utf16 && !StartsWithMarkup(head))
+        {
+            return ByName(name);
+        }
+
         var text = utf16 ? TextDecoding.Decode(head, out _) : System.Text.Encoding.UTF8.GetString(head);
         var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (trimmed.StartsWith('<') && (trimmed.Contains("<html", StringComparison.OrdinalIgnoreCase)
@@ -57,8 +62,31 @@ public static class SourceDetector
             return SourceKind.Html;
         }
 
-        return name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
+        return ByName(name);
+    }
+
+    private static SourceKind ByName(string name) =>
+        name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
             ? SourceKind.Html
             : SourceKind.Text;
+
+    /// <summary>Whether 8-bit text begins, after byte order marks and white space, with <c>&lt;</c> (else it is not markup, and is not decoded to tell).</summary>
+    private static bool StartsWithMarkup(ReadOnlySpan<byte> head)
+    {
+        while (true)
+        {
+            if (head.StartsWith("\xEF\xBB\xBF"u8))
+            {
+                head = head[3..];
+            }
+            else if (head.Length > 0 && head[0] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                head = head[1..];
+            }
+            else
+            {
+                return head.Length > 0 && head[0] == (byte)'<';
+            }
+        }
     }
 }

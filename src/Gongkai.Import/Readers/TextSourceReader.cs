@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Gongkai.Domain.Reports;
 
@@ -61,14 +62,14 @@ public sealed partial class TextSourceReader : ISourceReader
 
             budget.AddLine(cells.Count, raw.Length, number);
             var location = new SourceLocation(name, number);
-            var fragments = ImmutableArray.CreateBuilder<Fragment>(cells.Count);
-            foreach (var cell in cells)
+            var fragments = new Fragment[cells.Count];
+            for (var k = 0; k < fragments.Length; k++)
             {
-                fragments.Add(new Fragment(cell, location));
+                fragments[k] = new Fragment(cells[k], location);
             }
 
             var spaceSeparated = cells.Count > 1 && !raw.Contains('|') && !raw.Contains('\t');
-            lines.Add(new SourceLine(fragments.MoveToImmutable())
+            lines.Add(new SourceLine(ImmutableCollectionsMarshal.AsImmutableArray(fragments))
             {
                 SpaceSeparated = spaceSeparated,
                 Spans = spaceSeparated ? SpansOf(raw, cells) : [],
@@ -121,8 +122,8 @@ public sealed partial class TextSourceReader : ISourceReader
         List<string> fields;
         if (line.Contains('|'))
         {
-            var trimmed = line.Trim();
-            if (MarkdownRule().IsMatch(trimmed) || trimmed.Trim('|').Length == 0)
+            var trimmed = line.AsSpan().Trim();
+            if (trimmed.Trim('|').Length == 0 || MarkdownRule().IsMatch(trimmed))
             {
                 return [];
             }
@@ -145,9 +146,13 @@ public sealed partial class TextSourceReader : ISourceReader
             // Trailing empty fields are kept: after a row label they are the row's blank cells.
             fields = [.. line.Split('\t')];
         }
-        else
+        else if (HasSpaceRun(line))
         {
             fields = [.. SpaceRun().Split(line.Trim())];
+        }
+        else
+        {
+            fields = [line];
         }
 
         var cells = new List<string>(fields.Count);
@@ -172,6 +177,20 @@ public sealed partial class TextSourceReader : ISourceReader
         }
 
         return cells;
+    }
+
+    /// <summary>Whether <see cref="SpaceRun"/> could cut <paramref name="line"/> (two white-space characters in a row, or an ideographic space).</summary>
+    private static bool HasSpaceRun(string line)
+    {
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == '\u3000' || (char.IsWhiteSpace(line[i]) && i + 1 < line.Length && char.IsWhiteSpace(line[i + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$|^-{2,}(\|-*)+\|?$")]
