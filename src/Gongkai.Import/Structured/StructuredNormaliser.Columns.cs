@@ -23,7 +23,7 @@ internal sealed partial class StructuredNormaliser
     /// </summary>
     private static (List<Cell> Cells, int Line, int Index)? PlaceByColumns(Doc doc, (int Start, int End) region, Frag label, int needed, RowDef[] later)
     {
-        var grids = FullRows(doc, region, label.Line, needed);
+        var (grids, captions) = FullRows(doc, region, label.Line, needed);
         if (grids.Count == 0)
         {
             return null;
@@ -44,7 +44,8 @@ internal sealed partial class StructuredNormaliser
             foreach (var wide in (ReadOnlySpan<bool>)[false, true])
             {
                 var centres = Centres(doc, grids, wide);
-                if (Place(doc, region, label, centres, wide, later, positioned) is { } placed && placed.Cost < bestCost)
+                var captionSpans = captions ? grids[0].Select(f => doc.Spans[f.Line][f.Index]).ToArray() : null;
+                if (Place(doc, region, label, centres, captionSpans, wide, later, positioned) is { } placed && placed.Cost < bestCost)
                 {
                     (best, bestCost) = ((placed.Cells, placed.Line, placed.Index), placed.Cost);
                 }
@@ -63,19 +64,24 @@ internal sealed partial class StructuredNormaliser
     private const int HeaderCellChars = 16;
 
     /// <summary>
-    /// Nearby lines (nearest first, at most two) that give the grid's columns: a full row (text, then
-    /// exactly <paramref name="needed"/> numbers and nothing after them), or a header row of as many
-    /// captions (and the row-label column's).
+    /// Nearby lines (nearest first, at most two) that give the grid's columns: full rows (text, then
+    /// exactly <paramref name="needed"/> numbers and nothing after them) or, when there is none, a
+    /// header row of as many captions (and the row-label column's). Numbers stand alike in every row
+    /// (left-aligned under a caption by a Markdown converter, centred by a PDF), a caption maybe not.
     /// </summary>
-    private static List<Frag[]> FullRows(Doc doc, (int Start, int End) region, int line, int needed)
+    private static (List<Frag[]> Rows, bool Captions) FullRows(Doc doc, (int Start, int End) region, int line, int needed)
     {
         var rows = new List<Frag[]>(2);
+        var headers = new List<Frag[]>(2);
+        var (pastHeaderAbove, pastHeaderBelow) = (false, false);
         for (var d = 1; d <= ColumnNeighbours && rows.Count < 2; d++)
         {
             foreach (var i in (ReadOnlySpan<int>)[line - d, line + d])
             {
-                if (i < region.Start || i >= region.End || doc.Spans[i].Length != doc.Lines[i].Length || rows.Count == 2)
+                if (i < region.Start || i >= region.End || doc.Spans[i].Length != doc.Lines[i].Length || rows.Count == 2
+                    || (i < line ? pastHeaderAbove : pastHeaderBelow))
                 {
+                    // Past a header row, rows are another block's grid (table 2's blocks each have theirs).
                     continue;
                 }
 
@@ -85,17 +91,18 @@ internal sealed partial class StructuredNormaliser
                 {
                     rows.Add(frags[first..]);
                 }
-                else if (needed > 1 && frags.Length is var n && (n == needed || n == needed + 1)
+                else if (headers.Count < 2 && needed > 1 && frags.Length is var n && (n == needed || n == needed + 1)
                     && frags.All(f => f.Kind == Kind.Text && f.Norm.Length <= HeaderCellChars))
                 {
                     // The grid's header row (信息内容 本年制发件数 本年废止件数 现行有效件数): its
                     // column captions stand over the numbers.
-                    rows.Add(frags[(n - needed)..]);
+                    headers.Add(frags[(n - needed)..]);
+                    (pastHeaderAbove, pastHeaderBelow) = (pastHeaderAbove || i < line, pastHeaderBelow || i > line);
                 }
             }
         }
 
-        return rows;
+        return rows.Count > 0 ? (rows, false) : (headers, true);
     }
 
     /// <summary>The grid's column middles: the nearest full row's, or both rows' mean where they agree.</summary>
@@ -115,7 +122,7 @@ internal sealed partial class StructuredNormaliser
         wide ? doc.Spans[f.Line][f.Index].WideCentre : doc.Spans[f.Line][f.Index].Centre;
 
     /// <summary>Each number of the label's line and of the lines it runs onto, under its column.</summary>
-    private static (List<Cell> Cells, int Line, int Index, double Cost)? Place(Doc doc, (int Start, int End) region, Frag label, double[] centres, bool wide, RowDef[] later, bool positioned)
+    private static (List<Cell> Cells, int Line, int Index, double Cost)? Place(Doc doc, (int Start, int End) region, Frag label, double[] centres, CellSpan[]? captions, bool wide, RowDef[] later, bool positioned)
     {
         var cells = new Cell?[centres.Length];
         var packed = positioned ? [] : Packed(doc, label);
@@ -144,7 +151,7 @@ internal sealed partial class StructuredNormaliser
                 return i == label.Line ? null : Done(cells, last, endLine, endIndex, cost, label, ended: false);
             }
 
-            var columns = values.Select(v => Column(centres, Centre(doc, v, wide))).ToList();
+            var columns = values.Select(v => captions is null ? Column(centres, Centre(doc, v, wide)) : UnderCaption(captions, doc.Spans[v.Line][v.Index], wide)).ToList();
             var ordered = columns.All(c => c.Column >= 0) && columns.Zip(columns.Skip(1)).All(p => p.Second.Column > p.First.Column);
             if (!ordered || columns[0].Column <= last)
             {
@@ -263,5 +270,28 @@ internal sealed partial class StructuredNormaliser
             best < centres.Length - 1 ? centres[best + 1] - centres[best] : double.MaxValue);
         var limit = gap == double.MaxValue ? 2.0 : Math.Min(gap / 2, 4.0);
         return distance < limit ? (best, distance) : (-1, distance);
+    }
+
+    /// <summary>
+    /// The header caption a number stands under, aligned with it as a column's cells are: its left edge
+    /// (a Markdown converter's table), its middle (a PDF's) or its right edge, within a column; -1 when
+    /// it is aligned with none (a caption centred over merged columns, or a browser's dump that narrows
+    /// an empty column, says nothing of where the number stands).
+    /// </summary>
+    private static (int Column, double Distance) UnderCaption(CellSpan[] captions, CellSpan number, bool wide)
+    {
+        var (best, bestDistance) = (-1, double.MaxValue);
+        var (start, end) = wide ? (number.WideStart, number.WideEnd) : (number.Start, number.End);
+        for (var k = 0; k < captions.Length; k++)
+        {
+            var (s, e) = wide ? (captions[k].WideStart, captions[k].WideEnd) : (captions[k].Start, captions[k].End);
+            var distance = Math.Min(Math.Min(Math.Abs(s - start), Math.Abs(e - end)), Math.Abs(((s + e) / 2.0) - ((start + end) / 2.0)));
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (k, distance);
+            }
+        }
+
+        return bestDistance <= 1 ? (best, bestDistance) : (-1, bestDistance);
     }
 }

@@ -40,6 +40,18 @@ public sealed class ZooRenderedFormTests
     [ToolFact("pdftotext")]
     public void PdfToTextRaw_ReadsBackExactly() => Check("pdftotext-raw");
 
+    [ToolFact("w3m")]
+    public void W3mDumpFromHtml_ReadsBackExactly() => Check("w3m-from-html");
+
+    [ToolFact("lynx")]
+    public void LynxDumpFromHtml_ReadsBackExactly() => Check("lynx-from-html");
+
+    [ToolFact("pandoc")]
+    public void PandocMarkdownFromHtml_ReadsBackExactly() => Check("pandoc-md-from-html");
+
+    [ToolFact("pandoc")]
+    public void PandocGfmFromHtml_ReadsBackExactly() => Check("pandoc-gfm-from-html");
+
     [ToolFact("soffice")]
     public void LibreOfficePdfFromDocx_ReadsBackExactly() => Check("lo-pdf-from-docx");
 

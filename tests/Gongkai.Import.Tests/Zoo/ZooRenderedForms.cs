@@ -43,6 +43,10 @@ public static class ZooRenderedForms
         new("pdftotext-raw", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, "-raw")),
         new("lo-pdf-from-docx", RenderedKinds, "report.pdf", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "pdf")),
         new("lo-docx-from-html", RenderedKinds, "report.docx", "soffice", (cases, dir) => LibreOffice(cases, dir, "html", "docx:MS Word 2007 XML")),
+        new("w3m-from-html", RenderedKinds, "report.txt", "w3m", (cases, dir) => FromHtml(cases, dir, "w3m", ["-dump", "-cols", "200", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"])),
+        new("lynx-from-html", RenderedKinds, "report.txt", "lynx", (cases, dir) => FromHtml(cases, dir, "lynx", ["-dump", "-nolist", "-width=200", "-assume_charset=utf-8", "-display_charset=utf-8"])),
+        new("pandoc-md-from-html", RenderedKinds, "report.md", "pandoc", (cases, dir) => FromHtml(cases, dir, "pandoc", ["-f", "html", "-t", "markdown"])),
+        new("pandoc-gfm-from-html", RenderedKinds, "report.md", "pandoc", (cases, dir) => FromHtml(cases, dir, "pandoc", ["-f", "html", "-t", "gfm"])),
         new("lo-pdf-from-html", RenderedKinds, "report.pdf", "soffice", (cases, dir) => LibreOffice(cases, dir, "html", "pdf:writer_web_pdf_Export")),
     ];
 
@@ -60,6 +64,20 @@ public static class ZooRenderedForms
             File.WriteAllBytes(pdf, ReportRenderers.Render(cases[i].Report, "pdf"));
             Run("pdftotext", [mode, "-enc", "UTF-8", pdf, txt], TimeSpan.FromSeconds(60));
             texts.Add(File.ReadAllBytes(txt));
+        }
+
+        return texts;
+    }
+
+    /// <summary>Each case's HTML from the project's renderer, as <paramref name="program"/> turns it into text or Markdown (its standard output).</summary>
+    private static List<byte[]> FromHtml(IReadOnlyList<ZooReport> cases, string dir, string program, string[] options)
+    {
+        var texts = new List<byte[]>(cases.Count);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var html = Path.Combine(dir, Name(i, "html"));
+            File.WriteAllBytes(html, ReportRenderers.Render(cases[i].Report, "html"));
+            texts.Add(System.Text.Encoding.UTF8.GetBytes(Run(program, [.. options, html], TimeSpan.FromSeconds(60))));
         }
 
         return texts;
@@ -88,9 +106,9 @@ public static class ZooRenderedForms
 
     private static string Name(int i, string extension) => $"case{i.ToString("D4", CultureInfo.InvariantCulture)}.{extension}";
 
-    private static void Run(string program, IEnumerable<string> arguments, TimeSpan timeout)
+    private static string Run(string program, IEnumerable<string> arguments, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = System.Text.Encoding.UTF8 };
         foreach (var a in arguments)
         {
             start.ArgumentList.Add(a);
@@ -109,6 +127,8 @@ public static class ZooRenderedForms
         {
             throw new InvalidOperationException($"{program} exited with {process.ExitCode}: {stderr.Result}{stdout.Result}");
         }
+
+        return stdout.Result;
     }
 
     /// <summary>Whether <paramref name="program"/> is on the PATH.</summary>
