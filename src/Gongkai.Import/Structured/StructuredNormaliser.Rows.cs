@@ -409,6 +409,42 @@ internal sealed partial class StructuredNormaliser
 
     private static int? PageOf(Doc doc, int line) => doc.Lines[line].FirstOrDefault()?.Source.Location.Page;
 
+    /// <summary>How many cells up to <paramref name="last"/> print the same value as it.</summary>
+    private static int RepeatedBefore(List<Frag> cells, int last)
+    {
+        var value = cells[last];
+        var n = 1;
+        while (n <= last && cells[last - n] is { } f && f.Kind == value.Kind && f.Value == value.Value
+            && string.Equals(f.Source.Text.Trim(), value.Source.Text.Trim(), StringComparison.Ordinal))
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// Whether the nearest header line above <paramref name="line"/> (as many fragments, no values)
+    /// prints one text in each of the cells <paramref name="from"/> to <paramref name="to"/>: a column
+    /// head merged over those columns and filled into each of them.
+    /// </summary>
+    private static bool MergedHead(Doc doc, (int Start, int End) region, int line, int from, int to)
+    {
+        var width = doc.Lines[line].Length;
+        for (var i = line - 1; i >= Math.Max(region.Start, line - GridNeighbours); i--)
+        {
+            var frags = doc.Lines[i];
+            if (frags.Length != width || frags.Any(f => f.IsValue))
+            {
+                continue;
+            }
+
+            return frags[from].Kind == Kind.Text && frags.Skip(from + 1).Take(to - from).All(f => f.Kind == Kind.Text && f.Norm == frags[from].Norm);
+        }
+
+        return false;
+    }
+
     private static (List<Frag> Values, int Line, int Index) CollectValues(Doc doc, (int Start, int End) region, Frag label, int needed, RowDef[] later)
     {
         var values = new List<Frag>(needed);
@@ -434,6 +470,22 @@ internal sealed partial class StructuredNormaliser
             if (afterText >= 0)
             {
                 cells = cells.Take(afterText).ToList();
+            }
+
+            if (cells.Count > needed && cells.FindLastIndex(f => f.IsValue) is >= 1 and var lastValue && RepeatedBefore(cells, lastValue) is > 1 and var repeated
+                && MergedHead(doc, region, label.Line, cells[lastValue - repeated + 1].Index, cells[lastValue].Index))
+            {
+                // More cells than the row has, the last values the same under a column head printed
+                // the same in each of their columns: a merged cell filled into every column it covers
+                // (a converter that fills merged cells: "信息内容 | 上一年项目数量 | 本年增/减 | 本年增/减"
+                // over "行政事业性收费 |  | 78 | 78"), one value; an empty cell before it is a blank.
+                while (cells.Count > needed && cells.Count > lastValue + 1)
+                {
+                    cells.RemoveAt(cells.Count - 1);
+                }
+
+                var drop = Math.Min(repeated - 1, cells.Count - needed);
+                cells.RemoveRange(cells.Count - drop, drop);
             }
 
             if (cells.Count > needed && cells[0].Kind == Kind.Empty && cells[^1].Kind == Kind.Empty
