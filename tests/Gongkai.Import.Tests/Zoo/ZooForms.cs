@@ -43,6 +43,7 @@ public static class ZooForms
         new("fullwidth", CellKinds.All, false, "report.txt", (p, _) => Utf8(FullWidth(Lines(p, "\t")))),
         // Converter Markdown written from the grid (docs/import-zoo.md, "Merged cells as converters write them").
         new("markdown-filled", CellKinds.All, false, "report.md", (p, _) => Utf8(Filled(p))) { Grid = true },
+        new("markdown-pandas", CellKinds.All, false, "report.md", (p, _) => Utf8(Pandas(p))) { Grid = true },
         new("markdown-padded", CellKinds.All, false, "report.md", (p, _) => Utf8(Padded(p))) { Grid = true },
         new("markdown-html", CellKinds.All, false, "report.md", (p, r) => Utf8(MarkdownHtml(p, r))) { Grid = true },
     ];
@@ -128,6 +129,28 @@ public static class ZooForms
         for (var r = 0; r < grid.Count; r++)
         {
             PipeRow(sb, grid[r].Select(s => s.Cell.Text), r == 0);
+        }
+    });
+
+    /// <summary>
+    /// pandas <c>read_html(...)[i].to_markdown()</c>: the filled grid under a header of column numbers,
+    /// each row led by its index, an empty cell printed <c>nan</c>, cells padded to the column's width.
+    /// </summary>
+    private static string Pandas(ZooPage page) => MarkdownPage(page, (sb, rows) =>
+    {
+        var grid = Grid(rows);
+        var width = grid.Max(r => r.Count);
+        List<string> header = ["", .. Enumerable.Range(0, width).Select(c => c.ToString(CultureInfo.InvariantCulture))];
+        var table = new List<List<string>> { header };
+        table.AddRange(grid.Select((r, i) => (List<string>)[i.ToString(CultureInfo.InvariantCulture), .. Enumerable.Range(0, width).Select(c => c < r.Count && r[c].Cell.Text.Length > 0 ? r[c].Cell.Text : "nan")]));
+        var widths = Enumerable.Range(0, width + 1).Select(c => table.Max(r => r[c].Length)).ToList();
+        for (var r = 0; r < table.Count; r++)
+        {
+            sb.Append('|').Append(string.Concat(table[r].Select((t, c) => " " + (c == 0 ? t.PadLeft(widths[c]) : t.PadRight(widths[c])) + " |"))).Append('\n');
+            if (r == 0)
+            {
+                sb.Append('|').Append(string.Concat(widths.Select((w, c) => c == 0 ? new string('-', w + 1) + ":|" : ":" + new string('-', w + 1) + "|"))).Append('\n');
+            }
         }
     });
 
