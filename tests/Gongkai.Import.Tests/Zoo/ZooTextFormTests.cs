@@ -35,8 +35,6 @@ public sealed class ZooTextFormTests
     {
         // None since 2026-12-06: paged, one-line, glued-rows and glued-page (were 1.5, 0.5, 1 and 1 %)
         // read 0 of 2,000 all-wild cases each (docs/import-zoo.md).
-        // Added 2026-12-06 (branch spans): 300 of 300 before any fix (index column, nan).
-        ["markdown-pandas"] = 1.0,
     };
 
     [Theory]
