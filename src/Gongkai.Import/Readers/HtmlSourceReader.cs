@@ -68,7 +68,26 @@ public sealed class HtmlSourceReader : ISourceReader
         return new SourceDocument(name, walker.Lines.ToImmutable(), []);
     }
 
-    private sealed class Walker(string name, ImportBudget budget)
+    /// <summary>
+    /// The lines of an HTML fragment embedded in a text file (a table a converter wrote into Markdown,
+    /// as MinerU and marker do), read as a page is; its source lines are counted from <paramref name="firstLine"/>.
+    /// </summary>
+    internal static ImmutableArray<SourceLine> ReadFragment(string html, string name, int firstLine, ImportBudget budget)
+    {
+        MarkupScan.Check(html, budget);
+        using var document = s_parser.ParseDocument(html);
+        budget.CheckTime();
+        var walker = new Walker(name, budget, firstLine - 1);
+        if (document.Body is { } body)
+        {
+            walker.Walk(body);
+            walker.Flush();
+        }
+
+        return walker.Lines.ToImmutable();
+    }
+
+    private sealed class Walker(string name, ImportBudget budget, int lineOffset = 0)
     {
         private readonly StringBuilder _inline = new();
         private int? _inlineLine;
@@ -112,7 +131,7 @@ public sealed class HtmlSourceReader : ISourceReader
                     case IText text:
                         if (_inline.Length == 0 && !string.IsNullOrWhiteSpace(text.Data))
                         {
-                            _inlineLine = (child.ParentElement as IElement)?.SourceReference?.Position.Line;
+                            _inlineLine = (child.ParentElement as IElement)?.SourceReference?.Position.Line + lineOffset;
                         }
 
                         _inline.Append(text.Data);
@@ -127,7 +146,7 @@ public sealed class HtmlSourceReader : ISourceReader
                         Flush();
                         if (element.LocalName != "br" && element.LocalName != "hr")
                         {
-                            _inlineLine = element.SourceReference?.Position.Line;
+                            _inlineLine = element.SourceReference?.Position.Line + lineOffset;
                             Walk(element);
                             Flush();
                         }
@@ -164,7 +183,7 @@ public sealed class HtmlSourceReader : ISourceReader
                 foreach (var cell in row.Cells)
                 {
                     cellIndex++;
-                    var location = new SourceLocation(name, cell.SourceReference?.Position.Line, Table: tableIndex, Row: rowIndex, Cell: cellIndex);
+                    var location = new SourceLocation(name, cell.SourceReference?.Position.Line + lineOffset, Table: tableIndex, Row: rowIndex, Cell: cellIndex);
                     cells.Add(new Fragment(Collapse(CellText(cell)), location));
                 }
 

@@ -41,11 +41,23 @@ public sealed partial class TextSourceReader : ISourceReader
 
         var lines = ImmutableArray.CreateBuilder<SourceLine>();
         var number = 0;
+        var htmlEnd = 0;
+        var cursor = (Line: 1, At: 0);
         foreach (var raw in text.AsSpan().EnumerateLines())
         {
             number++;
-            if (raw.IsWhiteSpace())
+            if (number <= htmlEnd || raw.IsWhiteSpace())
             {
+                continue;
+            }
+
+            if (raw.TrimStart().StartsWith("<table", StringComparison.OrdinalIgnoreCase) && HtmlTable(text, number, ref cursor) is { } table)
+            {
+                // A table written as HTML inside Markdown (MinerU, marker): read as HTML, merged cells
+                // once where they start, as a page's table is.
+                budget.AddLine(1, raw.Length, number);
+                lines.AddRange(HtmlSourceReader.ReadFragment(table.Html, name, number, budget));
+                htmlEnd = table.LastLine;
                 continue;
             }
 
@@ -77,6 +89,53 @@ public sealed partial class TextSourceReader : ISourceReader
         }
 
         return new SourceDocument(name, lines.ToImmutable(), []);
+    }
+
+    /// <summary>
+    /// The HTML table that starts on line <paramref name="first"/> (1-based) of <paramref name="text"/>:
+    /// its text up to the line holding the last <c>&lt;/table&gt;</c> before the next blank line (or
+    /// the text's end), and that line; null when no <c>&lt;/table&gt;</c> closes it. <paramref name="cursor"/>
+    /// is a line's number and where it starts, moved on to <paramref name="first"/> (the text is walked once).
+    /// </summary>
+    private static (string Html, int LastLine)? HtmlTable(string text, int first, ref (int Line, int At) cursor)
+    {
+        while (cursor.Line < first && text.IndexOf('\n', cursor.At) is >= 0 and var newline)
+        {
+            cursor = (cursor.Line + 1, newline + 1);
+        }
+
+        var start = cursor.At;
+        if (cursor.Line != first || !text.AsSpan(start).TrimStart().StartsWith("<table", StringComparison.OrdinalIgnoreCase))
+        {
+            // Lines not ended by '\n' (a lone '\r'): not where the reader counts them; read as text.
+            return null;
+        }
+
+        var (end, last, at, line) = (-1, 0, start, first);
+        while (at < text.Length)
+        {
+            var next = text.IndexOf('\n', at);
+            var lineEnd = next < 0 ? text.Length : next;
+            var content = text.AsSpan(at, lineEnd - at);
+            if (content.IsWhiteSpace() && line > first)
+            {
+                break;
+            }
+
+            if (content.Contains("</table>", StringComparison.OrdinalIgnoreCase))
+            {
+                (end, last) = (lineEnd, line);
+            }
+
+            if (next < 0)
+            {
+                break;
+            }
+
+            (at, line) = (next + 1, line + 1);
+        }
+
+        return end < 0 ? null : (text[start..end], last);
     }
 
     /// <summary>

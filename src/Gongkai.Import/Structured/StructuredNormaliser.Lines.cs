@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Gongkai.Domain.Reports;
 
@@ -31,7 +32,7 @@ internal sealed partial class StructuredNormaliser
     {
         public Doc(SourceDocument source, FormatCatalogue catalogue)
         {
-            source = WithoutPageBreaksInLabels(source, catalogue);
+            source = WithoutPageBreaksInLabels(WithoutRowIndex(source), catalogue);
             Source = source;
             var count = source.Lines.Length;
             Lines = new Frag[count][];
@@ -65,6 +66,72 @@ internal sealed partial class StructuredNormaliser
 
         [GeneratedRegex(@"(?:^|\s)[0-9]+(?:\s+[0-9]+){2}(?:\s|$)", RegexOptions.CultureInvariant)]
         private static partial Regex NumbersApartPattern();
+
+        /// <summary>
+        /// The document without a data frame's index: a table printed by pandas (<c>to_markdown()</c>
+        /// of <c>read_html</c>) has a header line of column numbers (an empty cell, then <c>0</c>,
+        /// <c>1</c>, … in order) and each row led by its number (<c>0</c>, <c>1</c>, …). The header line
+        /// is dropped and each row's number with it; a row number would be read as the row's first cell.
+        /// </summary>
+        private static SourceDocument WithoutRowIndex(SourceDocument source)
+        {
+            List<SourceLine>? kept = null;
+            for (var i = 0; i < source.Lines.Length; i++)
+            {
+                var line = source.Lines[i];
+                var rows = IsColumnNumbers(line.Cells) ? CountIndexed(source.Lines, i + 1) : 0;
+                if (rows == 0)
+                {
+                    kept?.Add(line);
+                    continue;
+                }
+
+                kept ??= [.. source.Lines.Take(i)];
+                for (var r = 1; r <= rows; r++)
+                {
+                    var row = source.Lines[i + r];
+                    kept.Add(row with { Cells = row.Cells.RemoveAt(0), Spans = row.Spans.IsDefaultOrEmpty ? row.Spans : row.Spans.RemoveAt(0) });
+                }
+
+                i += rows;
+            }
+
+            return kept is null ? source : source with { Lines = [.. kept] };
+        }
+
+        /// <summary>Whether the cells are an empty one, then <c>0</c>, <c>1</c>, … (two or more).</summary>
+        private static bool IsColumnNumbers(ImmutableArray<Fragment> cells)
+        {
+            if (cells.Length < 3 || cells[0].Text.Trim().Length > 0)
+            {
+                return false;
+            }
+
+            for (var c = 1; c < cells.Length; c++)
+            {
+                if (!IsNumber(cells[c].Text, c - 1))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>How many lines from <paramref name="start"/> are led by their number from 0 (and have more cells).</summary>
+        private static int CountIndexed(ImmutableArray<SourceLine> lines, int start)
+        {
+            var n = 0;
+            while (start + n < lines.Length && lines[start + n].Cells.Length > 1 && IsNumber(lines[start + n].Cells[0].Text, n))
+            {
+                n++;
+            }
+
+            return n;
+        }
+
+        private static bool IsNumber(string text, int n) =>
+            int.TryParse(text.AsSpan().Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k == n;
 
         /// <summary>How many running header or footer lines may stand beside a page number.</summary>
         private const int MaxRunningLines = 2;

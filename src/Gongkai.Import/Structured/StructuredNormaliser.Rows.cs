@@ -473,6 +473,73 @@ internal sealed partial class StructuredNormaliser
 
     private static int? PageOf(Doc doc, int line) => doc.Lines[line].FirstOrDefault()?.Source.Location.Page;
 
+    /// <summary>How many cells up to <paramref name="last"/> print the same value as it.</summary>
+    private static int RepeatedBefore(List<Frag> cells, int last)
+    {
+        var value = cells[last];
+        var n = 1;
+        while (n <= last && cells[last - n] is { } f && f.Kind == value.Kind && f.Value == value.Value
+            && string.Equals(f.Source.Text.Trim(), value.Source.Text.Trim(), StringComparison.Ordinal))
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// Whether the nearest header line above <paramref name="line"/> (as many fragments, no values)
+    /// prints one text in each of the cells <paramref name="from"/> to <paramref name="to"/>: a column
+    /// head merged over those columns and filled into each of them.
+    /// </summary>
+    private static bool MergedHead(Doc doc, (int Start, int End) region, int line, int from, int to)
+    {
+        var width = doc.Lines[line].Length;
+        for (var i = line - 1; i >= Math.Max(region.Start, line - GridNeighbours); i--)
+        {
+            var frags = doc.Lines[i];
+            if (frags.Length != width || frags.Any(f => f.IsValue))
+            {
+                continue;
+            }
+
+            return frags[from].Kind == Kind.Text && frags.Skip(from + 1).Take(to - from).All(f => f.Kind == Kind.Text && f.Norm == frags[from].Norm);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Where the row's cells start on <paramref name="line"/>, told by the nearest header line above
+    /// it (as many fragments, no values, text at <paramref name="labelIndex"/>): its text cells after
+    /// the label, when they are exactly <paramref name="needed"/>, one after another, and the others
+    /// empty, and another header line of the table as wide has text in every cell (the empty heads
+    /// pad a merged cell); else null.
+    /// </summary>
+    private static int? HeadStart(Doc doc, (int Start, int End) region, int line, int labelIndex, int needed)
+    {
+        var width = doc.Lines[line].Length;
+        bool IsHeader(Frag[] frags) => frags.Length == width && frags[labelIndex].Kind == Kind.Text && !frags.Any(f => f.IsValue);
+        for (var i = line - 1; i >= Math.Max(region.Start, line - GridNeighbours); i--)
+        {
+            var frags = doc.Lines[i];
+            if (frags.Length != width || frags.Any(f => f.IsValue))
+            {
+                continue;
+            }
+
+            var first = Array.FindIndex(frags, labelIndex + 1, f => f.Kind == Kind.Text);
+            var heads = IsHeader(frags) && first > 0 && first + needed <= width
+                && Enumerable.Range(labelIndex + 1, width - labelIndex - 1).All(k => (frags[k].Kind == Kind.Text) == (k >= first && k < first + needed));
+            return heads && first + needed < width
+                && Enumerable.Range(region.Start, region.End - region.Start).Any(k => IsHeader(doc.Lines[k]) && doc.Lines[k].All(f => f.Kind == Kind.Text))
+                ? first
+                : null;
+        }
+
+        return null;
+    }
+
     private static (List<Frag> Values, int Line, int Index) CollectValues(Doc doc, (int Start, int End) region, Frag label, int needed, RowDef[] later)
     {
         var values = new List<Frag>(needed);
@@ -498,6 +565,36 @@ internal sealed partial class StructuredNormaliser
             if (afterText >= 0)
             {
                 cells = cells.Take(afterText).ToList();
+            }
+
+            if (cells.Count > needed && cells.FindLastIndex(f => f.IsValue) is >= 1 and var lastValue && RepeatedBefore(cells, lastValue) is > 1 and var repeated
+                && MergedHead(doc, region, label.Line, cells[lastValue - repeated + 1].Index, cells[lastValue].Index))
+            {
+                // More cells than the row has, the last values the same under a column head printed
+                // the same in each of their columns: a merged cell filled into every column it covers
+                // (a converter that fills merged cells: "信息内容 | 上一年项目数量 | 本年增/减 | 本年增/减"
+                // over "行政事业性收费 |  | 78 | 78"), one value; an empty cell before it is a blank.
+                while (cells.Count > needed && cells.Count > lastValue + 1)
+                {
+                    cells.RemoveAt(cells.Count - 1);
+                }
+
+                var drop = Math.Min(repeated - 1, cells.Count - needed);
+                cells.RemoveRange(cells.Count - drop, drop);
+            }
+
+            if (cells.Count > needed && cells[0].Kind == Kind.Empty
+                && HeadStart(doc, region, label.Line, label.Index, needed) is { } head
+                && cells.FindIndex(f => f.Index == head) is >= 0 and var under && under + needed <= cells.Count
+                && cells.Where((f, k) => k < under || k >= under + needed).All(f => f.Kind == Kind.Empty))
+            {
+                // More cells than the row has, an empty one first, under a header line whose column
+                // heads after the label are exactly the row's cells and the rest empty, in a table
+                // whose wider headers fill the whole width (so the empty heads are a colspan's
+                // padding, not a blank column): the cells under the heads are the row's, the empty
+                // ones after them padding ("信息内容 | 采购项目数量 | 采购总金额 |  |" over
+                // "政府集中采购 |  | 0 |  |", a converter that pads merged cells).
+                cells = cells.GetRange(under, needed);
             }
 
             if (cells.Count > needed && cells[0].Kind == Kind.Empty && cells[^1].Kind == Kind.Empty

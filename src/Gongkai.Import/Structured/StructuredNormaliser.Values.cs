@@ -10,8 +10,9 @@ internal sealed partial class StructuredNormaliser
     private static Frag Classify(Fragment fragment, int line, int index, bool label = true)
     {
         var text = fragment.Text.Trim();
-        if (text.Length == 0)
+        if (text.Length == 0 || text is "nan" or "NaN")
         {
+            // An empty cell, or one a data frame printed empty (pandas writes NaN as "nan").
             return new Frag(fragment, line, index, string.Empty, Kind.Empty, null);
         }
 

@@ -10,6 +10,12 @@ namespace Gongkai.Import.Tests.Zoo;
 /// </summary>
 public sealed record ZooForm(string Name, CellKinds Kinds, bool Glued, string FileName, Func<ZooPage, Random, byte[]> Write)
 {
+    /// <summary>
+    /// The form is written from the table grid (merged cells by their spans), so <see cref="ZooWild"/>
+    /// must not insert rows into merged cells nor break a cell's text over lines.
+    /// </summary>
+    public bool Grid { get; init; }
+
     public override string ToString() => Name;
 }
 
@@ -35,7 +41,167 @@ public static class ZooForms
         new("gbk", CellKinds.All, false, "report.txt", (p, _) => Encoding.GetEncoding("GBK").GetBytes(Lines(p, "\t"))),
         new("utf16", CellKinds.All, false, "report.txt", (p, _) => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Pipes(p, markdown: false))]),
         new("fullwidth", CellKinds.All, false, "report.txt", (p, _) => Utf8(FullWidth(Lines(p, "\t")))),
+        // Converter Markdown written from the grid (docs/import-zoo.md, "Merged cells as converters write them").
+        new("markdown-filled", CellKinds.All, false, "report.md", (p, _) => Utf8(Filled(p))) { Grid = true },
+        new("markdown-pandas", CellKinds.All, false, "report.md", (p, _) => Utf8(Pandas(p))) { Grid = true },
+        new("markdown-padded", CellKinds.All, false, "report.md", (p, _) => Utf8(Padded(p))) { Grid = true },
+        new("markdown-html", CellKinds.All, false, "report.md", (p, r) => Utf8(MarkdownHtml(p, r))) { Grid = true },
     ];
+
+    /// <summary>A position of a table's full grid: the cell covering it, and whether the cell starts there (its top-left).</summary>
+    public readonly record struct GridSlot(ZooCell Cell, bool Origin, bool FirstRow);
+
+    /// <summary>
+    /// The table expanded to its full grid: each merged cell placed in every row and column it covers,
+    /// as a converter that fills spans sees it. A row is as long as its last covered position.
+    /// </summary>
+    public static List<List<GridSlot>> Grid(IReadOnlyList<IReadOnlyList<ZooCell>> rows)
+    {
+        var grid = rows.Select(_ => new List<GridSlot?>()).ToList();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var c = 0;
+            foreach (var cell in rows[r])
+            {
+                while (c < grid[r].Count && grid[r][c] is not null)
+                {
+                    c++;
+                }
+
+                for (var dr = 0; dr < Math.Max(1, cell.RowSpan) && r + dr < rows.Count; dr++)
+                {
+                    var line = grid[r + dr];
+                    for (var dc = 0; dc < Math.Max(1, cell.ColSpan); dc++)
+                    {
+                        while (line.Count <= c + dc)
+                        {
+                            line.Add(null);
+                        }
+
+                        line[c + dc] = new GridSlot(cell, dr == 0 && dc == 0, dr == 0);
+                    }
+                }
+
+                c += Math.Max(1, cell.ColSpan);
+            }
+        }
+
+        return grid.Select(line => line.TakeWhile(s => s is not null).Select(s => s!.Value).ToList()).ToList();
+    }
+
+    /// <summary>The page's paragraphs as Markdown (the title a heading) and each table written by <paramref name="table"/>.</summary>
+    private static string MarkdownPage(ZooPage page, Action<StringBuilder, IReadOnlyList<IReadOnlyList<ZooCell>>> table)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in page.Blocks)
+        {
+            if (block.IsTable)
+            {
+                table(sb, block.Rows!);
+                sb.Append('\n');
+            }
+            else
+            {
+                sb.Append(block.Paragraph == page.Title ? "# " : string.Empty).Append(block.Paragraph).Append("\n\n");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static void PipeRow(StringBuilder sb, IEnumerable<string> cells, bool rule)
+    {
+        var texts = cells.ToList();
+        sb.Append("| ").Append(string.Join(" | ", texts)).Append(" |\n");
+        if (rule)
+        {
+            sb.Append('|').Append(string.Concat(Enumerable.Repeat(" --- |", texts.Count))).Append('\n');
+        }
+    }
+
+    /// <summary>
+    /// docling / pandas <c>read_html(...).to_markdown()</c>: the table expanded to its full grid, a
+    /// merged cell's text repeated in every position it covers (labels and values alike).
+    /// </summary>
+    private static string Filled(ZooPage page) => MarkdownPage(page, (sb, rows) =>
+    {
+        var grid = Grid(rows);
+        for (var r = 0; r < grid.Count; r++)
+        {
+            PipeRow(sb, grid[r].Select(s => s.Cell.Text), r == 0);
+        }
+    });
+
+    /// <summary>
+    /// pandas <c>read_html(...)[i].to_markdown()</c>: the filled grid under a header of column numbers,
+    /// each row led by its index, an empty cell printed <c>nan</c>, cells padded to the column's width.
+    /// </summary>
+    private static string Pandas(ZooPage page) => MarkdownPage(page, (sb, rows) =>
+    {
+        var grid = Grid(rows);
+        var width = grid.Max(r => r.Count);
+        List<string> header = ["", .. Enumerable.Range(0, width).Select(c => c.ToString(CultureInfo.InvariantCulture))];
+        var table = new List<List<string>> { header };
+        table.AddRange(grid.Select((r, i) => (List<string>)[i.ToString(CultureInfo.InvariantCulture), .. Enumerable.Range(0, width).Select(c => c < r.Count && r[c].Cell.Text.Length > 0 ? r[c].Cell.Text : "nan")]));
+        var widths = Enumerable.Range(0, width + 1).Select(c => table.Max(r => r[c].Length)).ToList();
+        for (var r = 0; r < table.Count; r++)
+        {
+            sb.Append('|').Append(string.Concat(table[r].Select((t, c) => " " + (c == 0 ? t.PadLeft(widths[c]) : t.PadRight(widths[c])) + " |"))).Append('\n');
+            if (r == 0)
+            {
+                sb.Append('|').Append(string.Concat(widths.Select((w, c) => c == 0 ? new string('-', w + 1) + ":|" : ":" + new string('-', w + 1) + "|"))).Append('\n');
+            }
+        }
+    });
+
+    /// <summary>
+    /// markdownify / html2text: a colspan padded with empty cells, a rowspan cell written in its first
+    /// row only (the rows under it are shorter).
+    /// </summary>
+    private static string Padded(ZooPage page) => MarkdownPage(page, (sb, rows) =>
+    {
+        var grid = Grid(rows);
+        for (var r = 0; r < grid.Count; r++)
+        {
+            PipeRow(sb, grid[r].Where(s => s.FirstRow).Select(s => s.Origin ? s.Cell.Text : string.Empty), r == 0);
+        }
+    });
+
+    /// <summary>
+    /// MinerU / marker: Markdown prose with each table an HTML <c>&lt;table&gt;</c> (rowspan/colspan,
+    /// <c>td</c> only), on one line (MinerU) or a row a line.
+    /// </summary>
+    private static string MarkdownHtml(ZooPage page, Random random)
+    {
+        var oneLine = random.Next(2) == 0;
+        return MarkdownPage(page, (sb, rows) =>
+        {
+            sb.Append("<table>");
+            foreach (var row in rows)
+            {
+                sb.Append(oneLine ? string.Empty : "\n").Append("<tr>");
+                foreach (var cell in row)
+                {
+                    sb.Append("<td");
+                    if (cell.RowSpan > 1)
+                    {
+                        sb.Append(" rowspan=\"").Append(cell.RowSpan.ToString(CultureInfo.InvariantCulture)).Append('"');
+                    }
+
+                    if (cell.ColSpan > 1)
+                    {
+                        sb.Append(" colspan=\"").Append(cell.ColSpan.ToString(CultureInfo.InvariantCulture)).Append('"');
+                    }
+
+                    sb.Append('>').Append(WebUtility.HtmlEncode(cell.Text)).Append("</td>");
+                }
+
+                sb.Append("</tr>");
+            }
+
+            sb.Append(oneLine ? string.Empty : "\n").Append("</table>\n");
+        });
+    }
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 

@@ -87,7 +87,7 @@ public static partial class ZooWild
             return false;
         }
 
-        var grid = form.FileName.EndsWith(".html", StringComparison.Ordinal);
+        var grid = form.Grid || form.FileName.EndsWith(".html", StringComparison.Ordinal);
         var keepsBlanks = (form.Kinds & CellKinds.Blanks) != 0;
         var report = page.Report;
         var title = Roll(WildKinds.Title, 0.6) ? Title(report, random) : page.Title;
