@@ -3,7 +3,8 @@
 #
 # 1. Installs what the tests need when it is missing (Debian packages; as root, or through sudo):
 #    PostgreSQL, Chromium, the Noto CJK fonts, poppler-utils (pdftotext), LibreOffice Writer (the
-#    import zoo's converted forms), Tesseract with simplified Chinese (OCR).
+#    import zoo's converted forms), pandoc, w3m and lynx (the zoo's HTML-to-text and -Markdown
+#    forms), Tesseract with simplified Chinese (OCR).
 # 2. Starts a throw-away PostgreSQL cluster on a free port in a temporary folder, so the tests run on
 #    SQLite and on PostgreSQL, and stops and removes it afterwards.
 # 3. Runs `dotnet test Gongkai.slnx` with any extra arguments given (e.g. --filter ...).
@@ -23,6 +24,9 @@ fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+command -v pandoc >/dev/null || need+=(pandoc)
+command -v w3m >/dev/null || need+=(w3m)
+command -v lynx >/dev/null || need+=(lynx)
 command -v tesseract >/dev/null || need+=(tesseract-ocr)
 [ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || ls /usr/share/tesseract-ocr/*/tessdata/chi_sim.traineddata >/dev/null 2>&1 || need+=(tesseract-ocr-chi-sim)
 if [ ${#need[@]} -gt 0 ]; then
