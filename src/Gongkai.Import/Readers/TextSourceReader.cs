@@ -66,7 +66,13 @@ public sealed partial class TextSourceReader : ISourceReader
                 budget.Refuse(ImportLimit.LineChars, number);
             }
 
-            var cells = SplitLine(raw.ToString());
+            var line = Cleaned(raw.ToString());
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var cells = SplitLine(line);
             if (cells.Count == 0)
             {
                 continue;
@@ -80,11 +86,11 @@ public sealed partial class TextSourceReader : ISourceReader
                 fragments[k] = new Fragment(cells[k], location);
             }
 
-            var spaceSeparated = cells.Count > 1 && !raw.Contains('|') && !raw.Contains('\t');
+            var spaceSeparated = cells.Count > 1 && !line.Contains('|') && !line.Contains('\t');
             lines.Add(new SourceLine(ImmutableCollectionsMarshal.AsImmutableArray(fragments))
             {
                 SpaceSeparated = spaceSeparated,
-                Spans = spaceSeparated ? SpansOf(raw, cells) : [],
+                Spans = spaceSeparated ? SpansOf(line, cells) : [],
             });
         }
 
@@ -178,6 +184,18 @@ public sealed partial class TextSourceReader : ISourceReader
 
     internal static List<string> SplitLine(string line)
     {
+        if (line.AsSpan().IndexOfAnyInRange('\u2500', '\u257f') >= 0 || line.Contains('+'))
+        {
+            // A table drawn with box-drawing characters (w3m's dump of a bordered table, a text
+            // table tool) or ASCII grid lines (+----+----+): the rules are no row, the verticals are pipes.
+            if (IsGridRule(line))
+            {
+                return [];
+            }
+
+            line = BoxVerticals().Replace(line, "|");
+        }
+
         List<string> fields;
         if (line.Contains('|'))
         {
@@ -237,6 +255,94 @@ public sealed partial class TextSourceReader : ISourceReader
 
         return cells;
     }
+
+    /// <summary>The line as its cells are cut and placed: without Markdown's inline markup, a box-drawn table's verticals as pipes.</summary>
+    private static string Cleaned(string raw)
+    {
+        var line = WithoutMarkdownInline(raw);
+        return line.AsSpan().IndexOfAny('│', '┃', '║') >= 0 ? BoxVerticals().Replace(line, "|") : line;
+    }
+
+    /// <summary>
+    /// The line without Markdown's inline markup that a converter adds around a cell's text: pandoc's
+    /// attributed spans (<c>[4个]{lang="EN-US" style="…"}</c>, from Word's HTML), links, <c>**bold**</c>,
+    /// a heading's <c>{#id .class}</c>; a pandoc div fence (<c>::: WordSection1</c>) is no text at all.
+    /// </summary>
+    private static string WithoutMarkdownInline(string line)
+    {
+        if (line.StartsWith(":::", StringComparison.Ordinal) && line.AsSpan().TrimStart(':').Trim().IndexOfAny(' ', '|') < 0)
+        {
+            return string.Empty;
+        }
+
+        if (line.Contains("]{", StringComparison.Ordinal) || line.Contains("](", StringComparison.Ordinal))
+        {
+            // Spans one after another are one cell's text; padded to the markup's width, so that a
+            // table laid out in columns of spaces keeps where each cell starts (in display columns, as
+            // pandoc lays it out: a font's name in the markup is two columns a character).
+            line = MarkdownSpans().Replace(line, m =>
+            {
+                var text = string.Concat(m.Groups[1].Captures.Select(c => c.Value));
+                return text + new string(' ', Width(m.ValueSpan) - Width(text));
+            });
+        }
+
+        if (line.Contains("**", StringComparison.Ordinal))
+        {
+            line = MarkdownStrong().Replace(line, "$1");
+        }
+
+        if (line.EndsWith('}') && line.Contains("{#", StringComparison.Ordinal))
+        {
+            line = HeadingAttributes().Replace(line, string.Empty);
+        }
+
+        return line;
+    }
+
+    /// <summary>Attributed spans or links one after another: <c>[text]{…}</c>, <c>[text](…)</c>, nothing nested.</summary>
+    [GeneratedRegex(@"(?:\[([^\[\]\r\n]*)\](?:\{[^{}\r\n]*\}|\([^()\r\n]*\)))+")]
+    private static partial Regex MarkdownSpans();
+
+    [GeneratedRegex(@"\*\*([^*\r\n]+)\*\*")]
+    private static partial Regex MarkdownStrong();
+
+    [GeneratedRegex(@"\s*\{#[^{}]*\}$")]
+    private static partial Regex HeadingAttributes();
+
+    /// <summary>
+    /// Whether the line only draws a table's rules: box-drawing characters or <c>+ - = :</c> and pipes,
+    /// with a corner or a junction (<c>┼</c>, <c>+</c>) and a run of three rule strokes (a lone <c>---</c>
+    /// may be a placeholder cell).
+    /// </summary>
+    private static bool IsGridRule(string line)
+    {
+        var (junction, strokes, run) = (false, 0, 0);
+        foreach (var c in line)
+        {
+            if (c is '-' or '=' or '─' or '━' or '═')
+            {
+                run = Math.Max(run, ++strokes);
+                continue;
+            }
+
+            strokes = 0;
+            if (c is '+' or (>= '\u2500' and <= '\u257f'))
+            {
+                junction |= c is not ('│' or '┃' or '║');
+            }
+            else if (c is not (':' or '|' or ' ' or '\t' or '\u3000'))
+            {
+                return false;
+            }
+        }
+
+        return junction && run >= 3;
+    }
+
+    /// <summary>The vertical strokes of a box-drawn table, which separate its cells.</summary>
+    [GeneratedRegex(@"[│┃║]")]
+    private static partial Regex BoxVerticals();
 
     /// <summary>Whether <see cref="SpaceRun"/> could cut <paramref name="line"/> (two white-space characters in a row, or an ideographic space).</summary>
     private static bool HasSpaceRun(string line)

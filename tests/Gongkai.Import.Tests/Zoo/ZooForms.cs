@@ -379,7 +379,7 @@ public static class ZooForms
     }
 
     /// <summary>HTML saved from Word: mso classes, <c>&lt;o:p&gt;</c>, nested spans, merged cells.</summary>
-    private static string WordHtml(ZooPage page, Random random)
+    public static string WordHtml(ZooPage page, Random random)
     {
         var sb = new StringBuilder();
         sb.Append("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><meta charset=\"utf-8\"><title>")

@@ -52,6 +52,15 @@ public sealed class ZooRenderedFormTests
     [ToolFact("pandoc")]
     public void PandocGfmFromHtml_ReadsBackExactly() => Check("pandoc-gfm-from-html");
 
+    [ToolFact("pandoc")]
+    public void PandocPlainFromHtml_ReadsBackExactly() => Check("pandoc-plain-from-html");
+
+    [ToolFact("w3m")]
+    public void W3mDumpFromWordHtml_ReadsBackExactly() => Check("w3m-from-word-html");
+
+    [ToolFact("pandoc")]
+    public void PandocMarkdownFromWordHtml_ReadsBackExactly() => Check("pandoc-md-from-word-html");
+
     [ToolFact("soffice")]
     public void LibreOfficePdfFromDocx_ReadsBackExactly() => Check("lo-pdf-from-docx");
 

@@ -35,6 +35,16 @@ public static class ZooRenderedForms
 {
     private const CellKinds RenderedKinds = CellKinds.Blanks | CellKinds.Decimals;
 
+    /// <summary>What a page saved from Word carries (<see cref="ZooForms.WordHtml"/>): every kind of cell.</summary>
+    private const CellKinds WordKinds = CellKinds.All;
+
+    /// <summary>The case laid out as the zoo's official page and saved as Word HTML (mso classes, rowspan/colspan, nested spans).</summary>
+    private static string WordPage(ZooReport report, int i)
+    {
+        var random = new Random(i);
+        return ZooForms.WordHtml(new ZooPage(report, random), random);
+    }
+
     public static IReadOnlyList<ZooRenderedForm> All { get; } =
     [
         new("docx", RenderedKinds, "report.docx", null, (cases, _) => Render(cases, "docx")),
@@ -47,6 +57,9 @@ public static class ZooRenderedForms
         new("lynx-from-html", RenderedKinds, "report.txt", "lynx", (cases, dir) => FromHtml(cases, dir, "lynx", ["-dump", "-nolist", "-width=200", "-assume_charset=utf-8", "-display_charset=utf-8"])),
         new("pandoc-md-from-html", RenderedKinds, "report.md", "pandoc", (cases, dir) => FromHtml(cases, dir, "pandoc", ["-f", "html", "-t", "markdown"])),
         new("pandoc-gfm-from-html", RenderedKinds, "report.md", "pandoc", (cases, dir) => FromHtml(cases, dir, "pandoc", ["-f", "html", "-t", "gfm"])),
+        new("pandoc-plain-from-html", RenderedKinds, "report.txt", "pandoc", (cases, dir) => FromHtml(cases, dir, "pandoc", ["-f", "html", "-t", "plain"])),
+        new("w3m-from-word-html", WordKinds, "report.txt", "w3m", (cases, dir) => FromHtml(cases, dir, "w3m", ["-dump", "-cols", "200", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"], word: true)),
+        new("pandoc-md-from-word-html", WordKinds, "report.md", "pandoc", (cases, dir) => FromHtml(cases, dir, "pandoc", ["-f", "html", "-t", "markdown"], word: true)),
         new("lo-pdf-from-html", RenderedKinds, "report.pdf", "soffice", (cases, dir) => LibreOffice(cases, dir, "html", "pdf:writer_web_pdf_Export")),
     ];
 
@@ -70,13 +83,13 @@ public static class ZooRenderedForms
     }
 
     /// <summary>Each case's HTML from the project's renderer, as <paramref name="program"/> turns it into text or Markdown (its standard output).</summary>
-    private static List<byte[]> FromHtml(IReadOnlyList<ZooReport> cases, string dir, string program, string[] options)
+    private static List<byte[]> FromHtml(IReadOnlyList<ZooReport> cases, string dir, string program, string[] options, bool word = false)
     {
         var texts = new List<byte[]>(cases.Count);
         for (var i = 0; i < cases.Count; i++)
         {
             var html = Path.Combine(dir, Name(i, "html"));
-            File.WriteAllBytes(html, ReportRenderers.Render(cases[i].Report, "html"));
+            File.WriteAllBytes(html, word ? ZooForms.Utf8(WordPage(cases[i], i)) : ReportRenderers.Render(cases[i].Report, "html"));
             texts.Add(System.Text.Encoding.UTF8.GetBytes(Run(program, [.. options, html], TimeSpan.FromSeconds(60))));
         }
 
