@@ -79,13 +79,14 @@ internal sealed partial class StructuredNormaliser
                 continue;
             }
 
-            if (values.Count == 0 && doc.Lines[label.Line].Length == 1 && doc.SpaceSeparated.Any(s => s)
+            if (values.Count == 0 && doc.Lines[label.Line].Length == 1 && (doc.SpaceSeparated.Any(s => s) || doc.Spans[label.Line].Length > 0)
                 && label.Norm.Length <= 40 && label.Norm.Count(char.IsAsciiDigit) <= 2 && !char.IsAsciiDigit(label.Norm[^1])
                 && NextRowFollows(doc, region, label.Line + 1, later))
             {
-                // Text cut at spaces: a label alone on its line (no digits run into it, as in a glued
-                // form), then the next row's label (or a heading, or the table's end) with no number
-                // between: the row's cells were left blank.
+                // Text cut at spaces, or a table without rules whose runs' positions are kept (a PDF's):
+                // a label alone on its line (no digits run into it, as in a glued form), then the next
+                // row's label (or a heading, or the table's end) with no number between: the row's
+                // cells were left blank.
                 values.AddRange(Enumerable.Repeat(label with { Kind = Kind.Empty, Value = null }, row.Columns.Length));
             }
 
