@@ -41,12 +41,23 @@ internal sealed partial class StructuredNormaliser
                 break;
             }
 
-            foreach (var wide in (ReadOnlySpan<bool>)[false, true])
+            // Cells' middles first; when they do not place the row, their left edges, then right
+            // edges (numbers set flush in columns under captions of other widths, as a PDF table's
+            // left-aligned cells are).
+            foreach (var align in (ReadOnlySpan<Align>)[Align.Centre, Align.Left, Align.Right])
             {
-                var centres = Centres(doc, grids, wide);
-                if (Place(doc, region, label, centres, wide, later, positioned) is { } placed && placed.Cost < bestCost)
+                foreach (var wide in (ReadOnlySpan<bool>)[false, true])
                 {
-                    (best, bestCost) = ((placed.Cells, placed.Line, placed.Index), placed.Cost);
+                    var centres = Centres(doc, grids, wide, align);
+                    if (Place(doc, region, label, centres, wide, align, later, positioned) is { } placed && placed.Cost < bestCost)
+                    {
+                        (best, bestCost) = ((placed.Cells, placed.Line, placed.Index), placed.Cost);
+                    }
+                }
+
+                if (best is not null)
+                {
+                    break;
                 }
             }
 
@@ -57,6 +68,14 @@ internal sealed partial class StructuredNormaliser
         }
 
         return best;
+    }
+
+    /// <summary>Which point of a cell stands for its column: its middle, its left edge or its right edge.</summary>
+    private enum Align
+    {
+        Centre,
+        Left,
+        Right,
     }
 
     /// <summary>The longest column caption a header row of the grid is taken to have.</summary>
@@ -99,23 +118,31 @@ internal sealed partial class StructuredNormaliser
     }
 
     /// <summary>The grid's column middles: the nearest full row's, or both rows' mean where they agree.</summary>
-    private static double[] Centres(Doc doc, List<Frag[]> rows, bool wide)
+    private static double[] Centres(Doc doc, List<Frag[]> rows, bool wide, Align align)
     {
-        var first = rows[0].Select(f => Centre(doc, f, wide)).ToArray();
+        var first = rows[0].Select(f => Centre(doc, f, wide, align)).ToArray();
         if (rows.Count < 2)
         {
             return first;
         }
 
-        var second = rows[1].Select(f => Centre(doc, f, wide)).ToArray();
+        var second = rows[1].Select(f => Centre(doc, f, wide, align)).ToArray();
         return first.Zip(second).All(p => Math.Abs(p.First - p.Second) <= 1.5) ? [.. first.Zip(second, (a, b) => (a + b) / 2)] : first;
     }
 
-    private static double Centre(Doc doc, Frag f, bool wide) =>
-        wide ? doc.Spans[f.Line][f.Index].WideCentre : doc.Spans[f.Line][f.Index].Centre;
+    private static double Centre(Doc doc, Frag f, bool wide, Align align)
+    {
+        var span = doc.Spans[f.Line][f.Index];
+        return align switch
+        {
+            Align.Left => wide ? span.WideStart : span.Start,
+            Align.Right => wide ? span.WideEnd - 1 : span.End - 1,
+            _ => wide ? span.WideCentre : span.Centre,
+        };
+    }
 
     /// <summary>Each number of the label's line and of the lines it runs onto, under its column.</summary>
-    private static (List<Cell> Cells, int Line, int Index, double Cost)? Place(Doc doc, (int Start, int End) region, Frag label, double[] centres, bool wide, RowDef[] later, bool positioned)
+    private static (List<Cell> Cells, int Line, int Index, double Cost)? Place(Doc doc, (int Start, int End) region, Frag label, double[] centres, bool wide, Align align, RowDef[] later, bool positioned)
     {
         var cells = new Cell?[centres.Length];
         var packed = positioned ? [] : Packed(doc, label);
@@ -144,7 +171,7 @@ internal sealed partial class StructuredNormaliser
                 return i == label.Line ? null : Done(cells, last, endLine, endIndex, cost, label, ended: false);
             }
 
-            var columns = values.Select(v => Column(centres, Centre(doc, v, wide))).ToList();
+            var columns = values.Select(v => Column(centres, Centre(doc, v, wide, align))).ToList();
             var ordered = columns.All(c => c.Column >= 0) && columns.Zip(columns.Skip(1)).All(p => p.Second.Column > p.First.Column);
             if (!ordered || columns[0].Column <= last)
             {
