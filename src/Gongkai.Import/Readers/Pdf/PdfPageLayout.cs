@@ -324,17 +324,21 @@ internal static partial class PdfPageLayout
     /// <summary>How many runs on other lines must start at an edge for it to be a column's.</summary>
     public const int ColumnSupport = 3;
 
+    /// <summary>As <see cref="ColumnSupport"/>, for a split between two numbers a word space apart.</summary>
+    public const int NumberColumnSupport = 2;
+
     /// <summary>
     /// Two columns' text run together (a table without rules whose narrow group column touches the
     /// label column: <c>（五3.要求提供公开出版</c>), or two numbers a word space apart: a run that starts
     /// at a column's left edge is split where one of its glyphs starts at another column's left edge
     /// (after a CJK glyph, or a digit then a word space), each edge that of
-    /// <see cref="ColumnSupport"/> or more runs on the page's other lines.
+    /// <see cref="ColumnSupport"/> or more runs on the page's other lines (<see cref="NumberColumnSupport"/>
+    /// between two numbers).
     /// </summary>
     private static List<Run> SplitAtColumns(List<Run> runs)
     {
         var lefts = runs.Select(r => (Left: r.Glyphs[0].AdvanceLeft, r.Line)).ToList();
-        bool Column(double x, int line) => lefts.Count(l => l.Line != line && Math.Abs(l.Left - x) <= 1.0) >= ColumnSupport;
+        bool Column(double x, int line, int support = ColumnSupport) => lefts.Count(l => l.Line != line && Math.Abs(l.Left - x) <= 1.0) >= support;
 
         var result = new List<Run>(runs.Count);
         foreach (var run in runs)
@@ -349,7 +353,10 @@ internal static partial class PdfPageLayout
             var from = 0;
             for (var k = 1; k < g.Count; k++)
             {
-                if (g[k].Left - g[k - 1].Right < ColumnGapFactor * g[k].Size && Column(g[k].AdvanceLeft, run.Line) && (IsWide(g[k - 1].Value) || NumbersApart(g[k - 1], g[k])))
+                // Two numbers a word space apart need the support of two other lines only (as a
+                // number glued to a label does): a table starting at a page's foot has few rows there.
+                if (g[k].Left - g[k - 1].Right < ColumnGapFactor * g[k].Size
+                    && (IsWide(g[k - 1].Value) ? Column(g[k].AdvanceLeft, run.Line) : NumbersApart(g[k - 1], g[k]) && Column(g[k].AdvanceLeft, run.Line, NumberColumnSupport)))
                 {
                     result.Add(new Run(g[from..k]) { Line = run.Line });
                     from = k;
