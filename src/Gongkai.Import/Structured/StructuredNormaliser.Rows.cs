@@ -399,13 +399,34 @@ internal sealed partial class StructuredNormaliser
                 return next;
             }
 
-            if (frags.Any(f => f.Kind == Kind.Text && f.Source.Location.X is { } at && Math.Abs(at - x) <= TailTolerance))
+            if (frags.Any(f => f.Kind == Kind.Text && f.Source.Location.X is { } at && Math.Abs(at - x) <= TailTolerance)
+                && !Repeated(doc, region, i, line))
             {
                 return i;
             }
         }
 
         return next;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="line"/> repeats a line of the region before <paramref name="before"/>
+    /// word for word (the table's header printed again after a page break: <c>和）</c> of a wrapped
+    /// caption may stand in a label's column).
+    /// </summary>
+    private static bool Repeated(Doc doc, (int Start, int End) region, int line, int before)
+    {
+        var frags = doc.Lines[line];
+        for (var i = region.Start; i < before; i++)
+        {
+            var other = doc.Lines[i];
+            if (other.Length == frags.Length && other.Zip(frags).All(p => p.First.Kind == p.Second.Kind && p.First.Norm == p.Second.Norm))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int? PageOf(Doc doc, int line) => doc.Lines[line].FirstOrDefault()?.Source.Location.Page;

@@ -63,8 +63,10 @@ public sealed class ZooRenderedFormTests
         // space after a label are read by their own columns (2026-12-06): table-2 rows with a blank,
         // table-3 rows whose label tail or numbers are still misplaced; 8 of 100 since a label alone
         // before the next row's is blank and a row is placed by its cells' left or right edges when
-        // their middles do not place it (2026-12-06, branch lopdf2). See docs/import-zoo.md.
-        ["lo-pdf-from-html"] = 0.10,
+        // their middles do not place it; 3 of 100 since two numbers a word space apart are split on
+        // the support of two lines and a label's tail is looked for past the header printed again
+        // (2026-12-06, branch lopdf2): two-column table-2 rows with a blank. See docs/import-zoo.md.
+        ["lo-pdf-from-html"] = 0.05,
     };
 
     private static void Check(string name)
