@@ -41,17 +41,33 @@ internal sealed partial class StructuredNormaliser
                 break;
             }
 
-            // Cells' middles first; when they do not place the row, their left edges, then right
-            // edges (numbers set flush in columns under captions of other widths, as a PDF table's
-            // left-aligned cells are).
-            foreach (var align in (ReadOnlySpan<Align>)[Align.Centre, Align.Left, Align.Right])
+            // The nearest rows' grid first; when it does not place the row, the second row's alone
+            // (a full row of numbers set flush where the nearest is a header row of centred captions).
+            foreach (var secondOnly in (ReadOnlySpan<bool>)[false, true])
             {
-                foreach (var wide in (ReadOnlySpan<bool>)[false, true])
+                if (secondOnly && grids.Count < 2)
                 {
-                    var centres = Centres(doc, grids, wide, align);
-                    if (Place(doc, region, label, centres, wide, align, later, positioned) is { } placed && placed.Cost < bestCost)
+                    break;
+                }
+
+                List<Frag[]> grid = secondOnly ? [grids[1]] : grids;
+                // Cells' middles first; when they do not place the row, their left edges, then right
+                // edges (numbers set flush in columns under captions of other widths, as a PDF table's
+                // left-aligned cells are).
+                foreach (var align in (ReadOnlySpan<Align>)[Align.Centre, Align.Left, Align.Right])
+                {
+                    foreach (var wide in (ReadOnlySpan<bool>)[false, true])
                     {
-                        (best, bestCost) = ((placed.Cells, placed.Line, placed.Index), placed.Cost);
+                        var centres = Centres(doc, grid, wide, align);
+                        if (Place(doc, region, label, centres, wide, align, later, positioned) is { } placed && placed.Cost < bestCost)
+                        {
+                            (best, bestCost) = ((placed.Cells, placed.Line, placed.Index), placed.Cost);
+                        }
+                    }
+
+                    if (best is not null)
+                    {
+                        break;
                     }
                 }
 
