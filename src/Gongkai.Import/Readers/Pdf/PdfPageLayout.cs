@@ -294,21 +294,28 @@ internal static partial class PdfPageLayout
             return runs;
         }
 
-        bool InColumn(double edge, Func<Run, double> side, int line) =>
-            numbers.Count(n => n.Line != line && Math.Abs(side(n) - edge) <= ColumnEdgeTolerance) >= 2;
+        // The numbers glued to labels on other lines count too, once one number stands there alone
+        // (a table at a page's foot whose long labels all touch their numbers: …申请数量 272).
+        var glued = new List<(int Line, double Left)>();
+        foreach (var r in runs)
+        {
+            if (GluedNumberStart(r) is > 0 and var at)
+            {
+                glued.Add((r.Line, r.Glyphs[at].Left));
+            }
+        }
+
+        bool InColumn(double edge, bool left, int line) =>
+            numbers.Count(n => n.Line != line && Math.Abs((left ? n.Left : n.Right) - edge) <= ColumnEdgeTolerance) is var alone
+            && (alone >= 2 || (alone == 1 && left && glued.Exists(c => c.Line != line && Math.Abs(c.Left - edge) <= ColumnEdgeTolerance)));
 
         var result = new List<Run>(runs.Count);
         foreach (var run in runs)
         {
             var g = run.Glyphs;
-            var k = g.Count;
-            while (k > 0 && g[k - 1].Value.Length == 1 && (char.IsAsciiDigit(g[k - 1].Value[0]) || (g[k - 1].Value[0] == '.' && k < g.Count)))
-            {
-                k--;
-            }
-
-            if (k > 0 && k < g.Count && IsWide(g[k - 1].Value) && char.IsAsciiDigit(g[k].Value[0])
-                && (InColumn(g[k].Left, n => n.Left, run.Line) || InColumn(g[^1].Right, n => n.Right, run.Line)))
+            var k = GluedNumberStart(run);
+            if (k > 0
+                && (InColumn(g[k].Left, left: true, run.Line) || InColumn(g[^1].Right, left: false, run.Line)))
             {
                 result.Add(new Run(g[..k]) { Line = run.Line });
                 result.Add(new Run(g[k..]) { Line = run.Line });
@@ -319,6 +326,19 @@ internal static partial class PdfPageLayout
         }
 
         return result;
+    }
+
+    /// <summary>Where the number at the end of a run of text starts (after a CJK glyph), or 0 when none does.</summary>
+    private static int GluedNumberStart(Run run)
+    {
+        var g = run.Glyphs;
+        var k = g.Count;
+        while (k > 0 && g[k - 1].Value.Length == 1 && (char.IsAsciiDigit(g[k - 1].Value[0]) || (g[k - 1].Value[0] == '.' && k < g.Count)))
+        {
+            k--;
+        }
+
+        return k > 0 && k < g.Count && IsWide(g[k - 1].Value) && char.IsAsciiDigit(g[k].Value[0]) ? k : 0;
     }
 
     /// <summary>How many runs on other lines must start at an edge for it to be a column's.</summary>
