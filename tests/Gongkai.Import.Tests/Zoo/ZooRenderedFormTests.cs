@@ -67,7 +67,8 @@ public sealed class ZooRenderedFormTests
         // the support of two lines and a label's tail is looked for past the header printed again
         // (2026-12-06, branch lopdf2); 2 of 100 since a row is also tried on the second nearest full
         // row's grid alone: table-2 rows with a blank under a header whose captions say nothing of
-        // where the numbers stand (run together into one; centred in wide columns). See docs/import-zoo.md.
+        // where the numbers stand (run together into one; centred in wide columns); 4 of 300.
+        // See docs/import-zoo.md.
         ["lo-pdf-from-html"] = 0.04,
     };
 
