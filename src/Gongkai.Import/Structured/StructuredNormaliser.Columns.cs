@@ -23,7 +23,7 @@ internal sealed partial class StructuredNormaliser
     /// </summary>
     private static (List<Cell> Cells, int Line, int Index)? PlaceByColumns(Doc doc, (int Start, int End) region, Frag label, int needed, RowDef[] later)
     {
-        var (grids, captions) = FullRows(doc, region, label.Line, needed);
+        var (grids, captions) = FullRows(doc, region, label.Line, needed, label.Source.Location.X is not null);
         if (grids.Count == 0)
         {
             return null;
@@ -41,13 +41,41 @@ internal sealed partial class StructuredNormaliser
                 break;
             }
 
-            foreach (var wide in (ReadOnlySpan<bool>)[false, true])
+            // The nearest rows' grid first; when it does not place the row, the second row's alone
+            // (a full row of numbers set flush where the nearest is a header row of centred captions).
+            foreach (var secondOnly in (ReadOnlySpan<bool>)[false, true])
             {
-                var centres = Centres(doc, grids, wide);
-                var captionSpans = captions ? grids[0].Select(f => doc.Spans[f.Line][f.Index]).ToArray() : null;
-                if (Place(doc, region, label, centres, captionSpans, wide, later, positioned) is { } placed && placed.Cost < bestCost)
+                if (secondOnly && (grids.Count < 2 || captions))
                 {
-                    (best, bestCost) = ((placed.Cells, placed.Line, placed.Index), placed.Cost);
+                    break;
+                }
+
+                List<Frag[]> grid = secondOnly ? [grids[1]] : grids;
+                // Cells' middles first; when they do not place the row, their left edges, then right
+                // edges (numbers set flush in columns under captions of other widths, as a PDF table's
+                // left-aligned cells are).
+                foreach (var align in (ReadOnlySpan<Align>)[Align.Centre, Align.Left, Align.Right])
+                {
+                    foreach (var wide in (ReadOnlySpan<bool>)[false, true])
+                    {
+                        var centres = Centres(doc, grid, wide, align);
+                        var captionSpans = captions ? grid[0].Select(f => doc.Spans[f.Line][f.Index]).ToArray() : null;
+                        if (Place(doc, region, label, centres, captionSpans, wide, align, later, positioned) is { } placed && placed.Cost < bestCost)
+                        {
+                            (best, bestCost) = ((placed.Cells, placed.Line, placed.Index), placed.Cost);
+                        }
+                    }
+
+                    if (best is not null || captions)
+                    {
+                        // Under captions a number is placed by whichever of its edges or middle is aligned (UnderCaption), once.
+                        break;
+                    }
+                }
+
+                if (best is not null)
+                {
+                    break;
                 }
             }
 
@@ -60,6 +88,14 @@ internal sealed partial class StructuredNormaliser
         return best;
     }
 
+    /// <summary>Which point of a cell stands for its column: its middle, its left edge or its right edge.</summary>
+    private enum Align
+    {
+        Centre,
+        Left,
+        Right,
+    }
+
     /// <summary>The longest column caption a header row of the grid is taken to have.</summary>
     private const int HeaderCellChars = 16;
 
@@ -67,10 +103,18 @@ internal sealed partial class StructuredNormaliser
     /// Nearby lines (nearest first, at most two) that give the grid's columns: full rows (text, then
     /// exactly <paramref name="needed"/> numbers and nothing after them) or, when there is none, a
     /// header row of as many captions (and the row-label column's). Numbers stand alike in every row
-    /// (left-aligned under a caption by a Markdown converter, centred by a PDF), a caption maybe not.
+    /// (left-aligned under a caption by a Markdown converter, centred by a PDF), a caption maybe not;
+    /// past a header row, rows are another block's, whose columns a text dump may have laid out anew.
+    /// On a PDF page (<paramref name="page"/>) the whole table shares one grid: the nearest two lines of
+    /// either kind, their captions compared by middle or edge as the numbers are.
     /// </summary>
-    private static (List<Frag[]> Rows, bool Captions) FullRows(Doc doc, (int Start, int End) region, int line, int needed)
+    private static (List<Frag[]> Rows, bool Captions) FullRows(Doc doc, (int Start, int End) region, int line, int needed, bool page)
     {
+        if (page)
+        {
+            return (NearestGridLines(doc, region, line, needed), false);
+        }
+
         var rows = new List<Frag[]>(2);
         var headers = new List<Frag[]>(2);
         var (pastHeaderAbove, pastHeaderBelow) = (false, false);
@@ -105,24 +149,62 @@ internal sealed partial class StructuredNormaliser
         return rows.Count > 0 ? (rows, false) : (headers, true);
     }
 
-    /// <summary>The grid's column middles: the nearest full row's, or both rows' mean where they agree.</summary>
-    private static double[] Centres(Doc doc, List<Frag[]> rows, bool wide)
+    /// <summary>The two lines nearest <paramref name="line"/> that are a full row or a header row, nearest first.</summary>
+    private static List<Frag[]> NearestGridLines(Doc doc, (int Start, int End) region, int line, int needed)
     {
-        var first = rows[0].Select(f => Centre(doc, f, wide)).ToArray();
+        var rows = new List<Frag[]>(2);
+        for (var d = 1; d <= ColumnNeighbours && rows.Count < 2; d++)
+        {
+            foreach (var i in (ReadOnlySpan<int>)[line - d, line + d])
+            {
+                if (i < region.Start || i >= region.End || doc.Spans[i].Length != doc.Lines[i].Length || rows.Count == 2)
+                {
+                    continue;
+                }
+
+                var frags = doc.Lines[i];
+                var first = Array.FindIndex(frags, f => f.IsValue);
+                if (first > 0 && frags.Length - first == needed && frags[first..].All(f => f.IsValue) && frags[..first].Any(f => f.Kind == Kind.Text))
+                {
+                    rows.Add(frags[first..]);
+                }
+                else if (needed > 1 && frags.Length is var n && (n == needed || n == needed + 1)
+                    && frags.All(f => f.Kind == Kind.Text && f.Norm.Length <= HeaderCellChars))
+                {
+                    rows.Add(frags[(n - needed)..]);
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The grid's column middles: the nearest full row's, or both rows' mean where they agree.</summary>
+    private static double[] Centres(Doc doc, List<Frag[]> rows, bool wide, Align align)
+    {
+        var first = rows[0].Select(f => Centre(doc, f, wide, align)).ToArray();
         if (rows.Count < 2)
         {
             return first;
         }
 
-        var second = rows[1].Select(f => Centre(doc, f, wide)).ToArray();
+        var second = rows[1].Select(f => Centre(doc, f, wide, align)).ToArray();
         return first.Zip(second).All(p => Math.Abs(p.First - p.Second) <= 1.5) ? [.. first.Zip(second, (a, b) => (a + b) / 2)] : first;
     }
 
-    private static double Centre(Doc doc, Frag f, bool wide) =>
-        wide ? doc.Spans[f.Line][f.Index].WideCentre : doc.Spans[f.Line][f.Index].Centre;
+    private static double Centre(Doc doc, Frag f, bool wide, Align align)
+    {
+        var span = doc.Spans[f.Line][f.Index];
+        return align switch
+        {
+            Align.Left => wide ? span.WideStart : span.Start,
+            Align.Right => wide ? span.WideEnd - 1 : span.End - 1,
+            _ => wide ? span.WideCentre : span.Centre,
+        };
+    }
 
     /// <summary>Each number of the label's line and of the lines it runs onto, under its column.</summary>
-    private static (List<Cell> Cells, int Line, int Index, double Cost)? Place(Doc doc, (int Start, int End) region, Frag label, double[] centres, CellSpan[]? captions, bool wide, RowDef[] later, bool positioned)
+    private static (List<Cell> Cells, int Line, int Index, double Cost)? Place(Doc doc, (int Start, int End) region, Frag label, double[] centres, CellSpan[]? captions, bool wide, Align align, RowDef[] later, bool positioned)
     {
         var cells = new Cell?[centres.Length];
         var packed = positioned ? [] : Packed(doc, label);
@@ -151,7 +233,7 @@ internal sealed partial class StructuredNormaliser
                 return i == label.Line ? null : Done(cells, last, endLine, endIndex, cost, label, ended: false);
             }
 
-            var columns = values.Select(v => captions is null ? Column(centres, Centre(doc, v, wide)) : UnderCaption(captions, doc.Spans[v.Line][v.Index], wide)).ToList();
+            var columns = values.Select(v => captions is null ? Column(centres, Centre(doc, v, wide, align)) : UnderCaption(captions, doc.Spans[v.Line][v.Index], wide)).ToList();
             var ordered = columns.All(c => c.Column >= 0) && columns.Zip(columns.Skip(1)).All(p => p.Second.Column > p.First.Column);
             if (!ordered || columns[0].Column <= last)
             {

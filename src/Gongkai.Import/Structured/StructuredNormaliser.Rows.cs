@@ -143,13 +143,14 @@ internal sealed partial class StructuredNormaliser
                 continue;
             }
 
-            if (values.Count == 0 && doc.Lines[label.Line].Length == 1 && doc.SpaceSeparated.Any(s => s)
+            if (values.Count == 0 && doc.Lines[label.Line].Length == 1 && (doc.SpaceSeparated.Any(s => s) || doc.Spans[label.Line].Length > 0)
                 && label.Norm.Length <= 40 && label.Norm.Count(char.IsAsciiDigit) <= 2 && !char.IsAsciiDigit(label.Norm[^1])
                 && NextRowFollows(doc, region, label.Line + 1, later))
             {
-                // Text cut at spaces: a label alone on its line (no digits run into it, as in a glued
-                // form), then the next row's label (or a heading, or the table's end) with no number
-                // between: the row's cells were left blank.
+                // Text cut at spaces, or a table without rules whose runs' positions are kept (a PDF's):
+                // a label alone on its line (no digits run into it, as in a glued form), then the next
+                // row's label (or a heading, or the table's end) with no number between: the row's
+                // cells were left blank.
                 values.AddRange(Enumerable.Repeat(label with { Kind = Kind.Empty, Value = null }, row.Columns.Length));
             }
 
@@ -462,13 +463,34 @@ internal sealed partial class StructuredNormaliser
                 return next;
             }
 
-            if (frags.Any(f => f.Kind == Kind.Text && f.Source.Location.X is { } at && Math.Abs(at - x) <= TailTolerance))
+            if (frags.Any(f => f.Kind == Kind.Text && f.Source.Location.X is { } at && Math.Abs(at - x) <= TailTolerance)
+                && !Repeated(doc, region, i, line))
             {
                 return i;
             }
         }
 
         return next;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="line"/> repeats a line of the region before <paramref name="before"/>
+    /// word for word (the table's header printed again after a page break: <c>和）</c> of a wrapped
+    /// caption may stand in a label's column).
+    /// </summary>
+    private static bool Repeated(Doc doc, (int Start, int End) region, int line, int before)
+    {
+        var frags = doc.Lines[line];
+        for (var i = region.Start; i < before; i++)
+        {
+            var other = doc.Lines[i];
+            if (other.Length == frags.Length && other.Zip(frags).All(p => p.First.Kind == p.Second.Kind && p.First.Norm == p.Second.Norm))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int? PageOf(Doc doc, int line) => doc.Lines[line].FirstOrDefault()?.Source.Location.Page;

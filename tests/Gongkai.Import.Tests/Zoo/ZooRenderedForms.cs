@@ -114,6 +114,14 @@ public static class ZooRenderedForms
         var profile = new Uri(Path.Combine(dir, "profile")).AbsoluteUri;
         Run("soffice", [$"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, .. inputs], TimeSpan.FromMinutes(10));
         var extension = to.Split(':')[0];
+        // A long batch (300 HTML files to PDF) may stop short with exit code 0 (seen 2026-12-06 at
+        // the 247th): the files left unconverted are converted once more in a run of their own.
+        var left = inputs.Where((_, i) => !File.Exists(Path.Combine(outDir, Name(i, extension)))).ToList();
+        if (left.Count > 0)
+        {
+            Run("soffice", [$"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, .. left], TimeSpan.FromMinutes(10));
+        }
+
         return [.. inputs.Select((_, i) => File.ReadAllBytes(Path.Combine(outDir, Name(i, extension))))];
     }
 

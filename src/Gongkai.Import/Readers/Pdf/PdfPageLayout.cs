@@ -294,21 +294,28 @@ internal static partial class PdfPageLayout
             return runs;
         }
 
-        bool InColumn(double edge, Func<Run, double> side, int line) =>
-            numbers.Count(n => n.Line != line && Math.Abs(side(n) - edge) <= ColumnEdgeTolerance) >= 2;
+        // The numbers glued to labels on other lines count too, once one number stands there alone
+        // (a table at a page's foot whose long labels all touch their numbers: …申请数量 272).
+        var glued = new List<(int Line, double Left)>();
+        foreach (var r in runs)
+        {
+            if (GluedNumberStart(r) is > 0 and var at)
+            {
+                glued.Add((r.Line, r.Glyphs[at].Left));
+            }
+        }
+
+        bool InColumn(double edge, bool left, int line) =>
+            numbers.Count(n => n.Line != line && Math.Abs((left ? n.Left : n.Right) - edge) <= ColumnEdgeTolerance) is var alone
+            && (alone >= 2 || (alone == 1 && left && glued.Exists(c => c.Line != line && Math.Abs(c.Left - edge) <= ColumnEdgeTolerance)));
 
         var result = new List<Run>(runs.Count);
         foreach (var run in runs)
         {
             var g = run.Glyphs;
-            var k = g.Count;
-            while (k > 0 && g[k - 1].Value.Length == 1 && (char.IsAsciiDigit(g[k - 1].Value[0]) || (g[k - 1].Value[0] == '.' && k < g.Count)))
-            {
-                k--;
-            }
-
-            if (k > 0 && k < g.Count && IsWide(g[k - 1].Value) && char.IsAsciiDigit(g[k].Value[0])
-                && (InColumn(g[k].Left, n => n.Left, run.Line) || InColumn(g[^1].Right, n => n.Right, run.Line)))
+            var k = GluedNumberStart(run);
+            if (k > 0
+                && (InColumn(g[k].Left, left: true, run.Line) || InColumn(g[^1].Right, left: false, run.Line)))
             {
                 result.Add(new Run(g[..k]) { Line = run.Line });
                 result.Add(new Run(g[k..]) { Line = run.Line });
@@ -321,20 +328,37 @@ internal static partial class PdfPageLayout
         return result;
     }
 
+    /// <summary>Where the number at the end of a run of text starts (after a CJK glyph), or 0 when none does.</summary>
+    private static int GluedNumberStart(Run run)
+    {
+        var g = run.Glyphs;
+        var k = g.Count;
+        while (k > 0 && g[k - 1].Value.Length == 1 && (char.IsAsciiDigit(g[k - 1].Value[0]) || (g[k - 1].Value[0] == '.' && k < g.Count)))
+        {
+            k--;
+        }
+
+        return k > 0 && k < g.Count && IsWide(g[k - 1].Value) && char.IsAsciiDigit(g[k].Value[0]) ? k : 0;
+    }
+
     /// <summary>How many runs on other lines must start at an edge for it to be a column's.</summary>
     public const int ColumnSupport = 3;
+
+    /// <summary>As <see cref="ColumnSupport"/>, for a split between two numbers a word space apart.</summary>
+    public const int NumberColumnSupport = 2;
 
     /// <summary>
     /// Two columns' text run together (a table without rules whose narrow group column touches the
     /// label column: <c>（五3.要求提供公开出版</c>), or two numbers a word space apart: a run that starts
     /// at a column's left edge is split where one of its glyphs starts at another column's left edge
     /// (after a CJK glyph, or a digit then a word space), each edge that of
-    /// <see cref="ColumnSupport"/> or more runs on the page's other lines.
+    /// <see cref="ColumnSupport"/> or more runs on the page's other lines (<see cref="NumberColumnSupport"/>
+    /// between two numbers).
     /// </summary>
     private static List<Run> SplitAtColumns(List<Run> runs)
     {
         var lefts = runs.Select(r => (Left: r.Glyphs[0].AdvanceLeft, r.Line)).ToList();
-        bool Column(double x, int line) => lefts.Count(l => l.Line != line && Math.Abs(l.Left - x) <= 1.0) >= ColumnSupport;
+        bool Column(double x, int line, int support = ColumnSupport) => lefts.Count(l => l.Line != line && Math.Abs(l.Left - x) <= 1.0) >= support;
 
         var result = new List<Run>(runs.Count);
         foreach (var run in runs)
@@ -349,7 +373,10 @@ internal static partial class PdfPageLayout
             var from = 0;
             for (var k = 1; k < g.Count; k++)
             {
-                if (g[k].Left - g[k - 1].Right < ColumnGapFactor * g[k].Size && Column(g[k].AdvanceLeft, run.Line) && (IsWide(g[k - 1].Value) || NumbersApart(g[k - 1], g[k])))
+                // Two numbers a word space apart need the support of two other lines only (as a
+                // number glued to a label does): a table starting at a page's foot has few rows there.
+                if (g[k].Left - g[k - 1].Right < ColumnGapFactor * g[k].Size
+                    && (IsWide(g[k - 1].Value) ? Column(g[k].AdvanceLeft, run.Line) : NumbersApart(g[k - 1], g[k]) && Column(g[k].AdvanceLeft, run.Line, NumberColumnSupport)))
                 {
                     result.Add(new Run(g[from..k]) { Line = run.Line });
                     from = k;
