@@ -301,20 +301,13 @@ internal sealed partial class StructuredNormaliser
         /// <summary>Whether the region's text holds <paramref name="phrase"/>, also when a line break cuts it.</summary>
         public bool RegionContains((int Start, int End) region, string phrase)
         {
-            for (var i = region.Start; i < region.End; i++)
-            {
-                if (LineNorm[i].Contains(phrase, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
             if (region.End <= region.Start)
             {
                 return false;
             }
 
-            // A phrase cut by line breaks: the region's text as one string, joined once per region.
+            // The region's text as one string, joined once per region: a phrase within a line is in it,
+            // and so is one cut by a line break.
             if (!_regionText.TryGetValue(region, out var text))
             {
                 text = string.Concat(LineNorm.AsSpan(region.Start, region.End - region.Start));

@@ -166,9 +166,30 @@ internal sealed partial class StructuredNormaliser
 
     private static readonly string[] s_publisherKeys = ["发布机构", "发文机关", "发布单位", "信息来源"];
 
-    private static string Compact(string text) =>
-        WhitespacePattern().Replace(LabelText.FoldWidth(text), string.Empty);
+    private static string Compact(string text)
+    {
+        var folded = LabelText.FoldWidth(text);
+        var blank = 0;
+        foreach (var c in folded)
+        {
+            blank += char.IsWhiteSpace(c) ? 1 : 0;
+        }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespacePattern();
+        if (blank == 0)
+        {
+            return folded;
+        }
+
+        return string.Create(folded.Length - blank, folded, static (span, from) =>
+        {
+            var n = 0;
+            foreach (var c in from)
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    span[n++] = c;
+                }
+            }
+        });
+    }
 }
