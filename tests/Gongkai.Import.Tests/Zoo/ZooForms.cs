@@ -31,6 +31,7 @@ public static class ZooForms
         new("markdown", CellKinds.All, false, "report.md", (p, _) => Utf8(Pipes(p, markdown: true))),
         new("spaces", CellKinds.Placeholders | CellKinds.Units | CellKinds.Decimals, false, "report.txt", (p, _) => Utf8(Lines(p, "   "))),
         new("cell-per-line", CellKinds.Placeholders | CellKinds.Units | CellKinds.Decimals, false, "report.txt", (p, _) => Utf8(CellPerLine(p))),
+        new("pipe-lines", CellKinds.All, false, "report.txt", (p, _) => Utf8(PipeLines(p))),
         new("one-line", CellKinds.Placeholders | CellKinds.Units | CellKinds.Decimals, false, "report.txt", (p, _) => Utf8(OneLine(p, " "))),
         new("glued-rows", CellKinds.Numbers, true, "report.txt", (p, _) => Utf8(Lines(p, string.Empty))),
         new("glued-page", CellKinds.Numbers, true, "report.txt", (p, _) => Utf8(OneLine(p, string.Empty))),
@@ -272,6 +273,39 @@ public static class ZooForms
             foreach (var cell in block.Rows!.SelectMany(r => r))
             {
                 sb.Append(cell.Text).Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// A legal mirror's text of an HTML table, its cells joined by a line break and <c>| </c>: a row's
+    /// first cell on a line of its own, every other cell on a line led by <c>| </c> (an empty cell a bare
+    /// <c>|</c>), a bare <c>|</c> closing the row; a line break inside a cell stays, so a wrapped caption
+    /// goes on without the pipe (<c>| 计量</c> / <c>单位</c>).
+    /// </summary>
+    private static string PipeLines(ZooPage page)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                sb.Append(block.Paragraph).Append('\n');
+                continue;
+            }
+
+            foreach (var row in block.Rows!.Where(r => r.Count > 0))
+            {
+                var texts = Texts(row).ToList();
+                sb.Append(texts[0]).Append('\n');
+                foreach (var text in texts.Skip(1))
+                {
+                    sb.Append(text.Length == 0 ? "|" : "| " + text).Append('\n');
+                }
+
+                sb.Append("|\n");
             }
         }
 
