@@ -39,7 +39,7 @@ public sealed partial class TextSourceReader : ISourceReader
             budget.Refuse(ImportLimit.TextChars);
         }
 
-        text = PipeLineRows.Fold(text);
+        text = PipeRows.Normalise(text);
         var lines = ImmutableArray.CreateBuilder<SourceLine>();
         var number = 0;
         var htmlEnd = 0;

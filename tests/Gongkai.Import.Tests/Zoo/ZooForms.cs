@@ -31,6 +31,7 @@ public static class ZooForms
         new("markdown", CellKinds.All, false, "report.md", (p, _) => Utf8(Pipes(p, markdown: true))),
         new("spaces", CellKinds.Placeholders | CellKinds.Units | CellKinds.Decimals, false, "report.txt", (p, _) => Utf8(Lines(p, "   "))),
         new("cell-per-line", CellKinds.Placeholders | CellKinds.Units | CellKinds.Decimals, false, "report.txt", (p, _) => Utf8(CellPerLine(p))),
+        new("html2text", CellKinds.All, false, "report.md", (p, _) => Utf8(Html2Text(p))),
         new("pipe-lines", CellKinds.All, false, "report.txt", (p, _) => Utf8(PipeLines(p))),
         new("one-line", CellKinds.Placeholders | CellKinds.Units | CellKinds.Decimals, false, "report.txt", (p, _) => Utf8(OneLine(p, " "))),
         new("glued-rows", CellKinds.Numbers, true, "report.txt", (p, _) => Utf8(Lines(p, string.Empty))),
@@ -274,6 +275,40 @@ public static class ZooForms
             {
                 sb.Append(cell.Text).Append('\n');
             }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// html2text's Markdown (Python's <c>html2text</c>, Jina Reader and other page-to-Markdown tools): a
+    /// table's cells joined by <c> | </c> with no pipe at either end, a rule of <c>---|---</c> after
+    /// its first row, a merged cell once where it starts.
+    /// </summary>
+    private static string Html2Text(ZooPage page)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                sb.Append(block.Paragraph == page.Title ? "# " : string.Empty).Append(block.Paragraph).Append("\n\n");
+                continue;
+            }
+
+            var first = true;
+            foreach (var row in block.Rows!)
+            {
+                sb.Append(string.Join(" | ", Texts(row))).Append('\n');
+                if (first)
+                {
+                    sb.Append(string.Join("|", Enumerable.Repeat("---", Math.Max(1, row.Count)))).Append('\n');
+                }
+
+                first = false;
+            }
+
+            sb.Append('\n');
         }
 
         return sb.ToString();

@@ -3,6 +3,13 @@ using System.Text;
 namespace Gongkai.Import.Readers;
 
 /// <summary>
+/// Pipe tables printed otherwise than <c>| a | b |</c>, rewritten as such before the text reader cuts
+/// cells, each row kept on its first line and every other line keeping its number:
+/// <list type="bullet">
+/// <item>open rows (<see cref="Close"/>): html2text's <c>a | b | </c>, no pipe at either end, so a
+/// trailing pipe is a separator before an empty last cell, not the row's end;</item>
+/// <item>a cell per line (<see cref="Fold"/>): see below.</item>
+/// </list>
 /// A table whose cells stand one per line, joined by a line break and <c>| </c>, as legal mirrors and
 /// some scrapers print an HTML table: a row's first cell on a line of its own, each further cell on a
 /// line led by <c>| </c> (an empty cell a bare <c>|</c>), a bare <c>|</c> closing the row, and a line
@@ -10,8 +17,72 @@ namespace Gongkai.Import.Readers;
 /// (<c>| 指标名称 | 计量单位 | 代码 |  |  |</c>) on its first line, the lines it took left empty, so the
 /// text reader cuts its cells as any pipe row's and every other line keeps its number.
 /// </summary>
-internal static class PipeLineRows
+internal static class PipeRows
 {
+    /// <summary>Both rewrites; the same string when the text has neither shape.</summary>
+    public static string Normalise(string text) => Fold(Close(text));
+
+    /// <summary>
+    /// <paramref name="text"/> with its open pipe rows closed: when of the lines holding a pipe and not
+    /// starting with one (rules aside) more end with a cell's text than with a pipe, the text is written
+    /// so (a row closed by a pipe, <c>a | b |</c>, ends with one whatever its cells) and each such line
+    /// becomes <c>| line |</c>, its trailing pipe then read as a separator before an empty last cell.
+    /// Decided over the whole text, not per table, since a wrapped cell or a table of one row gives no
+    /// run to judge by. The same string when the text has no open rows.
+    /// </summary>
+    public static string Close(string text)
+    {
+        var (open, closed) = (0, 0);
+        foreach (var line in OpenCandidates(text))
+        {
+            if (text.AsSpan(line.Start, line.Length).TrimEnd().EndsWith('|'))
+            {
+                closed++;
+            }
+            else
+            {
+                open++;
+            }
+        }
+
+        if (open <= closed)
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length + (open + closed) * 4);
+        var at = 0;
+        foreach (var line in OpenCandidates(text))
+        {
+            sb.Append(text, at, line.Start - at).Append("| ").Append(text.AsSpan(line.Start, line.Length).Trim()).Append(" |");
+            at = line.Start + line.Length;
+        }
+
+        return sb.Append(text, at, text.Length - at).ToString();
+    }
+
+    /// <summary>Each line (cut at '\n', without its '\r') holding a pipe, not starting with one, and no Markdown rule.</summary>
+    private static IEnumerable<(int Start, int Length)> OpenCandidates(string text)
+    {
+        var at = 0;
+        while (at <= text.Length)
+        {
+            var newline = text.IndexOf('\n', at);
+            var end = newline < 0 ? text.Length : newline;
+            var length = end > at && text[end - 1] == '\r' ? end - at - 1 : end - at;
+            var line = text.AsSpan(at, length).Trim();
+            if (line.Contains('|') && line[0] != '|' && !IsRule(line))
+            {
+                yield return (at, length);
+            }
+
+            at = end + 1;
+        }
+    }
+
+    /// <summary>A Markdown rule under a header (<c>---|---</c>, <c>:--|--:</c>).</summary>
+    private static bool IsRule(ReadOnlySpan<char> line) => line.IndexOfAnyExcept("-:| ") < 0;
+
     /// <summary>
     /// <paramref name="text"/> with its one-cell-per-line pipe rows folded; the same string when it
     /// has none (no bare <c>|</c> line).
