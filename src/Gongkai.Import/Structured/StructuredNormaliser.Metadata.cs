@@ -21,6 +21,18 @@ internal sealed partial class StructuredNormaliser
     [GeneratedRegex(@"(关于|的|之)$")]
     private static partial Regex AgencyTail();
 
+    /// <summary>
+    /// A mark that ends a piece of a site's page or of prose before a title: a date (and time) as sites
+    /// print them, so a date run into a year-first title (<c>2025-01-202024年度…</c>) ends where the date
+    /// does; a time; <c>： ] 】 &gt; » | 。 ；</c>; a number not followed by 年 (a count, an index number).
+    /// </summary>
+    [GeneratedRegex(@"(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(\d{1,2}:\d{2}(:\d{2})?)?|\d{1,2}:\d{2}(:\d{2})?|[:：\]】>»|。;；!！?？]|\d+(?![\d年])")]
+    private static partial Regex FurnitureMark();
+
+    /// <summary>The value of a 信息索引's 有效性 (or 时效性).</summary>
+    [GeneratedRegex(@"\G(现行有效|部分有效|有效|已失效|失效|已废止|废止)")]
+    private static partial Regex ValidityValue();
+
     [GeneratedRegex(@"^(#+|(标题|题目|名称|信息名称|文章标题)[:：]?)")]
     private static partial Regex TitlePrefix();
 
@@ -65,15 +77,131 @@ internal sealed partial class StructuredNormaliser
     }
 
     /// <summary>The agency, year and title when <paramref name="compact"/> (a cell of line <paramref name="i"/>, or -1) is a report's title; else null.</summary>
-    private static (string? Agency, int? Year, string? Title)? MatchTitle(Doc doc, int i, string compact)
+    private static (string? Agency, int? Year, string? Title)? MatchTitle(Doc doc, int i, string compact) =>
+        compact.Length > 80 ? MatchCollapsedTitle(doc, i, compact) : MatchTitleText(doc, i, compact);
+
+    /// <summary>How far into a page collapsed into one line its title is looked for (past a site's breadcrumb and 信息索引).</summary>
+    private const int CollapsedTitleHead = 400;
+
+    /// <summary>
+    /// The title of a page collapsed into one line: near its head, after whatever the site printed
+    /// before it (breadcrumb, 索引号, 发文日期, 字号：[大中小]). Each 报告 / 年报 of the head is tried as a
+    /// title's end, the title taken from after the last mark that ends such furniture (<see cref="FurnitureEnd"/>);
+    /// the first that reads as a title, its year within 40 characters of that start, is it.
+    /// </summary>
+    private static (string? Agency, int? Year, string? Title)? MatchCollapsedTitle(Doc doc, int i, string compact)
     {
-        var collapsed = compact.Length > 80;
-        if (collapsed)
+        var head = compact[..Math.Min(compact.Length, CollapsedTitleHead)];
+        var simplified = LabelText.ToSimplified(head);
+        for (var at = 0; at < simplified.Length;)
         {
-            // A page collapsed into one line starts with its title: read the head only.
-            compact = compact[..80];
+            var report = simplified.IndexOf("报告", at, StringComparison.Ordinal);
+            var annual = simplified.IndexOf("年报", at, StringComparison.Ordinal);
+            var end = (report, annual) switch
+            {
+                ( < 0, < 0) => -1,
+                ( < 0, _) => annual,
+                (_, < 0) => report,
+                _ => Math.Min(report, annual),
+            };
+            if (end < 0)
+            {
+                return null;
+            }
+
+            // From the furniture's end, else from a year that starts a year-first title after a
+            // piece of the page the marks do not end (来源：兰陵县住房和城乡建设局2021年兰陵县…).
+            var furniture = FurnitureEnd(simplified, at, end);
+            for (var start = furniture; start >= 0; start = NextYear(simplified, start + 1, end))
+            {
+                var title = head[start..(end + 2)];
+                if (MatchTitleText(doc, i, title) is { } found && TitleYearPattern().Match(LabelText.ToSimplified(title)) is var m
+                    && (!m.Success || m.Index <= 40))
+                {
+                    return found with { Agency = found.Agency is { } agency ? Published(agency, PageHead(doc, i, head)) : null };
+                }
+            }
+
+            at = end + 2;
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// Where a title can start in <paramref name="text"/> between <paramref name="from"/> and
+    /// <paramref name="end"/>: after the last mark that ends a piece of a site's page or of prose
+    /// (<c>： ] 】 &gt; » | 。 ；</c>, a number not followed by 年: a date, a count, an index number).
+    /// </summary>
+    private static int FurnitureEnd(string text, int from, int end)
+    {
+        var start = from;
+        for (var m = FurnitureMark().Match(text, from, end - from); m.Success; m = m.NextMatch())
+        {
+            start = m.Index + m.Length;
+        }
+
+        if (start >= 4 && text.AsSpan(start - 4, 4) is "有效性:" or "有效性：" or "时效性:" or "时效性：")
+        {
+            // 有效性：有效 (the 信息索引's validity) run into the title: its value is the site's too.
+            var validity = ValidityValue().Match(text, start, end - start);
+            start += validity.Success ? validity.Length : 0;
+        }
+
+        return start;
+    }
+
+    /// <summary>Where the next year (<c>2021年</c>) stands in <paramref name="text"/> from <paramref name="from"/> before <paramref name="end"/>; -1 when none.</summary>
+    private static int NextYear(string text, int from, int end)
+    {
+        var m = from < end ? TitleYear().Match(text, from, end - from) : Match.Empty;
+        return m.Success ? m.Index : -1;
+    }
+
+    [GeneratedRegex(@"(19|20)\d{2}年")]
+    private static partial Regex TitleYear();
+
+    /// <summary>The page's text up to <paramref name="head"/> (line <paramref name="i"/>'s cells and the lines above it), compacted, each cell's head only.</summary>
+    private static string PageHead(Doc doc, int i, string head)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var k = 0; k <= i && k < doc.Lines.Length; k++)
+        {
+            foreach (var frag in doc.Lines[k])
+            {
+                var compact = Compact(frag.Source.Text);
+                text.Append(compact.AsSpan(0, Math.Min(compact.Length, CollapsedTitleHead)));
+            }
+        }
+
+        return text.Append(head).ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="agency"/>, or the end of it that the page's 发布机构 (信息来源, 主办) names, when a
+    /// piece of the site's page stood before the title with nothing between (<c>有效性：有效周村区交通运输局</c>
+    /// of a page run together, the publisher <c>周村区交通运输局</c>).
+    /// </summary>
+    private static string Published(string agency, string head)
+    {
+        for (var k = 1; k <= agency.Length - 2; k++)
+        {
+            var tail = agency[k..];
+            foreach (var key in s_pageAgencyKeys)
+            {
+                if (head.Contains(key + ":" + tail, StringComparison.Ordinal) || head.Contains(key + "：" + tail, StringComparison.Ordinal))
+                {
+                    return tail;
+                }
+            }
+        }
+
+        return agency;
+    }
+
+    /// <summary>The agency, year and title when <paramref name="compact"/> is a report's title (no more than one); else null.</summary>
+    private static (string? Agency, int? Year, string? Title)? MatchTitleText(Doc doc, int i, string compact)
+    {
         var simplified = LabelText.ToSimplified(compact);
         if (!simplified.Contains("报告", StringComparison.Ordinal) && !simplified.Contains("年报", StringComparison.Ordinal))
         {
@@ -89,7 +217,7 @@ internal sealed partial class StructuredNormaliser
             return (compact.Substring(at, first.Groups["agency"].Length), int.Parse(first.Groups["year"].Value, CultureInfo.InvariantCulture), TitleOf(compact));
         }
 
-        if (!m.Success || (collapsed && (m.Index > 40 || compact[..m.Index].Contains('。', StringComparison.Ordinal))))
+        if (!m.Success)
         {
             return null;
         }
@@ -165,6 +293,9 @@ internal sealed partial class StructuredNormaliser
     }
 
     private static readonly string[] s_publisherKeys = ["发布机构", "发文机关", "发布单位", "信息来源"];
+
+    /// <summary>What a site's page prints before the agency that published it (<see cref="Published"/>).</summary>
+    private static readonly string[] s_pageAgencyKeys = [.. s_publisherKeys, "来源", "主办"];
 
     private static string Compact(string text)
     {

@@ -35,6 +35,13 @@ public enum WildKinds
 
     /// <summary>Thousands separators, full-width or Unicode minus, 0.00 for a zero amount.</summary>
     Values = 256,
+
+    /// <summary>
+    /// The site's page around the report, as a scraper keeps it: site name, breadcrumb, the 信息索引
+    /// lines (索引号, 发布机构, 发文日期 of the next year), 浏览次数; after it 打印/关闭, 相关链接 with other
+    /// years' and agencies' report titles, and a footer of 网站标识码, ICP and 公网安备 numbers, a phone.
+    /// </summary>
+    Furniture = 512,
 }
 
 /// <summary>
@@ -51,7 +58,7 @@ public static partial class ZooWild
 
     /// <summary>Which perturbations are tried (<c>GONGKAI_ZOO_WILD_KINDS</c>, a number, narrows a run to some).</summary>
     public static WildKinds Enabled =>
-        int.TryParse(Environment.GetEnvironmentVariable("GONGKAI_ZOO_WILD_KINDS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? (WildKinds)n : (WildKinds)511;
+        int.TryParse(Environment.GetEnvironmentVariable("GONGKAI_ZOO_WILD_KINDS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? (WildKinds)n : (WildKinds)1023;
 
     /// <summary>Whether the case of <paramref name="seed"/> is wild.</summary>
     public static bool Applies(int seed) => Every > 0 && seed % Every == 0;
@@ -179,8 +186,48 @@ public static partial class ZooWild
             }
         }
 
+        // Rolled last, so the draws of the kinds above stay those of the cases before it was added.
+        if (Roll(WildKinds.Furniture, 0.4))
+        {
+            blocks.InsertRange(0, FurnitureBefore(report, random));
+            blocks.AddRange(FurnitureAfter(report, random));
+        }
+
         return (new ZooPage(report, title, blocks), applied);
     }
+
+    private static readonly string[] s_sites = ["中国·淮安", "某市人民政府门户网站", "政府信息公开平台", "政务公开 - 区人民政府", "首页 | 政务公开 | 信息公开年报"];
+
+    private static IEnumerable<ZooBlock> FurnitureBefore(ZooReport report, Random random)
+    {
+        var published = $"{report.Year + 1}-01-{random.Next(10, 31):00}";
+        var lines = new List<string>
+        {
+            s_sites[random.Next(s_sites.Length)],
+            random.Next(2) == 0 ? "首页 > 政务公开 > 政府信息公开年报" : "当前位置：首页 » 信息公开 » 年度报告",
+            $"索引号：{random.Next(10000000, 99999999)}K/{report.Year + 1}-{random.Next(1, 99999):00000}    分类：政府信息公开年报",
+            $"发布机构：{report.Agency}    发文日期：{published}",
+            random.Next(2) == 0 ? "文号：    有效性：有效" : $"发布日期：{published} {random.Next(8, 18)}:{random.Next(0, 60):00}  来源：{report.Agency}",
+            $"浏览次数：{random.Next(1, 20000)}  字号：[ 大 中 小 ]",
+        };
+        return lines.Where(_ => random.Next(5) > 0).Select(l => new ZooBlock(l, null));
+    }
+
+    private static IEnumerable<ZooBlock> FurnitureAfter(ZooReport report, Random random)
+    {
+        var lines = new List<string>
+        {
+            random.Next(2) == 0 ? "【打印本页】【关闭窗口】" : "打印  关闭",
+            "相关链接：",
+            $"{report.Agency}{report.Year - 1}年政府信息公开工作年度报告",
+            $"{s_otherAgencies[random.Next(s_otherAgencies.Length)]}{report.Year}年政府信息公开工作年度报告",
+            $"主办：{report.Agency}  网站标识码：{random.Next(1000000, 9999999)}{random.Next(100, 999)}  备案号：苏ICP备{random.Next(10000000, 99999999)}号-{random.Next(1, 9)}",
+            $"苏公网安备 {random.Next(10000000, 99999999)}{random.Next(100000, 999999)}号  联系电话：0517-{random.Next(80000000, 89999999)}",
+        };
+        return lines.Where(_ => random.Next(5) > 0).Select(l => new ZooBlock(l, null));
+    }
+
+    private static readonly string[] s_otherAgencies = ["淮安市财政局", "沂水县教育局", "东城街道办事处", "江苏省司法厅"];
 
     /// <summary>Title shapes seen in published reports (samples 000 and 001, portal lists).</summary>
     private static string Title(ZooReport report, Random random) => random.Next(6) switch
