@@ -8,7 +8,8 @@ namespace Gongkai.Import.Readers;
 /// <list type="bullet">
 /// <item>open rows (<see cref="Close"/>): html2text's <c>a | b | </c>, no pipe at either end, so a
 /// trailing pipe is a separator before an empty last cell, not the row's end;</item>
-/// <item>a cell per line (<see cref="Fold"/>): see below.</item>
+/// <item>a cell per line ended by a pipe, empty cells as a line of pipes (<see cref="FoldCellPipes"/>);</item>
+/// <item>a cell per line led by a pipe (<see cref="Fold"/>): see below.</item>
 /// </list>
 /// A table whose cells stand one per line, joined by a line break and <c>| </c>, as legal mirrors and
 /// some scrapers print an HTML table: a row's first cell on a line of its own, each further cell on a
@@ -17,10 +18,10 @@ namespace Gongkai.Import.Readers;
 /// (<c>| 指标名称 | 计量单位 | 代码 |  |  |</c>) on its first line, the lines it took left empty, so the
 /// text reader cuts its cells as any pipe row's and every other line keeps its number.
 /// </summary>
-internal static class PipeRows
+internal static partial class PipeRows
 {
-    /// <summary>Both rewrites; the same string when the text has neither shape.</summary>
-    public static string Normalise(string text) => Fold(Close(text));
+    /// <summary>Every rewrite; the same string when the text has none of the shapes.</summary>
+    public static string Normalise(string text) => Fold(Close(FoldCellPipes(text)));
 
     /// <summary>
     /// <paramref name="text"/> with its open pipe rows closed: when of the lines holding a pipe and not

@@ -47,6 +47,7 @@ public static class ZooForms
         new("markdown-filled", CellKinds.All, false, "report.md", (p, _) => Utf8(Filled(p))) { Grid = true },
         new("markdown-pandas", CellKinds.All, false, "report.md", (p, _) => Utf8(Pandas(p))) { Grid = true },
         new("markdown-padded", CellKinds.All, false, "report.md", (p, _) => Utf8(Padded(p))) { Grid = true },
+        new("cell-pipes", CellKinds.All, false, "report.md", (p, _) => Utf8(CellPipes(p))) { Grid = true },
         new("markdown-html", CellKinds.All, false, "report.md", (p, r) => Utf8(MarkdownHtml(p, r))) { Grid = true },
     ];
 
@@ -167,6 +168,32 @@ public static class ZooForms
         {
             PipeRow(sb, grid[r].Where(s => s.FirstRow).Select(s => s.Origin ? s.Cell.Text : string.Empty), r == 0);
         }
+    });
+
+    /// <summary>
+    /// html2text of a table whose cells hold paragraphs (sample 001): each cell's text on a line of its
+    /// own ended by <c> |</c>, the empty cells between two texts (blanks, and the padding of a colspan as
+    /// in <see cref="Padded"/>) as one line of a pipe each (<c>|||</c>), nothing between rows.
+    /// </summary>
+    private static string CellPipes(ZooPage page) => MarkdownPage(page, (sb, rows) =>
+    {
+        var empty = 0;
+        foreach (var row in Grid(rows))
+        {
+            foreach (var text in row.Where(s => s.FirstRow).Select(s => s.Origin ? s.Cell.Text : string.Empty))
+            {
+                if (text.Length == 0)
+                {
+                    empty++;
+                    continue;
+                }
+
+                sb.Append(empty > 0 ? new string('|', empty) + "\n" : string.Empty).Append(text).Append(" |\n");
+                empty = 0;
+            }
+        }
+
+        sb.Append(empty > 0 ? new string('|', empty) + "\n" : string.Empty);
     });
 
     /// <summary>
