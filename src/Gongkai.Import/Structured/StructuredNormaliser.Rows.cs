@@ -131,7 +131,7 @@ internal sealed partial class StructuredNormaliser
             var later = layout.Rows.Skip(r + 1).ToArray();
             var (values, endLine, endIndex) = CollectValues(doc, region, label, row.Columns.Length, later);
             if (values.Count < row.Columns.Length && values.Count > 0 && values.All(v => doc.Spans[v.Line].Length == doc.Lines[v.Line].Length)
-                && PlaceByColumns(doc, region, label, row.Columns.Length, later) is { } placed)
+                && PlaceByColumns(doc, region, label, row, later) is { } placed)
             {
                 // Text laid out in columns: each number's position says its cell; the others are blank.
                 for (var c = 0; c < row.Columns.Length; c++)

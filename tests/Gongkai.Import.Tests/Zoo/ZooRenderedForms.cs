@@ -115,10 +115,16 @@ public static class ZooRenderedForms
         Run("soffice", [$"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, .. inputs], TimeSpan.FromMinutes(10));
         var extension = to.Split(':')[0];
         // A long batch (300 HTML files to PDF) may stop short with exit code 0 (seen 2026-12-06 at
-        // the 247th): the files left unconverted are converted once more in a run of their own.
-        var left = inputs.Where((_, i) => !File.Exists(Path.Combine(outDir, Name(i, extension)))).ToList();
-        if (left.Count > 0)
+        // the 247th; at 600 cases the run of those left stopped short too): the files left
+        // unconverted are converted again in runs of their own, up to three.
+        for (var pass = 0; pass < 3; pass++)
         {
+            var left = inputs.Where((_, i) => !File.Exists(Path.Combine(outDir, Name(i, extension)))).ToList();
+            if (left.Count == 0)
+            {
+                break;
+            }
+
             Run("soffice", [$"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, .. left], TimeSpan.FromMinutes(10));
         }
 
