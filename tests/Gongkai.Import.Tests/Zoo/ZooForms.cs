@@ -46,6 +46,10 @@ public static class ZooForms
         new("markdown-pandas", CellKinds.All, false, "report.md", (p, _) => Utf8(Pandas(p))) { Grid = true },
         new("markdown-padded", CellKinds.All, false, "report.md", (p, _) => Utf8(Padded(p))) { Grid = true },
         new("markdown-html", CellKinds.All, false, "report.md", (p, r) => Utf8(MarkdownHtml(p, r))) { Grid = true },
+        // Forms as scraped from the portals (docs/import-zoo.md, "Portal HTML, pandas headers, scraped pipes").
+        new("html-portal", CellKinds.All, false, "report.html", (p, r) => Utf8(PortalHtml(p, r))),
+        new("markdown-pandas-header", CellKinds.All, false, "report.md", (p, r) => Utf8(PandasHeader(p, r))) { Grid = true },
+        new("pipes-scraped", CellKinds.All, false, "report.txt", (p, r) => Utf8(ScrapedPipes(p, r))),
     ];
 
     /// <summary>A position of a table's full grid: the cell covering it, and whether the cell starts there (its top-left).</summary>
@@ -201,6 +205,214 @@ public static class ZooForms
 
             sb.Append(oneLine ? string.Empty : "\n").Append("</table>\n");
         });
+    }
+
+    /// <summary>
+    /// A report as an agency's portal serves it: site navigation, a breadcrumb, the date and view
+    /// count, the report inside a layout table, the tables with <c>thead</c>/<c>tbody</c>, header cells
+    /// as <c>th</c>, cells wrapped in <c>&lt;p align=center&gt;</c>, <c>span</c> or <c>font</c>,
+    /// <c>&amp;nbsp;</c> for an empty cell, a long label broken by <c>&lt;br&gt;</c>, a number followed by
+    /// one, attributes unquoted, and the 打印/关闭 links and the site's footer after it.
+    /// </summary>
+    private static string PortalHtml(ZooPage page, Random random)
+    {
+        var sb = new StringBuilder();
+        var site = page.Report.Agency + (random.Next(2) == 0 ? "门户网站" : "政府网");
+        sb.Append("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\">\n<html><head><meta http-equiv=Content-Type content=\"text/html; charset=utf-8\"><title>")
+            .Append(WebUtility.HtmlEncode(page.Title)).Append('_').Append(WebUtility.HtmlEncode(site)).Append("</title>\n")
+            .Append("<script type=text/javascript>var _hmt = _hmt || [];</script><style>.title{font-size:22px}</style></head>\n<body>\n");
+        sb.Append("<div class=top><a href=/>首页</a> | <a href=/zwgk/>政务公开</a> | <a href=/hdjl/>互动交流</a> | <a href=/bsfw/>办事服务</a></div>\n");
+        sb.Append("<div class=position>当前位置：<a href=/>首页</a> &gt; <a href=/zwgk/>政府信息公开</a> &gt; <a href=/zwgk/ndbg/>政府信息公开年报</a></div>\n");
+        sb.Append("<table width=100% border=0 cellspacing=0 cellpadding=0 class=layout><tr><td width=760 valign=top>\n");
+        var published = $"{page.Report.Year + 1}-01-{random.Next(10, 31)}";
+        var views = random.Next(20, 9000);
+        var th = random.Next(2) == 0;
+        var table = 0;
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                var text = WebUtility.HtmlEncode(block.Paragraph!).Replace("\n", "<br>", StringComparison.Ordinal);
+                if (block.Paragraph == page.Title)
+                {
+                    sb.Append("<div class=title align=center><strong>").Append(text).Append("</strong></div>\n")
+                        .Append("<div class=info>发布日期：").Append(published).Append("&nbsp;&nbsp;来源：").Append(WebUtility.HtmlEncode(page.Report.Agency))
+                        .Append("&nbsp;&nbsp;浏览次数：").Append(views.ToString(CultureInfo.InvariantCulture)).Append("&nbsp;&nbsp;字号：[<a href=#>大</a> <a href=#>中</a> <a href=#>小</a>]</div>\n");
+                    continue;
+                }
+
+                sb.Append(random.Next(3) switch
+                {
+                    0 => "<p style=\"text-indent:2em\"><font face=仿宋_GB2312 size=3>" + text + "</font></p>\n",
+                    1 => "<p><span style=\"font-family:仿宋;font-size:16px\">" + text + "</span></p>\n",
+                    _ => "<div>&nbsp;&nbsp;&nbsp;&nbsp;" + text + "</div>\n",
+                });
+                continue;
+            }
+
+            table++;
+            var rows = block.Rows!;
+            var headerRows = rows.TakeWhile(r => !r.Any(c => c.IsValue)).Count();
+            sb.Append("<table border=1 cellspacing=0 cellpadding=0 width=600 align=center style=\"border-collapse:collapse\">\n");
+            if (random.Next(4) == 0)
+            {
+                sb.Append("<caption>").Append(table == 1 ? "单位：件、万元" : "单位：件").Append("</caption>\n");
+            }
+
+            var thead = headerRows > 0 && random.Next(2) == 0;
+            sb.Append(thead ? "<thead>\n" : random.Next(2) == 0 ? "<tbody>\n" : string.Empty);
+            var bodyOpen = !thead;
+            for (var r = 0; r < rows.Count; r++)
+            {
+                if (thead && r == headerRows)
+                {
+                    sb.Append("</thead>\n<tbody>\n");
+                    bodyOpen = true;
+                }
+
+                sb.Append("<tr>");
+                foreach (var cell in rows[r])
+                {
+                    var tag = th && r < headerRows ? "th" : "td";
+                    sb.Append('<').Append(tag);
+                    if (cell.ColSpan > 1)
+                    {
+                        sb.Append(" colspan=").Append(cell.ColSpan.ToString(CultureInfo.InvariantCulture));
+                    }
+
+                    if (cell.RowSpan > 1)
+                    {
+                        sb.Append(" rowspan=").Append(cell.RowSpan.ToString(CultureInfo.InvariantCulture));
+                    }
+
+                    var text = WebUtility.HtmlEncode(cell.Text).Replace("\n", "<br>", StringComparison.Ordinal);
+                    if (!cell.IsValue && text.Length > 8 && random.Next(4) == 0)
+                    {
+                        // A long label broken over lines inside its cell.
+                        var cut = random.Next(2, text.Length - 2);
+                        text = text[..cut] + (random.Next(2) == 0 ? "<br>" : "<br/>\n") + text[cut..];
+                    }
+                    else if (cell.IsValue && text.Length > 0 && random.Next(15) == 0)
+                    {
+                        text = random.Next(2) == 0 ? text + "<br>" : "<br/>" + text;
+                    }
+
+                    if (text.Length == 0)
+                    {
+                        text = random.Next(3) == 0 ? string.Empty : "&nbsp;";
+                    }
+
+                    sb.Append(random.Next(4) switch
+                    {
+                        0 => ">" + text,
+                        1 => " align=center valign=middle><p align=center>" + text + "</p>",
+                        2 => " style=\"white-space:nowrap\"><span style=\"font-size:12px\">" + text + "</span>",
+                        _ => " width=80><font face=宋体 size=2>" + text + "</font>",
+                    }).Append("</").Append(tag).Append('>');
+                }
+
+                sb.Append("</tr>\n");
+            }
+
+            sb.Append(bodyOpen ? "</tbody>\n" : string.Empty).Append("</table>\n");
+        }
+
+        sb.Append("</td></tr></table>\n");
+        sb.Append("<div class=tools>【<a href=\"javascript:window.print()\">打印本页</a>】【<a href=\"javascript:window.close()\">关闭窗口</a>】</div>\n");
+        sb.Append("<div class=footer>主办单位：").Append(WebUtility.HtmlEncode(page.Report.Agency)).Append("&nbsp;&nbsp;网站标识码：")
+            .Append(random.Next(1000000000, int.MaxValue).ToString(CultureInfo.InvariantCulture)).Append("<br>ICP备")
+            .Append(random.Next(10000000, 99999999).ToString(CultureInfo.InvariantCulture)).Append("号</div>\n</body></html>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// pandas <c>read_html(...)[i].to_markdown()</c> with the header rows inferred (the leading rows
+    /// without values, as a <c>thead</c> gives them): the header printed as column names (a tuple
+    /// per column when there are several header rows, <c>Unnamed: 0_level_1</c> for an empty header
+    /// cell), each row led by its index, a column with nothing but numbers and empty cells converted
+    /// to numbers (<c>4.0</c> in a column with an empty cell or a decimal, the empty cell <c>nan</c>).
+    /// </summary>
+    private static string PandasHeader(ZooPage page, Random random)
+    {
+        var nan = random.Next(2) == 0 ? "nan" : "NaN";
+        return MarkdownPage(page, (sb, rows) =>
+        {
+            var grid = Grid(rows);
+            var width = grid.Max(r => r.Count);
+            var headerRows = rows.TakeWhile(r => !r.Any(c => c.IsValue)).Count();
+            string At(int r, int c) => c < grid[r].Count ? grid[r][c].Cell.Text : string.Empty;
+
+            // A publisher leaves table 3's top-left note cell (merged over rows and columns) empty as often as it writes the note.
+            var blankCorner = headerRows > 1 && rows[0][0].RowSpan > 1 && rows[0][0].ColSpan > 1 && random.Next(2) == 0;
+            string Head(int l, int c)
+            {
+                var text = blankCorner && c < grid[l].Count && grid[l][c].Cell == rows[0][0] ? string.Empty : At(l, c);
+                return text.Length > 0 ? text : headerRows > 1 ? $"Unnamed: {c}_level_{l}" : $"Unnamed: {c}";
+            }
+
+            var names = Enumerable.Range(0, width).Select(c => headerRows switch
+            {
+                0 => c.ToString(CultureInfo.InvariantCulture),
+                1 => Head(0, c),
+                _ => "(" + string.Join(", ", Enumerable.Range(0, headerRows).Select(l => "'" + Head(l, c) + "'")) + ")",
+            }).ToList();
+            var body = Enumerable.Range(headerRows, grid.Count - headerRows).ToList();
+            var columns = Enumerable.Range(0, width).Select(c =>
+            {
+                var texts = body.Select(r => At(r, c).Replace("\n", string.Empty, StringComparison.Ordinal)).ToList();
+                var numeric = texts.All(t => t.Length == 0 || IsPandasNumber(t)) && texts.Any(t => t.Length > 0);
+                if (!numeric)
+                {
+                    return texts.Select(t => t.Length > 0 ? t : nan).ToList();
+                }
+
+                var floats = texts.Any(t => t.Length == 0 || t.Contains('.', StringComparison.Ordinal));
+                var decimals = floats ? Math.Max(1, texts.Max(t => t.Contains('.', StringComparison.Ordinal) ? t.Length - t.IndexOf('.', StringComparison.Ordinal) - 1 : 0)) : 0;
+                return texts.Select(t => t.Length == 0 ? nan : decimal.Parse(t.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture).ToString(floats ? "F" + decimals.ToString(CultureInfo.InvariantCulture) : "0", CultureInfo.InvariantCulture)).ToList();
+            }).ToList();
+            var table = new List<List<string>> { new() { string.Empty } };
+            table[0].AddRange(names);
+            table.AddRange(body.Select((_, i) => (List<string>)[i.ToString(CultureInfo.InvariantCulture), .. columns.Select(col => col[i])]));
+            var widths = Enumerable.Range(0, width + 1).Select(c => table.Max(r => r[c].Length)).ToList();
+            for (var r = 0; r < table.Count; r++)
+            {
+                sb.Append('|').Append(string.Concat(table[r].Select((t, c) => " " + (c == 0 ? t.PadLeft(widths[c]) : t.PadRight(widths[c])) + " |"))).Append('\n');
+                if (r == 0)
+                {
+                    sb.Append('|').Append(string.Concat(widths.Select((w, c) => c == 0 ? new string('-', w + 1) + ":|" : ":" + new string('-', w + 1) + "|"))).Append('\n');
+                }
+            }
+        });
+    }
+
+    /// <summary>Text pandas' <c>read_html</c> converts to a number (thousands separators allowed).</summary>
+    private static bool IsPandasNumber(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// A table's text as a scraper joins its cells: each row a line of its cells separated by
+    /// <c> | </c> (or <c>|</c>), a <c>|</c> after the last cell and none before the first, no rule
+    /// line; a merged cell once, so header rows have fewer cells than data rows.
+    /// </summary>
+    private static string ScrapedPipes(ZooPage page, Random random)
+    {
+        var separator = random.Next(3) == 0 ? "|" : " | ";
+        var sb = new StringBuilder();
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                sb.Append(block.Paragraph).Append('\n');
+                continue;
+            }
+
+            foreach (var row in block.Rows!)
+            {
+                sb.Append(string.Join(separator, Texts(row))).Append(separator.TrimStart()).Append('\n');
+            }
+        }
+
+        return sb.ToString();
     }
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);

@@ -13,7 +13,7 @@ namespace Gongkai.Import.Tests.Zoo;
 /// </summary>
 public sealed class ZooTextFormTests
 {
-    /// <summary>Per form; 19 forms × 700 = 13,300 cases in CI.</summary>
+    /// <summary>Per form; 22 forms × 700 = 15,400 cases in CI.</summary>
     public const int CasesPerForm = 700;
 
     public static TheoryData<string> Forms()
