@@ -51,6 +51,7 @@ public static class ZooForms
         new("markdown-pandas-header", CellKinds.All, false, "report.md", (p, r) => Utf8(PandasHeader(p, r))) { Grid = true },
         new("pipes-scraped", CellKinds.All, false, "report.txt", (p, r) => Utf8(ScrapedPipes(p, r))),
         new("html-pandas", CellKinds.All, false, "report.html", (p, r) => Utf8(PandasHtml(p, r))) { Grid = true },
+        new("text-pandas", CellKinds.All, false, "report.txt", (p, r) => Utf8(PandasText(p, r))) { Grid = true },
     ];
 
     /// <summary>A position of a table's full grid: the cell covering it, and whether the cell starts there (its top-left).</summary>
@@ -421,6 +422,56 @@ public static class ZooForms
             return texts.Select(t => t.Length == 0 ? nan : decimal.Parse(t.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture).ToString(floats ? "F" + decimals.ToString(CultureInfo.InvariantCulture) : "0", CultureInfo.InvariantCulture)).ToList();
         }).ToList();
         return (levels, columns);
+    }
+
+    /// <summary>
+    /// pandas <c>print(df.to_string())</c> of the frame <see cref="PandasFrame"/> makes, between the
+    /// page's paragraphs: columns of spaces two apart, every cell right-aligned to its column's width
+    /// counted in characters (a CJK character counts one, so the columns do not line up on screen), the
+    /// header levels one a line with a level's repeated names printed once, the index left-aligned
+    /// before each row, an empty cell <c>NaN</c>.
+    /// </summary>
+    private static string PandasText(ZooPage page, Random random)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                sb.Append(block.Paragraph).Append('\n');
+                continue;
+            }
+
+            var (levels, columns) = PandasFrame(block.Rows!, "NaN", random);
+            var count = columns[0].Count;
+            var indexWidth = (count - 1).ToString(CultureInfo.InvariantCulture).Length;
+            var shown = levels.Select((level, l) => level.Select((name, c) =>
+                l < levels.Count - 1 && c > 0 && Enumerable.Range(0, l + 1).All(k => levels[k][c] == levels[k][c - 1]) ? string.Empty : name).ToList()).ToList();
+            var widths = columns.Select((col, c) => Math.Max(col.Max(t => t.Length), shown.Max(level => level[c].Length))).ToList();
+            foreach (var level in shown)
+            {
+                sb.Append(new string(' ', indexWidth));
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    sb.Append("  ").Append(levels.Count > 1 && level != shown[^1] ? level[c].PadRight(widths[c]) : level[c].PadLeft(widths[c]));
+                }
+
+                sb.Append('\n');
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                sb.Append(i.ToString(CultureInfo.InvariantCulture).PadRight(indexWidth));
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    sb.Append("  ").Append(columns[c][i].PadLeft(widths[c]));
+                }
+
+                sb.Append('\n');
+            }
+        }
+
+        return string.Join('\n', sb.ToString().Split('\n').Select(l => l.TrimEnd()));
     }
 
     /// <summary>
