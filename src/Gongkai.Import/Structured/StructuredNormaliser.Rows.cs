@@ -143,7 +143,7 @@ internal sealed partial class StructuredNormaliser
                 continue;
             }
 
-            if (values.Count == 0 && doc.Lines[label.Line].Length == 1 && (doc.SpaceSeparated.Any(s => s) || doc.Spans[label.Line].Length > 0)
+            if (values.Count == 0 && doc.Lines[label.Line].Length == 1 && (doc.SpaceSeparated.Any(s => s) || doc.Spans[label.Line].Length > 0 || PrintsNoEmptyCell(doc, region))
                 && label.Norm.Length <= 40 && label.Norm.Count(char.IsAsciiDigit) <= 2 && !char.IsAsciiDigit(label.Norm[^1])
                 && NextRowFollows(doc, region, label.Line + 1, later))
             {
@@ -154,9 +154,11 @@ internal sealed partial class StructuredNormaliser
                 values.AddRange(Enumerable.Repeat(label with { Kind = Kind.Empty, Value = null }, row.Columns.Length));
             }
 
-            if (values.Count < row.Columns.Length && values.Count > 0 && doc.SpaceSeparated[label.Line] && values.All(v => v.Line == label.Line))
+            if (values.Count < row.Columns.Length && values.Count > 0
+                && ((doc.SpaceSeparated[label.Line] && values.All(v => v.Line == label.Line)) || SkipsEmptyCells(doc, values)))
             {
-                // Fewer numbers than cells on a line cut at spaces only: a blank cell left no trace,
+                // Fewer numbers than cells on a line cut at spaces only, or on a line of separated cells
+                // that prints no empty cell (a scraper's `规章 | 5 | 9 |`): a blank cell left no trace,
                 // so which one it was is unknown; leave the row unread rather than shift its numbers.
                 doc.ShortRows.Add($"{layout.Table}/{row.Key}");
                 values.Clear();
@@ -172,6 +174,45 @@ internal sealed partial class StructuredNormaliser
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Whether the row's values stand on one line of cells set apart by the source (pipes, tabs, HTML
+    /// cells; not text cut at spaces, not a page's runs with positions), after a text cell (the label or
+    /// its tail), each value a cell of its own, and no cell of the line empty: a source that prints no
+    /// empty cell (a scraper's <c>规章 | 5 | 9 |</c>).
+    /// </summary>
+    private static bool SkipsEmptyCells(Doc doc, List<Frag> values)
+    {
+        var at = values[0].Line;
+        var line = doc.Lines[at];
+        return line.Length >= 2 && !doc.SpaceSeparated[at] && doc.Spans[at].IsDefaultOrEmpty && values.All(v => v.Line == at)
+            && values[0].Index > 0 && line[values[0].Index - 1].Kind == Kind.Text
+            && line.All(f => f.Kind != Kind.Empty && f.Source.Text.Trim().Length > 0);
+    }
+
+    /// <summary>
+    /// Whether the table's lines of cells set apart by the source print no empty cell: three or more
+    /// such lines of two or more cells, and no empty cell in the region (a scraper that skips them).
+    /// </summary>
+    private static bool PrintsNoEmptyCell(Doc doc, (int Start, int End) region)
+    {
+        var separated = 0;
+        for (var i = region.Start; i < region.End && i < doc.Lines.Length; i++)
+        {
+            var line = doc.Lines[i];
+            if (line.Any(f => f.Kind == Kind.Empty || f.Source.Text.Trim().Length == 0))
+            {
+                return false;
+            }
+
+            if (line.Length >= 2 && !doc.SpaceSeparated[i] && doc.Spans[i].IsDefaultOrEmpty)
+            {
+                separated++;
+            }
+        }
+
+        return separated >= 3;
     }
 
     /// <summary>

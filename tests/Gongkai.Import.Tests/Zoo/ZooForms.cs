@@ -16,6 +16,12 @@ public sealed record ZooForm(string Name, CellKinds Kinds, bool Glued, string Fi
     /// </summary>
     public bool Grid { get; init; }
 
+    /// <summary>
+    /// An empty cell leaves no trace in the form (a scraper that skips empty cells), so a row holding a
+    /// blank may instead be left wholly unread (<see cref="ZooProperty.Differences(Gongkai.Domain.Reports.Report, Gongkai.Domain.Reports.Report, bool, Func{Gongkai.Domain.Reports.CellRef, string}?, bool)"/>).
+    /// </summary>
+    public bool BlanksVanish { get; init; }
+
     public override string ToString() => Name;
 }
 
@@ -49,7 +55,8 @@ public static class ZooForms
         // Forms as scraped from the portals (docs/import-zoo.md, "Portal HTML, pandas headers, scraped pipes").
         new("html-portal", CellKinds.All, false, "report.html", (p, r) => Utf8(PortalHtml(p, r))),
         new("markdown-pandas-header", CellKinds.All, false, "report.md", (p, r) => Utf8(PandasHeader(p, r))) { Grid = true },
-        new("pipes-scraped", CellKinds.All, false, "report.txt", (p, r) => Utf8(ScrapedPipes(p, r))),
+        new("pipes-scraped", CellKinds.All, false, "report.txt", (p, r) => Utf8(ScrapedPipes(p, r, keepEmpty: true))),
+        new("pipes-scraped-compact", CellKinds.All, false, "report.txt", (p, r) => Utf8(ScrapedPipes(p, r, keepEmpty: false))) { BlanksVanish = true },
         new("html-pandas", CellKinds.All, false, "report.html", (p, r) => Utf8(PandasHtml(p, r))) { Grid = true },
         new("text-pandas", CellKinds.All, false, "report.txt", (p, r) => Utf8(PandasText(p, r))) { Grid = true },
     ];
@@ -542,7 +549,11 @@ public static class ZooForms
     /// <c> | </c> (or <c>|</c>), a <c>|</c> after the last cell and none before the first, no rule
     /// line; a merged cell once, so header rows have fewer cells than data rows.
     /// </summary>
-    private static string ScrapedPipes(ZooPage page, Random random)
+    /// <remarks>
+    /// Without <paramref name="keepEmpty"/>, an empty cell is skipped, as in the scraped pages'
+    /// text (<c>文 号 | 有 效 性 |</c> of a catalogue entry whose 文号 is empty).
+    /// </remarks>
+    private static string ScrapedPipes(ZooPage page, Random random, bool keepEmpty)
     {
         var separator = random.Next(3) == 0 ? "|" : " | ";
         var sb = new StringBuilder();
@@ -550,9 +561,9 @@ public static class ZooForms
         {
             // The portal's catalogue entry for the document, a table of its own before the title.
             var meta = Metadata(page, random);
-            sb.Append("索 引 号").Append(separator).Append(meta[0]).Append(separator).Append("分 类").Append(separator).Append("政府信息公开年报").Append(separator.TrimStart()).Append('\n')
-                .Append("发布机构").Append(separator).Append(page.Report.Agency).Append(separator).Append("发文日期").Append(separator).Append(meta[1]).Append(separator.TrimStart()).Append('\n')
-                .Append("文 号").Append(separator).Append("有 效 性").Append(separator.TrimStart()).Append('\n');
+            sb.Append("索 引 号").Append(separator).Append(meta[0]).Append(separator).Append("分 类").Append(separator).Append("政府信息公开年报").Append(separator.TrimEnd()).Append('\n')
+                .Append("发布机构").Append(separator).Append(page.Report.Agency).Append(separator).Append("发文日期").Append(separator).Append(meta[1]).Append(separator.TrimEnd()).Append('\n')
+                .Append("文 号").Append(separator).Append("有 效 性").Append(separator.TrimEnd()).Append('\n');
         }
 
         foreach (var block in page.Blocks)
@@ -565,7 +576,7 @@ public static class ZooForms
 
             foreach (var row in block.Rows!)
             {
-                sb.Append(string.Join(separator, Texts(row))).Append(separator.TrimStart()).Append('\n');
+                sb.Append(string.Join(separator, Texts(row).Where(t => keepEmpty || t.Length > 0))).Append(separator.TrimEnd()).Append('\n');
             }
         }
 
