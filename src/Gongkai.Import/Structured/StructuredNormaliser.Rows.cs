@@ -110,6 +110,11 @@ internal sealed partial class StructuredNormaliser
         var line = region.Start;
         var index = 0;
         var headers = HeaderLines(doc, region, layout);
+
+        // A source that prints no empty cell: a row whose cells are all blank is its label alone, and
+        // the next table's rows (a heading between left out) end the table as a later row does.
+        var noEmptyCell = PrintsNoEmptyCell(doc, region);
+        RowDef[] others = noEmptyCell ? [.. OtherTablesRows(builder.Catalogue, layout)] : [];
         for (var r = 0; r < layout.Rows.Length; r++)
         {
             var row = layout.Rows[r];
@@ -129,7 +134,7 @@ internal sealed partial class StructuredNormaliser
 
             found++;
             var later = layout.Rows.Skip(r + 1).ToArray();
-            var (values, endLine, endIndex) = CollectValues(doc, region, label, row.Columns.Length, later);
+            var (values, endLine, endIndex) = CollectValues(doc, region, label, row.Columns.Length, noEmptyCell ? [.. later, .. others] : later);
             if (values.Count < row.Columns.Length && values.Count > 0 && values.All(v => doc.Spans[v.Line].Length == doc.Lines[v.Line].Length)
                 && PlaceByColumns(doc, region, label, row.Columns.Length, later) is { } placed)
             {
@@ -143,9 +148,9 @@ internal sealed partial class StructuredNormaliser
                 continue;
             }
 
-            if (values.Count == 0 && doc.Lines[label.Line].Length == 1 && (doc.SpaceSeparated.Any(s => s) || doc.Spans[label.Line].Length > 0 || PrintsNoEmptyCell(doc, region))
-                && label.Norm.Length <= 40 && label.Norm.Count(char.IsAsciiDigit) <= 2 && !char.IsAsciiDigit(label.Norm[^1])
-                && NextRowFollows(doc, region, label.Line + 1, later))
+            if (values.Count == 0 && doc.Lines[label.Line].Length == 1 && label.Norm.Length <= 40 && label.Norm.Count(char.IsAsciiDigit) <= 2 && !char.IsAsciiDigit(label.Norm[^1])
+                && (((doc.SpaceSeparated.Any(s => s) || doc.Spans[label.Line].Length > 0) && NextRowFollows(doc, region, label.Line + 1, later))
+                    || (noEmptyCell && NextRowFollows(doc, region, label.Line + 1, [.. later, .. others]))))
             {
                 // Text cut at spaces, or a table without rules whose runs' positions are kept (a PDF's):
                 // a label alone on its line (no digits run into it, as in a glued form), then the next
@@ -190,6 +195,10 @@ internal sealed partial class StructuredNormaliser
             && values[0].Index > 0 && line[values[0].Index - 1].Kind == Kind.Text
             && line.All(f => f.Kind != Kind.Empty && f.Source.Text.Trim().Length > 0);
     }
+
+    /// <summary>The rows of the catalogue's other tables than <paramref name="layout"/>'s.</summary>
+    private static IEnumerable<RowDef> OtherTablesRows(FormatCatalogue catalogue, TableLayout layout) =>
+        catalogue.Layouts.Where(l => l.Table != layout.Table).SelectMany(l => l.Rows);
 
     /// <summary>
     /// Whether the table's lines of cells set apart by the source print no empty cell: three or more

@@ -576,7 +576,8 @@ public static class ZooForms
 
             foreach (var row in block.Rows!)
             {
-                sb.Append(string.Join(separator, Texts(row).Where(t => keepEmpty || t.Length > 0))).Append(separator.TrimEnd()).Append('\n');
+                var texts = Texts(row).Where(t => keepEmpty || t.Length > 0).ToList();
+                sb.Append(texts.Count > 0 ? string.Join(separator, texts) + separator.TrimEnd() : string.Empty).Append('\n');
             }
         }
 

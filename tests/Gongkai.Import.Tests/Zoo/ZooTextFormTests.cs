@@ -35,10 +35,6 @@ public sealed class ZooTextFormTests
     {
         // None since 2026-12-06: paged, one-line, glued-rows and glued-page (were 1.5, 0.5, 1 and 1 %)
         // read 0 of 2,000 all-wild cases each (docs/import-zoo.md).
-        // Scraped pipes that skip empty cells: 0 of 300 plain and all-wild, 5 of 2,000 all-wild (0.25 %, 2026-12-06):
-        // table 2's fees row left blank (`行政事业性收费 |` alone) with section 三's heading left out, read a number of
-        // table 3 or the prose after it. CI (700, one in three wild) expects about one.
-        ["pipes-scraped-compact"] = 0.005,
     };
 
     [Theory]
