@@ -72,6 +72,11 @@ internal sealed partial class StructuredNormaliser
         /// of <c>read_html</c>) has a header line of column numbers (an empty cell, then <c>0</c>,
         /// <c>1</c>, … in order) and each row led by its number (<c>0</c>, <c>1</c>, …). The header line
         /// is dropped and each row's number with it; a row number would be read as the row's first cell.
+        /// When pandas took the table's header rows for column names (<c>read_html</c> inferring them from
+        /// <c>th</c> or <c>thead</c>), the header line holds the names (<c>('申请人情况', '自然人')</c>,
+        /// <c>Unnamed: 0_level_0</c>) after its empty cell: it stays, without that cell. Printed by
+        /// <c>to_string()</c> in columns of spaces, the names stand right of the index column (the line
+        /// has no cell for it) and each row has one cell more: the line stays as it is.
         /// </summary>
         private static SourceDocument WithoutRowIndex(SourceDocument source)
         {
@@ -79,7 +84,16 @@ internal sealed partial class StructuredNormaliser
             for (var i = 0; i < source.Lines.Length; i++)
             {
                 var line = source.Lines[i];
-                var rows = IsColumnNumbers(line.Cells) ? CountIndexed(source.Lines, i + 1) : 0;
+                // The header line: column numbers (dropped), names after the index's empty cell (kept
+                // without it), or names set right of the index column in columns of spaces (kept as they are).
+                var header = IsColumnNumbers(line.Cells) ? 0 : IsNamedHeader(line.Cells) ? 1 : IndentedHeader(source.Lines, i) ? 2 : -1;
+                var rows = header switch
+                {
+                    0 => CountIndexed(source.Lines, i + 1),
+                    1 => CountIndexed(source.Lines, i + 1, line.Cells.Length),
+                    2 => CountIndexed(source.Lines, i + 1, line.Cells.Length + 1),
+                    _ => 0,
+                };
                 if (rows == 0)
                 {
                     kept?.Add(line);
@@ -87,6 +101,15 @@ internal sealed partial class StructuredNormaliser
                 }
 
                 kept ??= [.. source.Lines.Take(i)];
+                if (header == 1)
+                {
+                    kept.Add(line with { Cells = line.Cells.RemoveAt(0), Spans = line.Spans.IsDefaultOrEmpty ? line.Spans : line.Spans.RemoveAt(0) });
+                }
+                else if (header == 2)
+                {
+                    kept.Add(line);
+                }
+
                 for (var r = 1; r <= rows; r++)
                 {
                     var row = source.Lines[i + r];
@@ -118,11 +141,64 @@ internal sealed partial class StructuredNormaliser
             return true;
         }
 
-        /// <summary>How many lines from <paramref name="start"/> are led by their number from 0 (and have more cells).</summary>
-        private static int CountIndexed(ImmutableArray<SourceLine> lines, int start)
+        /// <summary>
+        /// Whether the line of <paramref name="i"/> is a data frame's header as <c>to_string()</c> prints
+        /// it in columns of spaces: text only (two or more names, none a number), set right of where the
+        /// next line's first cell (its index) ends.
+        /// </summary>
+        private static bool IndentedHeader(ImmutableArray<SourceLine> lines, int i)
+        {
+            var line = lines[i];
+            if (i + 1 >= lines.Length || line.Cells.Length < 2 || line.Spans.Length != line.Cells.Length
+                || lines[i + 1].Spans.Length != lines[i + 1].Cells.Length || lines[i + 1].Cells.Length != line.Cells.Length + 1
+                || line.Spans[0].Start <= lines[i + 1].Spans[0].End)
+            {
+                return false;
+            }
+
+            foreach (var cell in line.Cells)
+            {
+                var text = cell.Text.AsSpan().Trim();
+                if (text.IsEmpty || char.IsAsciiDigit(text[0]) || text[0] == '-')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Whether the cells are a data frame's named header: an empty cell (the index's), then three or
+        /// more names, none of them empty or a number.
+        /// </summary>
+        private static bool IsNamedHeader(ImmutableArray<Fragment> cells)
+        {
+            if (cells.Length < 4 || cells[0].Text.Trim().Length > 0)
+            {
+                return false;
+            }
+
+            for (var c = 1; c < cells.Length; c++)
+            {
+                var text = cells[c].Text.AsSpan().Trim();
+                if (text.IsEmpty || char.IsAsciiDigit(text[0]) || text[0] == '-')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// How many lines from <paramref name="start"/> are led by their number from 0 (and have more
+        /// cells; exactly <paramref name="width"/> when given, as under a named header).
+        /// </summary>
+        private static int CountIndexed(ImmutableArray<SourceLine> lines, int start, int width = 0)
         {
             var n = 0;
-            while (start + n < lines.Length && lines[start + n].Cells.Length > 1 && IsNumber(lines[start + n].Cells[0].Text, n))
+            while (start + n < lines.Length && lines[start + n].Cells.Length > 1 && (width == 0 || lines[start + n].Cells.Length == width) && IsNumber(lines[start + n].Cells[0].Text, n))
             {
                 n++;
             }

@@ -110,6 +110,11 @@ internal sealed partial class StructuredNormaliser
         var line = region.Start;
         var index = 0;
         var headers = HeaderLines(doc, region, layout);
+
+        // A source that prints no empty cell: a row whose cells are all blank is its label alone, and
+        // the next table's rows (a heading between left out) end the table as a later row does.
+        var noEmptyCell = PrintsNoEmptyCell(doc, region);
+        RowDef[] others = noEmptyCell ? [.. OtherTablesRows(builder.Catalogue, layout)] : [];
         for (var r = 0; r < layout.Rows.Length; r++)
         {
             var row = layout.Rows[r];
@@ -129,7 +134,7 @@ internal sealed partial class StructuredNormaliser
 
             found++;
             var later = layout.Rows.Skip(r + 1).ToArray();
-            var (values, endLine, endIndex) = CollectValues(doc, region, label, row.Columns.Length, later);
+            var (values, endLine, endIndex) = CollectValues(doc, region, label, row.Columns.Length, noEmptyCell ? [.. later, .. others] : later);
             if (values.Count < row.Columns.Length && values.Count > 0 && values.All(v => doc.Spans[v.Line].Length == doc.Lines[v.Line].Length)
                 && PlaceByColumns(doc, region, label, row, later) is { } placed)
             {
@@ -143,9 +148,9 @@ internal sealed partial class StructuredNormaliser
                 continue;
             }
 
-            if (values.Count == 0 && doc.Lines[label.Line].Length == 1 && (doc.SpaceSeparated.Any(s => s) || doc.Spans[label.Line].Length > 0)
-                && label.Norm.Length <= 40 && label.Norm.Count(char.IsAsciiDigit) <= 2 && !char.IsAsciiDigit(label.Norm[^1])
-                && NextRowFollows(doc, region, label.Line + 1, later))
+            if (values.Count == 0 && doc.Lines[label.Line].Length == 1 && label.Norm.Length <= 40 && label.Norm.Count(char.IsAsciiDigit) <= 2 && !char.IsAsciiDigit(label.Norm[^1])
+                && (((doc.SpaceSeparated.Any(s => s) || doc.Spans[label.Line].Length > 0) && NextRowFollows(doc, region, label.Line + 1, later))
+                    || (noEmptyCell && NextRowFollows(doc, region, label.Line + 1, [.. later, .. others]))))
             {
                 // Text cut at spaces, or a table without rules whose runs' positions are kept (a PDF's):
                 // a label alone on its line (no digits run into it, as in a glued form), then the next
@@ -154,9 +159,11 @@ internal sealed partial class StructuredNormaliser
                 values.AddRange(Enumerable.Repeat(label with { Kind = Kind.Empty, Value = null }, row.Columns.Length));
             }
 
-            if (values.Count < row.Columns.Length && values.Count > 0 && doc.SpaceSeparated[label.Line] && values.All(v => v.Line == label.Line))
+            if (values.Count < row.Columns.Length && values.Count > 0
+                && ((doc.SpaceSeparated[label.Line] && values.All(v => v.Line == label.Line)) || SkipsEmptyCells(doc, values)))
             {
-                // Fewer numbers than cells on a line cut at spaces only: a blank cell left no trace,
+                // Fewer numbers than cells on a line cut at spaces only, or on a line of separated cells
+                // that prints no empty cell (a scraper's `规章 | 5 | 9 |`): a blank cell left no trace,
                 // so which one it was is unknown; leave the row unread rather than shift its numbers.
                 doc.ShortRows.Add($"{layout.Table}/{row.Key}");
                 values.Clear();
@@ -172,6 +179,49 @@ internal sealed partial class StructuredNormaliser
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Whether the row's values stand on one line of cells set apart by the source (pipes, tabs, HTML
+    /// cells; not text cut at spaces, not a page's runs with positions), after a text cell (the label or
+    /// its tail), each value a cell of its own, and no cell of the line empty: a source that prints no
+    /// empty cell (a scraper's <c>规章 | 5 | 9 |</c>).
+    /// </summary>
+    private static bool SkipsEmptyCells(Doc doc, List<Frag> values)
+    {
+        var at = values[0].Line;
+        var line = doc.Lines[at];
+        return line.Length >= 2 && !doc.SpaceSeparated[at] && doc.Spans[at].IsDefaultOrEmpty && values.All(v => v.Line == at)
+            && values[0].Index > 0 && line[values[0].Index - 1].Kind == Kind.Text
+            && line.All(f => f.Kind != Kind.Empty && f.Source.Text.Trim().Length > 0);
+    }
+
+    /// <summary>The rows of the catalogue's other tables than <paramref name="layout"/>'s.</summary>
+    private static IEnumerable<RowDef> OtherTablesRows(FormatCatalogue catalogue, TableLayout layout) =>
+        catalogue.Layouts.Where(l => l.Table != layout.Table).SelectMany(l => l.Rows);
+
+    /// <summary>
+    /// Whether the table's lines of cells set apart by the source print no empty cell: three or more
+    /// such lines of two or more cells, and no empty cell in the region (a scraper that skips them).
+    /// </summary>
+    private static bool PrintsNoEmptyCell(Doc doc, (int Start, int End) region)
+    {
+        var separated = 0;
+        for (var i = region.Start; i < region.End && i < doc.Lines.Length; i++)
+        {
+            var line = doc.Lines[i];
+            if (line.Any(f => f.Kind == Kind.Empty || f.Source.Text.Trim().Length == 0))
+            {
+                return false;
+            }
+
+            if (line.Length >= 2 && !doc.SpaceSeparated[i] && doc.Spans[i].IsDefaultOrEmpty)
+            {
+                separated++;
+            }
+        }
+
+        return separated >= 3;
     }
 
     /// <summary>

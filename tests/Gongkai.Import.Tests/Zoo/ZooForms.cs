@@ -16,6 +16,12 @@ public sealed record ZooForm(string Name, CellKinds Kinds, bool Glued, string Fi
     /// </summary>
     public bool Grid { get; init; }
 
+    /// <summary>
+    /// An empty cell leaves no trace in the form (a scraper that skips empty cells), so a row holding a
+    /// blank may instead be left wholly unread (<see cref="ZooProperty.Differences(Gongkai.Domain.Reports.Report, Gongkai.Domain.Reports.Report, bool, Func{Gongkai.Domain.Reports.CellRef, string}?, bool)"/>).
+    /// </summary>
+    public bool BlanksVanish { get; init; }
+
     public override string ToString() => Name;
 }
 
@@ -49,6 +55,13 @@ public static class ZooForms
         new("markdown-padded", CellKinds.All, false, "report.md", (p, _) => Utf8(Padded(p))) { Grid = true },
         new("cell-pipes", CellKinds.All, false, "report.md", (p, _) => Utf8(CellPipes(p))) { Grid = true },
         new("markdown-html", CellKinds.All, false, "report.md", (p, r) => Utf8(MarkdownHtml(p, r))) { Grid = true },
+        // Forms as scraped from the portals (docs/import-zoo.md, "Portal HTML, pandas headers, scraped pipes").
+        new("html-portal", CellKinds.All, false, "report.html", (p, r) => Utf8(PortalHtml(p, r))),
+        new("markdown-pandas-header", CellKinds.All, false, "report.md", (p, r) => Utf8(PandasHeader(p, r))) { Grid = true },
+        new("pipes-scraped", CellKinds.All, false, "report.txt", (p, r) => Utf8(ScrapedPipes(p, r, keepEmpty: true))),
+        new("pipes-scraped-compact", CellKinds.All, false, "report.txt", (p, r) => Utf8(ScrapedPipes(p, r, keepEmpty: false))) { BlanksVanish = true },
+        new("html-pandas", CellKinds.All, false, "report.html", (p, r) => Utf8(PandasHtml(p, r))) { Grid = true },
+        new("text-pandas", CellKinds.All, false, "report.txt", (p, r) => Utf8(PandasText(p, r))) { Grid = true },
     ];
 
     /// <summary>A position of a table's full grid: the cell covering it, and whether the cell starts there (its top-left).</summary>
@@ -230,6 +243,386 @@ public static class ZooForms
 
             sb.Append(oneLine ? string.Empty : "\n").Append("</table>\n");
         });
+    }
+
+    /// <summary>
+    /// A report as an agency's portal serves it: site navigation, a breadcrumb, the date and view
+    /// count, the report inside a layout table, the tables with <c>thead</c>/<c>tbody</c>, header cells
+    /// as <c>th</c>, cells wrapped in <c>&lt;p align=center&gt;</c>, <c>span</c> or <c>font</c>,
+    /// <c>&amp;nbsp;</c> for an empty cell, a long label broken by <c>&lt;br&gt;</c>, a number followed by
+    /// one, attributes unquoted, and the 打印/关闭 links and the site's footer after it.
+    /// </summary>
+    private static string PortalHtml(ZooPage page, Random random)
+    {
+        var sb = new StringBuilder();
+        var site = page.Report.Agency + (random.Next(2) == 0 ? "门户网站" : "政府网");
+        sb.Append("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\">\n<html><head><meta http-equiv=Content-Type content=\"text/html; charset=utf-8\"><title>")
+            .Append(WebUtility.HtmlEncode(page.Title)).Append('_').Append(WebUtility.HtmlEncode(site)).Append("</title>\n")
+            .Append("<script type=text/javascript>var _hmt = _hmt || [];</script><style>.title{font-size:22px}</style></head>\n<body>\n");
+        sb.Append("<div class=top><a href=/>首页</a> | <a href=/zwgk/>政务公开</a> | <a href=/hdjl/>互动交流</a> | <a href=/bsfw/>办事服务</a></div>\n");
+        sb.Append("<div class=position>当前位置：<a href=/>首页</a> &gt; <a href=/zwgk/>政府信息公开</a> &gt; <a href=/zwgk/ndbg/>政府信息公开年报</a></div>\n");
+        sb.Append("<table width=100% border=0 cellspacing=0 cellpadding=0 class=layout><tr><td width=760 valign=top>\n");
+        var published = $"{page.Report.Year + 1}-01-{random.Next(10, 31)}";
+        if (random.Next(2) == 0)
+        {
+            // The portal's catalogue entry for the document, before the title.
+            sb.Append("<table class=xxgk_info border=0><tr><td>索 引 号：</td><td>").Append(Metadata(page, random)[0]).Append("</td><td>分 类：</td><td>政府信息公开年报</td></tr>\n")
+                .Append("<tr><td>发布机构：</td><td>").Append(WebUtility.HtmlEncode(page.Report.Agency)).Append("</td><td>发文日期：</td><td>").Append(published).Append("</td></tr>\n")
+                .Append("<tr><td>名 称：</td><td colspan=3>").Append(WebUtility.HtmlEncode(page.Title)).Append("</td></tr>\n<tr><td>文 号：</td><td></td><td>有 效 性：</td><td>有效</td></tr></table>\n");
+        }
+
+        sb.Append(random.Next(2) == 0 ? "<div class=TRS_Editor><style type=text/css>.TRS_Editor P{line-height:2;}</style>\n" : "<div id=zoom>\n");
+        var views = random.Next(20, 9000);
+        var th = random.Next(2) == 0;
+        var table = 0;
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                var text = WebUtility.HtmlEncode(block.Paragraph!).Replace("\n", "<br>", StringComparison.Ordinal);
+                if (block.Paragraph == page.Title)
+                {
+                    sb.Append("<div class=title align=center><strong>").Append(text).Append("</strong></div>\n")
+                        .Append("<div class=info>发布日期：").Append(published).Append("&nbsp;&nbsp;来源：").Append(WebUtility.HtmlEncode(page.Report.Agency))
+                        .Append("&nbsp;&nbsp;浏览次数：").Append(views.ToString(CultureInfo.InvariantCulture)).Append("&nbsp;&nbsp;字号：[<a href=#>大</a> <a href=#>中</a> <a href=#>小</a>]</div>\n");
+                    continue;
+                }
+
+                sb.Append(random.Next(3) switch
+                {
+                    0 => "<p style=\"text-indent:2em\"><font face=仿宋_GB2312 size=3>" + text + "</font></p>\n",
+                    1 => "<p><span style=\"font-family:仿宋;font-size:16px\">" + text + "</span></p>\n",
+                    _ => "<div>&nbsp;&nbsp;&nbsp;&nbsp;" + text + "</div>\n",
+                });
+                continue;
+            }
+
+            table++;
+            var rows = block.Rows!;
+            var headerRows = rows.TakeWhile(r => !r.Any(c => c.IsValue)).Count();
+            sb.Append("<table border=1 cellspacing=0 cellpadding=0 width=600 align=center style=\"border-collapse:collapse\">\n");
+            if (random.Next(4) == 0)
+            {
+                sb.Append("<caption>").Append(table == 1 ? "单位：件、万元" : "单位：件").Append("</caption>\n");
+            }
+
+            var thead = headerRows > 0 && random.Next(2) == 0;
+            sb.Append(thead ? "<thead>\n" : random.Next(2) == 0 ? "<tbody>\n" : string.Empty);
+            var bodyOpen = !thead;
+            for (var r = 0; r < rows.Count; r++)
+            {
+                if (thead && r == headerRows)
+                {
+                    sb.Append("</thead>\n<tbody>\n");
+                    bodyOpen = true;
+                }
+
+                sb.Append("<tr>");
+                foreach (var cell in rows[r])
+                {
+                    var tag = th && r < headerRows ? "th" : "td";
+                    sb.Append('<').Append(tag);
+                    if (cell.ColSpan > 1)
+                    {
+                        sb.Append(" colspan=").Append(cell.ColSpan.ToString(CultureInfo.InvariantCulture));
+                    }
+
+                    if (cell.RowSpan > 1)
+                    {
+                        sb.Append(" rowspan=").Append(cell.RowSpan.ToString(CultureInfo.InvariantCulture));
+                    }
+
+                    var text = WebUtility.HtmlEncode(cell.Text).Replace("\n", "<br>", StringComparison.Ordinal);
+                    if (!cell.IsValue && text.Length > 8 && random.Next(4) == 0)
+                    {
+                        // A long label broken over lines inside its cell.
+                        var cut = random.Next(2, text.Length - 2);
+                        text = text[..cut] + (random.Next(2) == 0 ? "<br>" : "<br/>\n") + text[cut..];
+                    }
+                    else if (cell.IsValue && text.Length > 0 && random.Next(15) == 0)
+                    {
+                        text = random.Next(2) == 0 ? text + "<br>" : "<br/>" + text;
+                    }
+
+                    if (text.Length == 0)
+                    {
+                        text = random.Next(3) == 0 ? string.Empty : "&nbsp;";
+                    }
+                    else if (cell.IsValue && random.Next(10) == 0)
+                    {
+                        text = random.Next(2) == 0 ? "&nbsp;" + text + "&nbsp;" : "\n            " + text + "\n        ";
+                    }
+                    else if (!cell.IsValue && r < headerRows && random.Next(3) == 0)
+                    {
+                        text = random.Next(2) == 0 ? "<strong>" + text + "</strong>" : "<b>" + text + "</b>";
+                    }
+
+                    sb.Append(random.Next(4) switch
+                    {
+                        0 => ">" + text,
+                        1 => " align=center valign=middle><p align=center>" + text + "</p>",
+                        2 => " style=\"white-space:nowrap\"><span style=\"font-size:12px\">" + text + "</span>",
+                        _ => " width=80><font face=宋体 size=2>" + text + "</font>",
+                    }).Append("</").Append(tag).Append('>');
+                }
+
+                sb.Append("</tr>\n");
+            }
+
+            sb.Append(bodyOpen ? "</tbody>\n" : string.Empty).Append("</table>\n");
+        }
+
+        sb.Append("</div>\n</td></tr></table>\n");
+        if (random.Next(2) == 0)
+        {
+            sb.Append("<div class=pages><p>上一篇：<a href=#>").Append(WebUtility.HtmlEncode(page.Report.Agency)).Append(page.Report.Year - 1)
+                .Append("年政府信息公开工作年度报告</a></p><p>下一篇：<a href=#>").Append(WebUtility.HtmlEncode(page.Report.Agency)).Append("政府信息公开指南</a></p></div>\n");
+        }
+
+        sb.Append("<div class=tools>【<a href=\"javascript:window.print()\">打印本页</a>】【<a href=\"javascript:window.close()\">关闭窗口</a>】</div>\n");
+        sb.Append("<div class=footer>主办单位：").Append(WebUtility.HtmlEncode(page.Report.Agency)).Append("&nbsp;&nbsp;网站标识码：")
+            .Append(random.Next(1000000000, int.MaxValue).ToString(CultureInfo.InvariantCulture)).Append("<br>ICP备")
+            .Append(random.Next(10000000, 99999999).ToString(CultureInfo.InvariantCulture)).Append("号</div>\n</body></html>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// pandas <c>read_html(...)[i].to_markdown()</c> with the header rows inferred (the leading rows
+    /// without values, as a <c>thead</c> gives them): the header printed as column names (a tuple
+    /// per column when there are several header rows, <c>Unnamed: 0_level_1</c> for an empty header
+    /// cell), each row led by its index, a column with nothing but numbers and empty cells converted
+    /// to numbers (<c>4.0</c> in a column with an empty cell or a decimal, the empty cell <c>nan</c>).
+    /// </summary>
+    private static string PandasHeader(ZooPage page, Random random)
+    {
+        var nan = random.Next(2) == 0 ? "nan" : "NaN";
+        return MarkdownPage(page, (sb, rows) =>
+        {
+            var frame = PandasFrame(rows, nan, random);
+            var width = frame.Columns.Count;
+            var names = Enumerable.Range(0, width).Select(c => frame.Levels.Count == 1
+                ? frame.Levels[0][c]
+                : "(" + string.Join(", ", frame.Levels.Select(l => "'" + l[c] + "'")) + ")").ToList();
+            var table = new List<List<string>> { new() { string.Empty } };
+            table[0].AddRange(names);
+            table.AddRange(Enumerable.Range(0, frame.Columns[0].Count).Select(i => (List<string>)[i.ToString(CultureInfo.InvariantCulture), .. frame.Columns.Select(col => col[i])]));
+            var widths = Enumerable.Range(0, width + 1).Select(c => table.Max(r => r[c].Length)).ToList();
+            for (var r = 0; r < table.Count; r++)
+            {
+                sb.Append('|').Append(string.Concat(table[r].Select((t, c) => " " + (c == 0 ? t.PadLeft(widths[c]) : t.PadRight(widths[c])) + " |"))).Append('\n');
+                if (r == 0)
+                {
+                    sb.Append('|').Append(string.Concat(widths.Select((w, c) => c == 0 ? new string('-', w + 1) + ":|" : ":" + new string('-', w + 1) + "|"))).Append('\n');
+                }
+            }
+        });
+    }
+
+    /// <summary>
+    /// A table as pandas' <c>read_html</c> makes it a data frame: merged cells filled, the leading rows
+    /// without values taken for the header (one level per row: the column names; column numbers when
+    /// there is none; <c>Unnamed: 3_level_1</c> for an empty header cell), and a body column holding
+    /// nothing but numbers and empty cells converted to numbers (<c>4.0</c>, the empty cell
+    /// <paramref name="nan"/>, when it has an empty cell or a decimal).
+    /// </summary>
+    private static (List<List<string>> Levels, List<List<string>> Columns) PandasFrame(IReadOnlyList<IReadOnlyList<ZooCell>> rows, string nan, Random random)
+    {
+        var grid = Grid(rows);
+        var width = grid.Max(r => r.Count);
+        var headerRows = rows.TakeWhile(r => !r.Any(c => c.IsValue)).Count();
+        string At(int r, int c) => c < grid[r].Count ? grid[r][c].Cell.Text : string.Empty;
+
+        // A publisher leaves table 3's top-left note cell (merged over rows and columns) empty as often as it writes the note.
+        var blankCorner = headerRows > 1 && rows[0][0].RowSpan > 1 && rows[0][0].ColSpan > 1 && random.Next(2) == 0;
+        string Head(int l, int c)
+        {
+            var text = blankCorner && c < grid[l].Count && grid[l][c].Cell == rows[0][0] ? string.Empty : At(l, c);
+            return text.Length > 0 ? text : headerRows > 1 ? $"Unnamed: {c}_level_{l}" : $"Unnamed: {c}";
+        }
+
+        var levels = headerRows == 0
+            ? [Enumerable.Range(0, width).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToList()]
+            : Enumerable.Range(0, headerRows).Select(l => Enumerable.Range(0, width).Select(c => Head(l, c)).ToList()).ToList();
+        var body = Enumerable.Range(headerRows, grid.Count - headerRows).ToList();
+        var columns = Enumerable.Range(0, width).Select(c =>
+        {
+            var texts = body.Select(r => At(r, c).Replace("\n", string.Empty, StringComparison.Ordinal)).ToList();
+            var numeric = texts.All(t => t.Length == 0 || IsPandasNumber(t)) && texts.Any(t => t.Length > 0);
+            if (!numeric)
+            {
+                return texts.Select(t => t.Length > 0 ? t : nan).ToList();
+            }
+
+            var floats = texts.Any(t => t.Length == 0 || t.Contains('.', StringComparison.Ordinal));
+            var decimals = floats ? Math.Max(1, texts.Max(t => t.Contains('.', StringComparison.Ordinal) ? t.Length - t.IndexOf('.', StringComparison.Ordinal) - 1 : 0)) : 0;
+            return texts.Select(t => t.Length == 0 ? nan : decimal.Parse(t.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture).ToString(floats ? "F" + decimals.ToString(CultureInfo.InvariantCulture) : "0", CultureInfo.InvariantCulture)).ToList();
+        }).ToList();
+        return (levels, columns);
+    }
+
+    /// <summary>
+    /// pandas <c>print(df.to_string())</c> of the frame <see cref="PandasFrame"/> makes, between the
+    /// page's paragraphs: columns of spaces two apart, every cell right-aligned to its column's width
+    /// counted in characters (a CJK character counts one, so the columns do not line up on screen), the
+    /// header levels one a line with a level's repeated names printed once, the index left-aligned
+    /// before each row, an empty cell <c>NaN</c>.
+    /// </summary>
+    private static string PandasText(ZooPage page, Random random)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                sb.Append(block.Paragraph).Append('\n');
+                continue;
+            }
+
+            var (levels, columns) = PandasFrame(block.Rows!, "NaN", random);
+            var count = columns[0].Count;
+            var indexWidth = (count - 1).ToString(CultureInfo.InvariantCulture).Length;
+            var shown = levels.Select((level, l) => level.Select((name, c) =>
+                l < levels.Count - 1 && c > 0 && Enumerable.Range(0, l + 1).All(k => levels[k][c] == levels[k][c - 1]) ? string.Empty : name).ToList()).ToList();
+            var widths = columns.Select((col, c) => Math.Max(col.Max(t => t.Length), shown.Max(level => level[c].Length))).ToList();
+            foreach (var level in shown)
+            {
+                sb.Append(new string(' ', indexWidth));
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    sb.Append("  ").Append(levels.Count > 1 && level != shown[^1] ? level[c].PadRight(widths[c]) : level[c].PadLeft(widths[c]));
+                }
+
+                sb.Append('\n');
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                sb.Append(i.ToString(CultureInfo.InvariantCulture).PadRight(indexWidth));
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    sb.Append("  ").Append(columns[c][i].PadLeft(widths[c]));
+                }
+
+                sb.Append('\n');
+            }
+        }
+
+        return string.Join('\n', sb.ToString().Split('\n').Select(l => l.TrimEnd()));
+    }
+
+    /// <summary>
+    /// pandas <c>read_html(...)[i].to_html()</c> of the frame <see cref="PandasFrame"/> makes, each table
+    /// a <c>class="dataframe"</c> table between the page's paragraphs: the header rows in <c>thead</c> as
+    /// <c>th</c>, a level's repeated names merged (<c>colspan</c>, <c>halign="left"</c>) within the
+    /// level above, an empty <c>th</c> over the index, each body row led by its index in a <c>th</c>,
+    /// numbers as pandas prints them (<c>4.0</c>, <c>NaN</c>).
+    /// </summary>
+    private static string PandasHtml(ZooPage page, Random random)
+    {
+        var sb = new StringBuilder("<!DOCTYPE html>\n<html>\n<head><meta charset=\"utf-8\"></head>\n<body>\n");
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                sb.Append(block.Paragraph == page.Title ? "<h1>" : "<p>").Append(WebUtility.HtmlEncode(block.Paragraph!)).Append(block.Paragraph == page.Title ? "</h1>\n" : "</p>\n");
+                continue;
+            }
+
+            var (levels, columns) = PandasFrame(block.Rows!, "NaN", random);
+            var width = columns.Count;
+            sb.Append("<table border=\"1\" class=\"dataframe\">\n  <thead>\n");
+            for (var l = 0; l < levels.Count; l++)
+            {
+                sb.Append(levels.Count == 1 ? "    <tr style=\"text-align: right;\">\n" : "    <tr>\n").Append("      <th></th>\n");
+                for (var c = 0; c < width;)
+                {
+                    var span = 1;
+                    while (l < levels.Count - 1 && c + span < width && Enumerable.Range(0, l + 1).All(k => levels[k][c + span] == levels[k][c]))
+                    {
+                        span++;
+                    }
+
+                    sb.Append("      <th").Append(span > 1 ? $" colspan=\"{span}\" halign=\"left\"" : string.Empty).Append('>')
+                        .Append(WebUtility.HtmlEncode(levels[l][c])).Append("</th>\n");
+                    c += span;
+                }
+
+                sb.Append("    </tr>\n");
+            }
+
+            sb.Append("  </thead>\n  <tbody>\n");
+            for (var i = 0; i < columns[0].Count; i++)
+            {
+                sb.Append("    <tr>\n      <th>").Append(i.ToString(CultureInfo.InvariantCulture)).Append("</th>\n");
+                foreach (var column in columns)
+                {
+                    sb.Append("      <td>").Append(WebUtility.HtmlEncode(column[i])).Append("</td>\n");
+                }
+
+                sb.Append("    </tr>\n");
+            }
+
+            sb.Append("  </tbody>\n</table>\n");
+        }
+
+        sb.Append("</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>Text pandas' <c>read_html</c> converts to a number (thousands separators allowed).</summary>
+    private static bool IsPandasNumber(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// A table's text as a scraper joins its cells: each row a line of its cells separated by
+    /// <c> | </c> (or <c>|</c>), a <c>|</c> after the last cell and none before the first, no rule
+    /// line; a merged cell once, so header rows have fewer cells than data rows.
+    /// </summary>
+    /// <remarks>
+    /// Without <paramref name="keepEmpty"/>, an empty cell is skipped, as in the scraped pages'
+    /// text (<c>文 号 | 有 效 性 |</c> of a catalogue entry whose 文号 is empty).
+    /// </remarks>
+    private static string ScrapedPipes(ZooPage page, Random random, bool keepEmpty)
+    {
+        var separator = random.Next(3) == 0 ? "|" : " | ";
+        var sb = new StringBuilder();
+        if (random.Next(2) == 0)
+        {
+            // The portal's catalogue entry for the document, a table of its own before the title.
+            var meta = Metadata(page, random);
+            sb.Append("索 引 号").Append(separator).Append(meta[0]).Append(separator).Append("分 类").Append(separator).Append("政府信息公开年报").Append(separator.TrimEnd()).Append('\n')
+                .Append("发布机构").Append(separator).Append(page.Report.Agency).Append(separator).Append("发文日期").Append(separator).Append(meta[1]).Append(separator.TrimEnd()).Append('\n')
+                .Append("文 号").Append(separator).Append("有 效 性").Append(separator.TrimEnd()).Append('\n');
+        }
+
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                sb.Append(block.Paragraph).Append('\n');
+                continue;
+            }
+
+            foreach (var row in block.Rows!)
+            {
+                var texts = Texts(row).Where(t => keepEmpty || t.Length > 0).ToList();
+                sb.Append(texts.Count > 0 ? string.Join(separator, texts) + separator.TrimEnd() : string.Empty).Append('\n');
+            }
+        }
+
+        if (random.Next(2) == 0)
+        {
+            sb.Append("上一篇：").Append(page.Report.Agency).Append(page.Report.Year - 1).Append("年政府信息公开工作年度报告\n下一篇：").Append(page.Report.Agency).Append("政府信息公开指南\n");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A portal's index number for the document (<c>11330100002482345A/2022-00123</c>) and its date.</summary>
+    private static string[] Metadata(ZooPage page, Random random)
+    {
+        var year = page.Report.Year + 1;
+        return [$"{random.Next(10000000, 99999999)}{random.Next(1000, 9999)}{(char)('A' + random.Next(26))}/{year}-{random.Next(1, 99999):D5}", $"{year}-0{random.Next(1, 4)}-{random.Next(10, 29)}"];
     }
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
