@@ -23,6 +23,13 @@ internal sealed partial class StructuredNormaliser
     /// </summary>
     private static (List<Cell> Cells, int Line, int Index)? PlaceByColumns(Doc doc, (int Start, int End) region, Frag label, RowDef row, RowDef[] later)
     {
+        if (DigitsRunIntoLabel(label.Source.Text))
+        {
+            // A number run into the label's end (（二）部分公开（区分处0): the row's first cell, which
+            // has no position of its own; the row is left to the reading that splits it off.
+            return null;
+        }
+
         var page = label.Source.Location.X is not null;
         var (grids, captions) = FullRows(doc, region, label.Line, row, page);
         if (grids.Count == 0)
@@ -71,6 +78,19 @@ internal sealed partial class StructuredNormaliser
         }
 
         return null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> ends with a digit run into a CJK character (a number glued to a label).</summary>
+    private static bool DigitsRunIntoLabel(string text)
+    {
+        var t = text.TrimEnd();
+        var k = t.Length;
+        while (k > 0 && char.IsAsciiDigit(t[k - 1]))
+        {
+            k--;
+        }
+
+        return k < t.Length && k > 0 && t[k - 1] >= '\u2E80';
     }
 
     /// <summary>The row placed on <paramref name="grid"/> under one alignment, counting columns both ways (the better of the two).</summary>

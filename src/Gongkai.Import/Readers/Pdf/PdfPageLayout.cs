@@ -364,7 +364,13 @@ internal static partial class PdfPageLayout
         foreach (var run in runs)
         {
             var g = run.Glyphs;
-            if (g.Count < 2 || !Column(g[0].AdvanceLeft, run.Line))
+            // Two numbers a word space apart need the support of two other lines only, at both edges
+            // when the run starts with a digit (as a number glued to a label does): a table starting
+            // at a page's foot has few rows there (`3557 0`, `6230 50`: their edge is only two other
+            // lines' of the page). A split after a CJK glyph still needs three at both edges.
+            var numberStart = g.Count >= 2 && char.IsAsciiDigit(g[0].Value[0]) && Column(g[0].AdvanceLeft, run.Line, NumberColumnSupport);
+            var columnStart = g.Count >= 2 && Column(g[0].AdvanceLeft, run.Line);
+            if (!numberStart && !columnStart)
             {
                 result.Add(run);
                 continue;
@@ -373,10 +379,10 @@ internal static partial class PdfPageLayout
             var from = 0;
             for (var k = 1; k < g.Count; k++)
             {
-                // Two numbers a word space apart need the support of two other lines only (as a
-                // number glued to a label does): a table starting at a page's foot has few rows there.
                 if (g[k].Left - g[k - 1].Right < ColumnGapFactor * g[k].Size
-                    && (IsWide(g[k - 1].Value) ? Column(g[k].AdvanceLeft, run.Line) : NumbersApart(g[k - 1], g[k]) && Column(g[k].AdvanceLeft, run.Line, NumberColumnSupport)))
+                    && (IsWide(g[k - 1].Value)
+                        ? columnStart && Column(g[k].AdvanceLeft, run.Line)
+                        : (columnStart || numberStart) && NumbersApart(g[k - 1], g[k]) && Column(g[k].AdvanceLeft, run.Line, NumberColumnSupport)))
                 {
                     result.Add(new Run(g[from..k]) { Line = run.Line });
                     from = k;
