@@ -40,6 +40,9 @@ public sealed class ZooRenderedFormTests
     [ToolFact("pdftotext")]
     public void PdfToTextRaw_ReadsBackExactly() => Check("pdftotext-raw");
 
+    [ToolFact("pdftotext")]
+    public void PdfToTextDefault_ReadsBackExactly() => Check("pdftotext-default");
+
     [ToolFact("w3m")]
     public void W3mDumpFromHtml_ReadsBackExactly() => Check("w3m-from-html");
 
@@ -91,6 +94,14 @@ public sealed class ZooRenderedFormTests
         // where the numbers stand (run together into one; centred in wide columns); 4 of 300.
         // See docs/import-zoo.md.
         ["lo-pdf-from-html"] = 0.04,
+
+        // pdftotext's default reading order (table 2 printed column by column, table 3's 总计 column as
+        // a block after a page's rows, group labels among the rows): 100 of 100 when added; 28 of 100
+        // since tables printed by column are put back into rows (2026-12-06, branch pdfdefault). What
+        // still fails is table 2 only: a column of a block of two or more rows short of a blank cell
+        // that the rows' own arithmetic does not place (which row's cell is blank cannot be told from
+        // the text; the block's rows are left unread, so its other row fails). See docs/import-zoo.md.
+        ["pdftotext-default"] = 0.28,
     };
 
     private static void Check(string name)
