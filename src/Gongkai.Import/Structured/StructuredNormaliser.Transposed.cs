@@ -7,17 +7,20 @@ namespace Gongkai.Import.Structured;
 /// Tables printed column by column put back into rows, before any row is read: text in which a
 /// table's columns stand one after another rather than side by side (<c>pdftotext</c>'s default
 /// reading order of a ruled table, which reads each cell as a block and the blocks column-major).
-/// Two shapes, both told by the table's grammar and counts, never by where the text came from:
+/// Told by the table's grammar, counts and arithmetic, never by where the text came from:
 /// <list type="bullet">
-/// <item>Table 2 printed column-major: a run of the table's row labels with no number (the blocks
-/// set apart by their header lines, <c>第二十条第（一）项</c> / <c>信息内容</c>), then each block's
-/// columns in turn, a caption and its numbers one a line. Each column is as long as its block, less
-/// its blank cells: a column as long as the block gives each row its cell, an empty column blanks;
-/// a column short of some but not all cells cannot say which row's cell is blank, and those rows are
-/// left out (unread, never guessed).</item>
-/// <item>Table 3's last column (<c>总计</c>) printed as a block after a page's rows: a line
-/// <c>总计</c> followed by one number a line, as many as the rows of numbers before it since the last
-/// such block. Each total goes back to the end of its row when every full row adds up to it.</item>
+/// <item>Table 2 printed column-major (<c>Doc.TransposedTable2</c>): a run of the table's row
+/// labels with no number (the blocks set apart by their header lines, <c>第二十条第（一）项</c> /
+/// <c>信息内容</c>), then each block's columns in turn, a caption and its numbers one a line. A column
+/// as long as its block gives each row its cell, an empty one blanks; numbers under no caption (after
+/// an empty line) are the rest of the one column still short of cells. A column short of some cells
+/// is placed only when the rows' own arithmetic allows one way; else the block's rows are left
+/// unread (never guessed).</item>
+/// <item>Table 3 with its labels apart from its numbers (<c>Doc.GridInRowOrder</c>): group
+/// labels among the rows, a row's numbers before its label, its first cell on the label's wrapped
+/// line, the 总计 column printed as a block after a page's rows (even past the next heading). The
+/// numbers, cut in order into rows as wide as the table, must each add up to their total and be as
+/// many rows as the table has; each row is then its label and its numbers.</item>
 /// </list>
 /// </summary>
 internal sealed partial class StructuredNormaliser
