@@ -32,7 +32,7 @@ internal sealed partial class StructuredNormaliser
     {
         public Doc(SourceDocument source, FormatCatalogue catalogue)
         {
-            source = WithoutPageBreaksInLabels(WithoutRowIndex(source), catalogue);
+            source = WithColumnsAsRows(WithoutPageBreaksInLabels(WithoutRowIndex(source), catalogue), catalogue);
             Source = source;
             var count = source.Lines.Length;
             Lines = new Frag[count][];

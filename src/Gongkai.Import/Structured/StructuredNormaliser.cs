@@ -6,7 +6,7 @@ namespace Gongkai.Import.Structured;
 /// <summary>
 /// The structured normaliser, the pipeline's first: reads a <see cref="SourceDocument"/> from any
 /// reader line by line and cell by cell, in stages (one file each): the fragments are classified
-/// (<c>.Lines</c>, <c>.Values</c>: numbers with their units and decimals as printed, placeholders,
+/// (<c>.Lines</c>, with tables printed column by column put back into rows by <c>.Transposed</c>; <c>.Values</c>: numbers with their units and decimals as printed, placeholders,
 /// blanks, labels); the title, agency and year are found (<c>.Metadata</c>); the sections'
 /// headings locate each table and the table's layout is chosen (<c>.Sections</c>); rows are found
 /// by the catalogue's label phrases in table order and given the value cells that follow

@@ -40,6 +40,9 @@ public sealed class ZooRenderedFormTests
     [ToolFact("pdftotext")]
     public void PdfToTextRaw_ReadsBackExactly() => Check("pdftotext-raw");
 
+    [ToolFact("pdftotext")]
+    public void PdfToTextDefault_ReadsBackExactly() => Check("pdftotext-default");
+
     [ToolFact("w3m")]
     public void W3mDumpFromHtml_ReadsBackExactly() => Check("w3m-from-html");
 
@@ -82,6 +85,14 @@ public sealed class ZooRenderedFormTests
         // since 2026-12-06 (was 100 % when added, then 55, 18, 8, 3 and 2 of 100; last 4 of 300 under
         // a 4 % ratchet): table-2 rows with a blank under captions run together into one run, or
         // centred in a column reaching the table's edge. See docs/import-zoo.md.
+
+        // pdftotext's default reading order (table 2 printed column by column, table 3's 总计 column as
+        // a block after a page's rows, group labels among the rows): 100 of 100 when added; 28 of 100
+        // since tables printed by column are put back into rows (2026-12-06, branch pdfdefault). What
+        // still fails is table 2 only: a column of a block of two or more rows short of a blank cell
+        // that the rows' own arithmetic does not place (which row's cell is blank cannot be told from
+        // the text; the block's rows are left unread, so its other row fails). See docs/import-zoo.md.
+        ["pdftotext-default"] = 0.28,
     };
 
     private static void Check(string name)

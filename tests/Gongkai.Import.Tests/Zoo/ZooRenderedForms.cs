@@ -51,6 +51,7 @@ public static class ZooRenderedForms
         new("pdf", RenderedKinds, "report.pdf", null, (cases, _) => Render(cases, "pdf")),
         new("pdftotext-layout", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, "-layout")) { Aligned = true },
         new("pdftotext-raw", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, "-raw")),
+        new("pdftotext-default", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, null)),
         new("lo-pdf-from-docx", RenderedKinds, "report.pdf", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "pdf")),
         new("lo-docx-from-html", RenderedKinds, "report.docx", "soffice", (cases, dir) => LibreOffice(cases, dir, "html", "docx:MS Word 2007 XML")),
         new("w3m-from-html", RenderedKinds, "report.txt", "w3m", (cases, dir) => FromHtml(cases, dir, "w3m", ["-dump", "-cols", "200", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"])),
@@ -67,7 +68,8 @@ public static class ZooRenderedForms
         [.. cases.Select(c => ReportRenderers.Render(c.Report, format))];
 
     /// <summary>Each case's PDF from the project's renderer, as <c>pdftotext</c> gives its text.</summary>
-    private static List<byte[]> PdfToText(IReadOnlyList<ZooReport> cases, string dir, string mode)
+    /// <remarks>A null <paramref name="mode"/> is pdftotext's default reading order (no mode flag).</remarks>
+    private static List<byte[]> PdfToText(IReadOnlyList<ZooReport> cases, string dir, string? mode)
     {
         var texts = new List<byte[]>(cases.Count);
         for (var i = 0; i < cases.Count; i++)
@@ -75,7 +77,7 @@ public static class ZooRenderedForms
             var pdf = Path.Combine(dir, Name(i, "pdf"));
             var txt = Path.Combine(dir, Name(i, "txt"));
             File.WriteAllBytes(pdf, ReportRenderers.Render(cases[i].Report, "pdf"));
-            Run("pdftotext", [mode, "-enc", "UTF-8", pdf, txt], TimeSpan.FromSeconds(60));
+            Run("pdftotext", mode is null ? ["-enc", "UTF-8", pdf, txt] : [mode, "-enc", "UTF-8", pdf, txt], TimeSpan.FromSeconds(60));
             texts.Add(File.ReadAllBytes(txt));
         }
 
