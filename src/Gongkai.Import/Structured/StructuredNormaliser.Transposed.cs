@@ -31,6 +31,14 @@ internal sealed partial class StructuredNormaliser
         private static SourceDocument WithColumnsAsRows(SourceDocument source, FormatCatalogue catalogue)
         {
             var lines = source.Lines;
+            if (NumberOnlyLines(lines, MinNumberOnlyLines) < MinNumberOnlyLines)
+            {
+                // A table printed by column puts its numbers on lines of their own (a column's, or a
+                // row's apart from its label); a text whose rows keep label and numbers together has
+                // at most table 4's row so: not worth classifying every cell again.
+                return source;
+            }
+
             var kinds = new LineKind[lines.Length];
             for (var i = 0; i < lines.Length; i++)
             {
@@ -320,6 +328,36 @@ internal sealed partial class StructuredNormaliser
             /// <summary>Anything else (placeholders, text after numbers).</summary>
             Other,
         }
+
+        /// <summary>Fewer lines of numbers alone than this and no table can be printed by column.</summary>
+        private const int MinNumberOnlyLines = 4;
+
+        /// <summary>How many lines hold digits and nothing but numbers' characters, counted up to <paramref name="enough"/>.</summary>
+        private static int NumberOnlyLines(ImmutableArray<SourceLine> lines, int enough)
+        {
+            var count = 0;
+            foreach (var line in lines)
+            {
+                var digits = false;
+                var only = true;
+                foreach (var cell in line.Cells)
+                {
+                    var text = cell.Text.AsSpan();
+                    digits |= text.IndexOfAnyInRange('0', '9') >= 0 || text.IndexOfAnyInRange('０', '９') >= 0;
+                    only &= text.IndexOfAnyExcept(s_numberChars) < 0;
+                }
+
+                if (digits && only && ++count >= enough)
+                {
+                    return count;
+                }
+            }
+
+            return count;
+        }
+
+        private static readonly System.Buffers.SearchValues<char> s_numberChars =
+            System.Buffers.SearchValues.Create("0123456789０１２３４５６７８９.,，．+-−－ \u3000\u00a0\t");
 
         private static LineKind KindOf(SourceLine line)
         {
