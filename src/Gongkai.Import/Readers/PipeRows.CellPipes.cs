@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Gongkai.Import.Readers;
 
@@ -145,9 +144,6 @@ internal static partial class PipeRows
         Flush();
     }
 
-    /// <summary>A cell that is a value, not a label: a number (signed, with separators, decimals or a unit) or a placeholder.</summary>
-    private static bool IsValueText(string cell) => ValueText().IsMatch(cell);
-
-    [GeneratedRegex(@"^([+\-−－]?[\d０-９][\d０-９,，.．]*\s*(万元|件|个|条|项|次|宗|笔|人次|家|户|份|元|%|％)?|[/\\／\-－—–_＿~～×xX*]+|无|空|暂无|不适用|NA|N/A|null|nan|NaN)$")]
-    private static partial Regex ValueText();
+    /// <summary>A cell that is a value, not a label, as the normaliser's value stage reads it (a number, with a unit, a placeholder).</summary>
+    private static bool IsValueText(string cell) => Structured.StructuredNormaliser.IsValueText(cell);
 }

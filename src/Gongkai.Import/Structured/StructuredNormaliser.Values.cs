@@ -42,6 +42,12 @@ internal sealed partial class StructuredNormaliser
         return new Frag(fragment, line, index, label ? LabelText.Normalize(text) : text, Kind.Text, null);
     }
 
+    /// <summary>Whether <paramref name="text"/> is printed as a value (a number, with a unit, a placeholder, an empty cell), not a label: for a reader that must tell them apart before cells are placed.</summary>
+    internal static bool IsValueText(string text) =>
+        Classify(new Fragment(text, s_nowhere), 0, 0, label: false).Kind != Kind.Text;
+
+    private static readonly SourceLocation s_nowhere = new(string.Empty, 0);
+
     [GeneratedRegex(@"^[+\-]?\d+(\.\d+)?$")]
     private static partial Regex NumberPattern();
 
