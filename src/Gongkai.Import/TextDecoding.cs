@@ -21,12 +21,18 @@ public static partial class TextDecoding
         return Encoding.GetEncoding("GB18030");
     }
 
+    /// <summary>
+    /// The UTF-8 byte order mark. (Not <c>"\xEF\xBB\xBF"u8</c>: in a C# string <c>\xEF</c> is the
+    /// character U+00EF, so that literal is six bytes and never matched a mark.)
+    /// </summary>
+    internal static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Decodes <paramref name="bytes"/>; <paramref name="encodingName"/> says which encoding was used.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes, out string encodingName)
     {
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.StartsWith(Utf8Bom))
         {
             encodingName = "utf-8-bom";
             return Encoding.UTF8.GetString(bytes[3..]);

@@ -75,7 +75,7 @@ public static class SourceDetector
     {
         while (true)
         {
-            if (head.StartsWith("\xEF\xBB\xBF"u8))
+            if (head.StartsWith(TextDecoding.Utf8Bom))
             {
                 head = head[3..];
             }

@@ -39,7 +39,7 @@ public sealed partial class TextSourceReader : ISourceReader
             budget.Refuse(ImportLimit.TextChars);
         }
 
-        text = PipeRows.Normalise(text);
+        text = PipeRows.Normalise(WithoutFrontMatter(text));
         var lines = ImmutableArray.CreateBuilder<SourceLine>();
         var number = 0;
         var htmlEnd = 0;
@@ -185,6 +185,11 @@ public sealed partial class TextSourceReader : ISourceReader
 
     internal static List<string> SplitLine(string line)
     {
+        if (line.AsSpan().TrimStart() is [('-' or '=' or '─' or '━' or '═'), ..] && IsPlainRule(line))
+        {
+            return [];
+        }
+
         if (line.AsSpan().IndexOfAnyInRange('\u2500', '\u257f') >= 0 || line.Contains('+'))
         {
             // A table drawn with box-drawing characters (w3m's dump of a bordered table, a text
@@ -339,6 +344,38 @@ public sealed partial class TextSourceReader : ISourceReader
         }
 
         return junction && run >= 3;
+    }
+
+    /// <summary>Rule strokes in a row that no placeholder cell has (<c>——</c>, <c>---</c>).</summary>
+    private const int MinPlainRuleStrokes = 8;
+
+    /// <summary>
+    /// Whether the line is a rule without junctions: pandoc's simple and multiline tables (a table's
+    /// top and bottom <c>-----------</c>, the header's <c>-------- ------ ------</c>), reStructuredText's
+    /// <c>====  ====</c>: rule strokes and white space only, with a run of <see cref="MinPlainRuleStrokes"/>
+    /// or two runs of three (a lone <c>---</c> may be a placeholder cell).
+    /// </summary>
+    private static bool IsPlainRule(string line)
+    {
+        var (strokes, longest, runs) = (0, 0, 0);
+        foreach (var c in line)
+        {
+            if (c is '-' or '=' or '─' or '━' or '═')
+            {
+                strokes++;
+                continue;
+            }
+
+            if (c is not (' ' or '\t' or '\u3000'))
+            {
+                return false;
+            }
+
+            (longest, runs, strokes) = (Math.Max(longest, strokes), runs + (strokes >= 3 ? 1 : 0), 0);
+        }
+
+        (longest, runs) = (Math.Max(longest, strokes), runs + (strokes >= 3 ? 1 : 0));
+        return longest >= MinPlainRuleStrokes || runs >= 2;
     }
 
     /// <summary>The vertical strokes of a box-drawn table, which separate its cells.</summary>

@@ -114,6 +114,7 @@ internal sealed partial class StructuredNormaliser
         // A source that prints no empty cell: a row whose cells are all blank is its label alone, and
         // the next table's rows (a heading between left out) end the table as a later row does.
         var noEmptyCell = PrintsNoEmptyCell(doc, region);
+        var cellPerLine = PrintsCellPerLine(doc, region);
         RowDef[] others = noEmptyCell ? [.. OtherTablesRows(builder.Catalogue, layout)] : [];
         for (var r = 0; r < layout.Rows.Length; r++)
         {
@@ -150,21 +151,25 @@ internal sealed partial class StructuredNormaliser
 
             if (values.Count == 0 && doc.Lines[label.Line].Length == 1 && label.Norm.Length <= 40 && label.Norm.Count(char.IsAsciiDigit) <= 2 && !char.IsAsciiDigit(label.Norm[^1])
                 && (((doc.SpaceSeparated.Any(s => s) || doc.Spans[label.Line].Length > 0) && NextRowFollows(doc, region, label.Line + 1, later))
-                    || (noEmptyCell && NextRowFollows(doc, region, label.Line + 1, [.. later, .. others]))))
+                    || (noEmptyCell && NextRowFollows(doc, region, label.Line + 1, [.. later, .. others]))
+                    || (cellPerLine && NextRowFollows(doc, region, label.Line + 1, later))))
             {
                 // Text cut at spaces, or a table without rules whose runs' positions are kept (a PDF's):
                 // a label alone on its line (no digits run into it, as in a glued form), then the next
                 // row's label (or a heading, or the table's end) with no number between: the row's
-                // cells were left blank.
+                // cells were left blank. So too in a table printed one cell per line (a document's
+                // text export, a page's cells as paragraphs), whose empty cells leave no line.
                 values.AddRange(Enumerable.Repeat(label with { Kind = Kind.Empty, Value = null }, row.Columns.Length));
             }
 
             if (values.Count < row.Columns.Length && values.Count > 0
-                && ((doc.SpaceSeparated[label.Line] && values.All(v => v.Line == label.Line)) || SkipsEmptyCells(doc, values)))
+                && ((doc.SpaceSeparated[label.Line] && values.All(v => v.Line == label.Line)) || SkipsEmptyCells(doc, values) || OneCellPerLine(doc, label, values)))
             {
-                // Fewer numbers than cells on a line cut at spaces only, or on a line of separated cells
-                // that prints no empty cell (a scraper's `规章 | 5 | 9 |`): a blank cell left no trace,
-                // so which one it was is unknown; leave the row unread rather than shift its numbers.
+                // Fewer numbers than cells on a line cut at spaces only, on a line of separated cells
+                // that prints no empty cell (a scraper's `规章 | 5 | 9 |`), or one per line after a label
+                // alone on its line (a document's text export whose empty cells' lines were dropped): a
+                // blank cell left no trace, so which one it was is unknown; leave the row unread rather
+                // than shift its numbers.
                 doc.ShortRows.Add($"{layout.Table}/{row.Key}");
                 values.Clear();
             }
@@ -179,6 +184,34 @@ internal sealed partial class StructuredNormaliser
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Whether the row's label stands alone on its line and each value alone on a line of its own after
+    /// it (LibreOffice's or a script's text export of a document: one cell per line, an empty cell an
+    /// empty line, which the reader drops), each a number of its own (not digits run into the label,
+    /// as in a glued form, whose solver splits them).
+    /// </summary>
+    private static bool OneCellPerLine(Doc doc, Frag label, List<Frag> values)
+    {
+        var text = label.Source.Text.AsSpan().TrimEnd();
+        if (doc.Lines[label.Line].Length != 1 || text.IsEmpty || char.IsAsciiDigit(text[^1]))
+        {
+            return false;
+        }
+
+        var previous = label.Line;
+        foreach (var v in values)
+        {
+            if (v.Line <= previous || doc.Lines[v.Line].Length != 1)
+            {
+                return false;
+            }
+
+            previous = v.Line;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -199,6 +232,30 @@ internal sealed partial class StructuredNormaliser
     /// <summary>The rows of the catalogue's other tables than <paramref name="layout"/>'s.</summary>
     private static IEnumerable<RowDef> OtherTablesRows(FormatCatalogue catalogue, TableLayout layout) =>
         catalogue.Layouts.Where(l => l.Table != layout.Table).SelectMany(l => l.Rows);
+
+    /// <summary>Lines of numbers a table printed one cell per line has at least.</summary>
+    private const int MinCellPerLineValues = 4;
+
+    /// <summary>
+    /// Whether the table is printed one cell per line (a document's text export, a page's cells as
+    /// paragraphs): <see cref="MinCellPerLineValues"/> or more lines with a number, and nine in ten of
+    /// them the number alone.
+    /// </summary>
+    private static bool PrintsCellPerLine(Doc doc, (int Start, int End) region)
+    {
+        var (valueLines, alone) = (0, 0);
+        for (var i = region.Start; i < region.End && i < doc.Lines.Length; i++)
+        {
+            var line = doc.Lines[i];
+            if (line.Any(f => f.IsValue))
+            {
+                valueLines++;
+                alone += line.Length == 1 ? 1 : 0;
+            }
+        }
+
+        return valueLines >= MinCellPerLineValues && alone * 10 >= valueLines * 9;
+    }
 
     /// <summary>
     /// Whether the table's lines of cells set apart by the source print no empty cell: three or more

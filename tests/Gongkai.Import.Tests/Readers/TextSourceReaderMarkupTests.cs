@@ -46,4 +46,36 @@ public sealed class TextSourceReaderMarkupTests
         var text = "::: WordSection1\n## 一、总体情况 {#section-1 .section}\n| **（七）总计** | [5](http://x/y) |\n:::\n";
         Assert.Equal(["## 一、总体情况", "（七）总计|5"], Lines(text));
     }
+
+    [Fact]
+    public void FrontMatter_OnlyTheTitleIsRead_OnItsLine()
+    {
+        var text = "---\ntitle: \"某县交通运输局2024年政府信息公开工作年度报告\"\ndate: 2025-01-20\ntags:\n  - 年报\n---\n\n# 一、总体情况\n";
+        var doc = TextSourceReader.Read(text, "report.md");
+
+        Assert.Equal(["某县交通运输局2024年政府信息公开工作年度报告", "# 一、总体情况"], Lines(text));
+        Assert.Equal(2, doc.Lines[0].Cells[0].Location.Line);
+    }
+
+    [Fact]
+    public void FrontMatter_FoldedTitle_IsJoined()
+    {
+        Assert.Equal(["某县交通运输局2024年政府信息公开工作年度报告", "正文"], Lines("---\ntitle: >-\n  某县交通运输局2024年\n  政府信息公开工作年度报告\nlayout: post\n...\n正文\n"));
+    }
+
+    [Fact]
+    public void RuleThenText_IsNotFrontMatter()
+    {
+        // A rule followed by prose with a colon, then a table: read as printed.
+        Assert.Equal(["---", "说明: 本表只填报数字", "规章|5"], Lines("---\n说明: 本表只填报数字\n规章\t5\n"));
+    }
+
+    [Fact]
+    public void PandocMultilineTableRules_AreDropped_ButPlaceholderDashesAreKept()
+    {
+        // pandoc -t plain: the table's top and bottom rules and the header's column rules; a cell of
+        // dashes (a placeholder) stays.
+        var text = "  ------------------------------------\n  规章          4       \n  --------- ------- ------\n  行政许可   ---   5\n  ====   ====\n---\n  ------------------------------------\n";
+        Assert.Equal(["规章|4", "行政许可|---|5", "---"], Lines(text));
+    }
 }

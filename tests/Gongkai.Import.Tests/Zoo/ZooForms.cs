@@ -62,6 +62,8 @@ public static class ZooForms
         new("pipes-scraped-compact", CellKinds.All, false, "report.txt", (p, r) => Utf8(ScrapedPipes(p, r, keepEmpty: false))) { BlanksVanish = true },
         new("html-pandas", CellKinds.All, false, "report.html", (p, r) => Utf8(PandasHtml(p, r))) { Grid = true },
         new("text-pandas", CellKinds.All, false, "report.txt", (p, r) => Utf8(PandasText(p, r))) { Grid = true },
+        new("cell-lines-office", CellKinds.All, false, "report.txt", (p, _) => Utf8(OfficeCellLines(p))) { Grid = true, BlanksVanish = true },
+        new("cell-paragraphs", CellKinds.All, false, "report.md", (p, _) => Utf8(CellParagraphs(p))) { BlanksVanish = true },
     ];
 
     /// <summary>A position of a table's full grid: the cell covering it, and whether the cell starts there (its top-left).</summary>
@@ -694,6 +696,60 @@ public static class ZooForms
             foreach (var cell in block.Rows!.SelectMany(r => r))
             {
                 sb.Append(cell.Text).Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// LibreOffice's text export of a document (<c>soffice --convert-to txt</c>, seen 2026-12-06): each
+    /// paragraph a line, each table cell a line of its own, an empty cell an empty line, a cell merged
+    /// down an empty line on each row it covers after its first, a cell merged across once.
+    /// </summary>
+    private static string OfficeCellLines(ZooPage page)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                sb.Append(block.Paragraph).Append('\n');
+                continue;
+            }
+
+            foreach (var row in Grid(block.Rows!))
+            {
+                ZooCell? last = null;
+                foreach (var slot in row.Where(s => !ReferenceEquals(s.Cell, last)))
+                {
+                    last = slot.Cell;
+                    sb.Append(slot.Origin ? slot.Cell.Text : string.Empty).Append('\n');
+                }
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// A page-to-Markdown tool without table rules (Turndown's defaults, a reader view): each cell's
+    /// text a paragraph of its own, an empty cell nothing at all.
+    /// </summary>
+    private static string CellParagraphs(ZooPage page)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                sb.Append(block.Paragraph == page.Title ? "# " : string.Empty).Append(block.Paragraph).Append("\n\n");
+                continue;
+            }
+
+            foreach (var cell in block.Rows!.SelectMany(r => r).Where(c => c.Text.Length > 0))
+            {
+                sb.Append(cell.Text).Append("\n\n");
             }
         }
 

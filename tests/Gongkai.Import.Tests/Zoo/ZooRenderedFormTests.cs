@@ -73,6 +73,21 @@ public sealed class ZooRenderedFormTests
     [ToolFact("soffice")]
     public void LibreOfficePdfFromHtml_ReadsBackExactly() => Check("lo-pdf-from-html");
 
+    [ToolFact("pandoc")]
+    public void PandocMarkdownFromDocx_ReadsBackExactly() => Check("pandoc-md-from-docx");
+
+    [ToolFact("pandoc")]
+    public void PandocGfmFromDocx_ReadsBackExactly() => Check("pandoc-gfm-from-docx");
+
+    [ToolFact("pandoc")]
+    public void PandocPlainFromDocx_ReadsBackExactly() => Check("pandoc-plain-from-docx");
+
+    [ToolFact("soffice")]
+    public void LibreOfficeHtmlFromDocx_ReadsBackExactly() => Check("lo-html-from-docx");
+
+    [ToolFact("soffice")]
+    public void LibreOfficeTextFromDocx_ReadsBackExactly() => Check("lo-txt-from-docx");
+
     /// <summary>
     /// Forms not yet read exactly, with the share of cases allowed to fail (measured over the 100 CI
     /// cases; a ratchet as in <see cref="ZooTextFormTests"/>). See docs/import-zoo.md.

@@ -62,6 +62,11 @@ public static class ZooRenderedForms
         new("w3m-from-word-html", WordKinds, "report.txt", "w3m", (cases, dir) => FromHtml(cases, dir, "w3m", ["-dump", "-cols", "200", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"], word: true)),
         new("pandoc-md-from-word-html", WordKinds, "report.md", "pandoc", (cases, dir) => FromHtml(cases, dir, "pandoc", ["-f", "html", "-t", "markdown"], word: true)),
         new("lo-pdf-from-html", RenderedKinds, "report.pdf", "soffice", (cases, dir) => LibreOffice(cases, dir, "html", "pdf:writer_web_pdf_Export")),
+        new("pandoc-md-from-docx", RenderedKinds, "report.md", "pandoc", (cases, dir) => FromDocx(cases, dir, "pandoc", ["-s", "-f", "docx", "-t", "markdown"])),
+        new("pandoc-gfm-from-docx", RenderedKinds, "report.md", "pandoc", (cases, dir) => FromDocx(cases, dir, "pandoc", ["-s", "-f", "docx", "-t", "gfm"])),
+        new("pandoc-plain-from-docx", RenderedKinds, "report.txt", "pandoc", (cases, dir) => FromDocx(cases, dir, "pandoc", ["-s", "-f", "docx", "-t", "plain"])),
+        new("lo-html-from-docx", RenderedKinds, "report.html", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "html")),
+        new("lo-txt-from-docx", RenderedKinds, "report.txt", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "txt:Text (encoded):UTF8")),
     ];
 
     private static List<byte[]> Render(IReadOnlyList<ZooReport> cases, string format) =>
@@ -93,6 +98,20 @@ public static class ZooRenderedForms
             var html = Path.Combine(dir, Name(i, "html"));
             File.WriteAllBytes(html, word ? ZooForms.Utf8(WordPage(cases[i], i)) : ReportRenderers.Render(cases[i].Report, "html"));
             texts.Add(System.Text.Encoding.UTF8.GetBytes(Run(program, [.. options, html], TimeSpan.FromSeconds(60))));
+        }
+
+        return texts;
+    }
+
+    /// <summary>Each case's DOCX from the project's renderer, as <paramref name="program"/> turns it into text or Markdown (its standard output).</summary>
+    private static List<byte[]> FromDocx(IReadOnlyList<ZooReport> cases, string dir, string program, string[] options)
+    {
+        var texts = new List<byte[]>(cases.Count);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var docx = Path.Combine(dir, Name(i, "docx"));
+            File.WriteAllBytes(docx, ReportRenderers.Render(cases[i].Report, "docx"));
+            texts.Add(System.Text.Encoding.UTF8.GetBytes(Run(program, [.. options, docx], TimeSpan.FromSeconds(60))));
         }
 
         return texts;

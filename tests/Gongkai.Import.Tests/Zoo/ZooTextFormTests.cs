@@ -13,7 +13,7 @@ namespace Gongkai.Import.Tests.Zoo;
 /// </summary>
 public sealed class ZooTextFormTests
 {
-    /// <summary>Per form; 25 forms × 700 = 17,500 cases in CI.</summary>
+    /// <summary>Per form; 30 forms × 700 = 21,000 cases in CI.</summary>
     public const int CasesPerForm = 700;
 
     public static TheoryData<string> Forms()
