@@ -39,22 +39,46 @@ internal sealed partial class StructuredNormaliser
     private static (string? Agency, int? Year, string? Title) FindTitle(Doc doc)
     {
         var limit = Math.Min(doc.Lines.Length, TitleSearchLines);
+        (string? Agency, int? Year, string? Title)? unnamed = null;
         for (var i = 0; i < limit; i++)
         {
             foreach (var frag in doc.Lines[i])
             {
                 var compact = Compact(frag.Source.Text);
+                if (unnamed is not null && compact.Contains("总体情况", StringComparison.Ordinal))
+                {
+                    // The body begins: no later title names the agency.
+                    return unnamed.Value;
+                }
+
                 if (!compact.Contains("报告", StringComparison.Ordinal) && WrappedTitleTail(doc, i, frag, compact) is { } tail)
                 {
                     // A title wrapped before its last characters (…工作年度 / 报告, …年度报 / 告).
                     compact += tail;
                 }
 
-                if (MatchTitle(doc, i, compact) is { } found)
+                var found = MatchTitle(doc, i, compact);
+                if (found is null && compact.Length <= 40 && YearLine(doc, i + 1) is { } year
+                    && MatchTitleText(doc, i, year + TitlePrefix().Replace(compact, string.Empty), below: i + 2) is { } withYear)
                 {
-                    return found;
+                    // A title without its year, the year on the next line (政府信息公开工作年度报告 / （2024年度）).
+                    found = withYear with { Title = TitleOf(compact) };
                 }
+
+                if (found is { Agency: not null })
+                {
+                    return found.Value;
+                }
+
+                // A title that names no agency (an HTML page's <title>, before the site's 信息索引 and
+                // the document's own title lines): kept, and a later one that does is looked for.
+                unnamed ??= found;
             }
+        }
+
+        if (unnamed is not null)
+        {
+            return unnamed.Value;
         }
 
         if (doc.Source.Title is { } stored && MatchTitle(doc, -1, Compact(stored)) is { } kept)
@@ -200,7 +224,15 @@ internal sealed partial class StructuredNormaliser
     }
 
     /// <summary>The agency, year and title when <paramref name="compact"/> is a report's title (no more than one); else null.</summary>
-    private static (string? Agency, int? Year, string? Title)? MatchTitleText(Doc doc, int i, string compact)
+    private static (string? Agency, int? Year, string? Title)? MatchTitleText(Doc doc, int i, string compact) =>
+        MatchTitleText(doc, i, compact, below: i + 1);
+
+    /// <summary>
+    /// <inheritdoc cref="MatchTitleText(Doc, int, string)"/> A title that does not name its agency
+    /// has it on the line above (line <paramref name="i"/> − 1) or on line <paramref name="below"/>,
+    /// the one after the title's own lines.
+    /// </summary>
+    private static (string? Agency, int? Year, string? Title)? MatchTitleText(Doc doc, int i, string compact, int below)
     {
         var simplified = LabelText.ToSimplified(compact);
         if (!simplified.Contains("报告", StringComparison.Ordinal) && !simplified.Contains("年报", StringComparison.Ordinal))
@@ -214,7 +246,8 @@ internal sealed partial class StructuredNormaliser
         {
             // The year before the agency: the agency is what stands between 年 and the title's words.
             var at = simplified.IndexOf(first.Groups["agency"].Value, StringComparison.Ordinal);
-            return (compact.Substring(at, first.Groups["agency"].Length), int.Parse(first.Groups["year"].Value, CultureInfo.InvariantCulture), TitleOf(compact));
+            var named = compact.Substring(at, first.Groups["agency"].Length);
+            return (IsAgencyName(named) ? named : null, int.Parse(first.Groups["year"].Value, CultureInfo.InvariantCulture), TitleOf(compact));
         }
 
         if (!m.Success)
@@ -227,15 +260,67 @@ internal sealed partial class StructuredNormaliser
         if (agency.Length == 0 && i > 0)
         {
             // The agency printed on the line above the year (a two-line title).
-            var above = doc.Lines[i - 1].Where(f => f.Kind == Kind.Text).Select(f => Compact(f.Source.Text)).LastOrDefault();
-            if (above is { Length: > 1 and < 40 } && !above.Contains("报告", StringComparison.Ordinal))
+            // The line above is the agency's alone (not a portal's 文 号 | 有 效 性 row).
+            var cells = doc.Lines[i - 1].Where(f => f.Source.Text.Trim().Length > 0).ToList();
+            var above = cells is [{ Kind: Kind.Text } one] ? TitlePrefix().Replace(Compact(one.Source.Text), string.Empty) : null;
+            if (above is { Length: > 1 and < 40 } && !above.Contains("报告", StringComparison.Ordinal) && IsAgencyName(above))
             {
                 agency = above;
             }
         }
 
-        return (agency.Length is > 1 and < 40 ? agency : null, year, TitleOf(compact));
+        if (agency.Length == 0 && i >= 0 && below < doc.Lines.Length && doc.Lines[below] is [{ Kind: Kind.Text } again] && Compact(again.Source.Text) == compact)
+        {
+            // The title printed again (an HTML page's <title>, then the document's heading).
+            below++;
+        }
+
+        if (agency.Length == 0 && i >= 0 && below < doc.Lines.Length && doc.Lines[below] is [{ Kind: Kind.Text } only]
+            && TitlePrefix().Replace(Compact(only.Source.Text), string.Empty) is var under && AgencySuffix().IsMatch(under) && !under.Any(char.IsAsciiDigit))
+        {
+            // The agency on a line of its own under the title (2024年政府信息公开工作年度报告 / 某县交通运输局).
+            agency = under;
+        }
+
+        return (agency.Length is > 1 and < 40 && IsAgencyName(agency) ? agency : null, year, TitleOf(compact));
     }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> can be an agency's name: no sentence or quotation marks, nor a
+    /// site's separators (<c>政务公开 - 区人民政府</c>, <c>中国·淮安</c>, a breadcrumb's <c>&gt;</c>), not the
+    /// start of a sentence (本年度工作报告根据《条例》…关于做好2021年政府信息公开工作年度报告 is prose
+    /// that names a notice, not a title).
+    /// </summary>
+    private static bool IsAgencyName(string text) =>
+        text.AsSpan().IndexOfAny(s_notInAgencyName) < 0 && !NotAgencyStart().IsMatch(text) && !SiteName().IsMatch(text);
+
+    /// <summary>A site's name above a page's title (<c>某市人民政府门户网站</c>, <c>政府信息公开平台</c>).</summary>
+    [GeneratedRegex(@"(网站|网|门户|平台|频道|专栏|专题|首页)$")]
+    private static partial Regex SiteName();
+
+    private static readonly System.Buffers.SearchValues<char> s_notInAgencyName = System.Buffers.SearchValues.Create("《》〈〉“”\"、，,。；;：:！!？?【】[]-|>»·•/");
+
+    [GeneratedRegex(@"^(根据|按照|依据|依照|本|为|现将|对照|经)")]
+    private static partial Regex NotAgencyStart();
+
+    /// <summary>How the name of a government body ends (局, 委员会, 人民政府, 办公室, 街道办事处, 镇…).</summary>
+    [GeneratedRegex(@"^.{1,38}(局|委员会|委|政府|办公室|办公厅|办|厅|院|中心|处|所|站|队|部|署|会|街道|办事处|镇|乡|管委会|公司|馆|社|室|司|行|集团|关|台|校|学|狱|园|区|县|市|省)$")]
+    private static partial Regex AgencySuffix();
+
+    /// <summary>The year of a line that holds only a year (<c>（2024年度）</c>, <c>2024年</c>) as <c>2024年度</c>; else null.</summary>
+    private static string? YearLine(Doc doc, int line)
+    {
+        if (line >= doc.Lines.Length || doc.Lines[line] is not [var only])
+        {
+            return null;
+        }
+
+        var m = YearAlone().Match(Compact(only.Source.Text));
+        return m.Success ? m.Groups["year"].Value + "年度" : null;
+    }
+
+    [GeneratedRegex(@"^[（(]?(?<year>(19|20)\d{2})年度?[)）]?$")]
+    private static partial Regex YearAlone();
 
     /// <summary>The title up to its 报告 (or 年报), without a portal's 标题： prefix.</summary>
     private static string TitleOf(string compact)
@@ -284,6 +369,12 @@ internal sealed partial class StructuredNormaliser
                         value = Compact(frags[j + 1].Source.Text);
                     }
 
+                    if (NextPageKey().Match(value) is { Success: true, Index: > 1 } next)
+                    {
+                        // The 信息索引 printed on one line: 发布机构：某县财政局    发文日期：2025-01-20.
+                        value = value[..next.Index];
+                    }
+
                     return value.Length is > 1 and < 40 ? value : null;
                 }
             }
@@ -291,6 +382,10 @@ internal sealed partial class StructuredNormaliser
 
         return null;
     }
+
+    /// <summary>A key of a portal's 信息索引 after the publisher's value on the same line.</summary>
+    [GeneratedRegex(@"(发文日期|发布日期|成文日期|生成日期|索引号|分类|主题分类|文号|有效性|时效性|浏览次数)[:：]")]
+    private static partial Regex NextPageKey();
 
     private static readonly string[] s_publisherKeys = ["发布机构", "发文机关", "发布单位", "信息来源"];
 

@@ -42,6 +42,13 @@ public enum WildKinds
     /// years' and agencies' report titles, and a footer of 网站标识码, ICP and 公网安备 numbers, a phone.
     /// </summary>
     Furniture = 512,
+
+    /// <summary>
+    /// The title over two or three lines, as a Word document centres it: the agency on a line of its own
+    /// above or below <c>2024年政府信息公开工作年度报告</c>, or the year apart (<c>（2024年度）</c>); and
+    /// the agency and a date signed at the report's end. Not in forms that run lines together.
+    /// </summary>
+    TitleLines = 1024,
 }
 
 /// <summary>
@@ -58,7 +65,7 @@ public static partial class ZooWild
 
     /// <summary>Which perturbations are tried (<c>GONGKAI_ZOO_WILD_KINDS</c>, a number, narrows a run to some).</summary>
     public static WildKinds Enabled =>
-        int.TryParse(Environment.GetEnvironmentVariable("GONGKAI_ZOO_WILD_KINDS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? (WildKinds)n : (WildKinds)1023;
+        int.TryParse(Environment.GetEnvironmentVariable("GONGKAI_ZOO_WILD_KINDS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? (WildKinds)n : (WildKinds)2047;
 
     /// <summary>Whether the case of <paramref name="seed"/> is wild.</summary>
     public static bool Applies(int seed) => Every > 0 && seed % Every == 0;
@@ -193,8 +200,35 @@ public static partial class ZooWild
             blocks.AddRange(FurnitureAfter(report, random));
         }
 
+        // Not where lines run together, nor on a portal's page (its CMS title is one line, in a block
+        // of its own, and the page's 发布日期/来源 line stands under it).
+        if (!form.Glued && form.Name is not ("one-line" or "html-portal") && Roll(WildKinds.TitleLines, 0.4))
+        {
+            var lines = TitleLines(report, random);
+            var at = blocks.FindIndex(b => b.Paragraph == title);
+            blocks.RemoveAt(at);
+            blocks.InsertRange(at, lines.Select(l => new ZooBlock(l, null)));
+            title = lines[0];
+            if (random.Next(2) == 0)
+            {
+                var signed = new ZooBlock[] { new(report.Agency, null), new($"{report.Year + 1}年1月{random.Next(10, 31)}日", null) };
+                var end = blocks.FindLastIndex(b => b.IsTable || b.Paragraph is { } p && SectionOf(p) > 0);
+                blocks.InsertRange(blocks.Count > end + 2 ? end + 2 : blocks.Count, signed);
+            }
+        }
+
         return (new ZooPage(report, title, blocks), applied);
     }
+
+    /// <summary>A title over lines as Word documents centre it (<see cref="WildKinds.TitleLines"/>).</summary>
+    private static string[] TitleLines(ZooReport report, Random random) => random.Next(5) switch
+    {
+        0 => [report.Agency, $"{report.Year}年政府信息公开工作年度报告"],
+        1 => [$"{report.Year}年政府信息公开工作年度报告", report.Agency],
+        2 => ["政府信息公开工作年度报告", $"（{report.Year}年度）", report.Agency],
+        3 => [report.Agency, "政府信息公开工作年度报告", $"（{report.Year}年度）"],
+        _ => [report.Agency, $"{report.Year}年度政府信息公开工作年度报告"],
+    };
 
     private static readonly string[] s_sites = ["中国·淮安", "某市人民政府门户网站", "政府信息公开平台", "政务公开 - 区人民政府", "首页 | 政务公开 | 信息公开年报"];
 
