@@ -14,6 +14,10 @@ internal sealed partial class StructuredNormaliser
     [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?(?<agency>[^，。,；;：:]{2,39}?)的?(政府信息公开|政务公开|信息公开)")]
     private static partial Regex YearFirstTitlePattern();
 
+    /// <summary>A title whose year follows its words (<c>政府信息公开工作2024年度报告</c>); matched where the words start.</summary>
+    [GeneratedRegex(@"(政府信息公开|政务公开)(工作)?(?<year>(19|20)\d{2})年度?(工作)?(年度)?(报告|年报)")]
+    private static partial Regex YearAfterTitlePattern();
+
     [GeneratedRegex(@"统计期限?(为|是)?(自|从)?(?<year>(19|20)\d{2})年0?1月0?1日")]
     private static partial Regex PeriodPattern();
 
@@ -252,7 +256,12 @@ internal sealed partial class StructuredNormaliser
 
         if (!m.Success)
         {
-            return null;
+            // The year after the title's words (某县交通运输局政府信息公开工作2024年度报告).
+            m = YearAfterTitlePattern().Match(simplified);
+            if (!m.Success)
+            {
+                return null;
+            }
         }
 
         var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);

@@ -221,8 +221,9 @@ public static partial class ZooWild
     }
 
     /// <summary>A title over lines as Word documents centre it (<see cref="WildKinds.TitleLines"/>).</summary>
-    private static string[] TitleLines(ZooReport report, Random random) => random.Next(5) switch
+    private static string[] TitleLines(ZooReport report, Random random) => random.Next(6) switch
     {
+        5 => [report.Agency, $"政府信息公开工作{report.Year}年度报告"],
         0 => [report.Agency, $"{report.Year}年政府信息公开工作年度报告"],
         1 => [$"{report.Year}年政府信息公开工作年度报告", report.Agency],
         2 => ["政府信息公开工作年度报告", $"（{report.Year}年度）", report.Agency],
@@ -264,8 +265,9 @@ public static partial class ZooWild
     private static readonly string[] s_otherAgencies = ["淮安市财政局", "沂水县教育局", "东城街道办事处", "江苏省司法厅"];
 
     /// <summary>Title shapes seen in published reports (samples 000 and 001, portal lists).</summary>
-    private static string Title(ZooReport report, Random random) => random.Next(6) switch
+    private static string Title(ZooReport report, Random random) => random.Next(7) switch
     {
+        6 => $"{report.Agency}政府信息公开工作{report.Year}年度报告",
         0 => $"{report.Year}年{report.Agency}政府信息公开工作年度报告",
         1 => $"{report.Year}年度{report.Agency}政府信息公开工作年度报告",
         2 => $"{report.Year}年{report.Agency}政府信息公开年报",
