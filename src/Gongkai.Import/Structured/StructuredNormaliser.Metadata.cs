@@ -392,6 +392,36 @@ internal sealed partial class StructuredNormaliser
         return null;
     }
 
+    /// <summary>How many lines from the end a report's signature is looked for in (past a site's footer).</summary>
+    private const int SignatureSearchLines = 30;
+
+    /// <summary>
+    /// The body that signed the report, when neither title nor 信息索引 names it: a line that is a
+    /// body's name alone (<see cref="AgencySuffix"/>, <see cref="IsAgencyName"/>, no digit) right above
+    /// a date alone (<c>2025年1月20日</c>), near the text's end, as an official document closes.
+    /// </summary>
+    private static string? FindSignature(Doc doc)
+    {
+        for (var i = doc.Lines.Length - 1; i > 0 && i >= doc.Lines.Length - SignatureSearchLines; i--)
+        {
+            if (doc.Lines[i] is not [var date] || !SignatureDate().IsMatch(Compact(date.Source.Text)) || doc.Lines[i - 1] is not [{ Kind: Kind.Text } name])
+            {
+                continue;
+            }
+
+            var agency = Compact(name.Source.Text);
+            if (agency.Length is > 1 and < 40 && AgencySuffix().IsMatch(agency) && IsAgencyName(agency) && !agency.Any(char.IsAsciiDigit))
+            {
+                return agency;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(19|20)\d{2}年\d{1,2}月\d{1,2}日$")]
+    private static partial Regex SignatureDate();
+
     /// <summary>A key of a portal's 信息索引 after the publisher's value on the same line.</summary>
     [GeneratedRegex(@"(发文日期|发布日期|成文日期|生成日期|索引号|分类|主题分类|文号|有效性|时效性|浏览次数)[:：]")]
     private static partial Regex NextPageKey();
