@@ -210,7 +210,7 @@ internal sealed partial class StructuredNormaliser
             int.TryParse(text.AsSpan().Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k == n;
 
         /// <summary>How many running header or footer lines may stand beside a page number.</summary>
-        private const int MaxRunningLines = 2;
+        internal const int MaxRunningLines = 2;
 
         /// <summary>
         /// The document without the page breaks that cut a row label (<c>4、无正当理由大</c> / <c>- 3 -</c> /
@@ -311,7 +311,8 @@ internal sealed partial class StructuredNormaliser
             return text is not null && catalogue.Layouts.SelectMany(l => l.Rows).Any(r => Matches(r, text));
         }
 
-        private static bool IsPageNumber(SourceLine line)
+        /// <summary>Whether the line holds a page number alone (<c>3</c>, <c>- 3 -</c>, <c>第 3 页 共 5 页</c>).</summary>
+        internal static bool IsPageNumber(SourceLine line)
         {
             string? only = null;
             foreach (var cell in line.Cells)

@@ -389,11 +389,88 @@ internal sealed partial class StructuredNormaliser
             }
         }
 
+        return PageSource(doc, limit);
+    }
+
+    /// <summary>
+    /// The body a page's info line names within it (<c>发布日期：2025-01-20  来源：某县财政局  浏览次数：…</c>):
+    /// the value after <c>来源：</c>, <c>发布机构：</c> and the like, up to the next key, when it can be a
+    /// body's name (not a site's, <c>来源：本网</c>); else null.
+    /// </summary>
+    private static string? PageSource(Doc doc, int limit)
+    {
+        for (var i = 0; i < limit; i++)
+        {
+            foreach (var frag in doc.Lines[i])
+            {
+                var compact = Compact(frag.Source.Text);
+                foreach (var key in s_pageAgencyKeys)
+                {
+                    var at = compact.IndexOf(key, StringComparison.Ordinal);
+                    if (at < 0 || at + key.Length >= compact.Length || compact[at + key.Length] is not (':' or '：'))
+                    {
+                        continue;
+                    }
+
+                    var value = compact[(at + key.Length + 1)..];
+                    if (NextPageKey().Match(value) is { Success: true } next)
+                    {
+                        value = value[..next.Index];
+                    }
+
+                    if (value.Length is > 1 and < 40 && IsAgencyName(value) && !value.Any(char.IsAsciiDigit))
+                    {
+                        return value;
+                    }
+                }
+            }
+        }
+
         return null;
     }
 
+    /// <summary>How many lines from the end a report's signature is looked for in (past a site's footer).</summary>
+    private const int SignatureSearchLines = 30;
+
+    /// <summary>
+    /// The body that signed the report, when neither title nor 信息索引 names it: a line that is a
+    /// body's name alone (<see cref="AgencySuffix"/>, <see cref="IsAgencyName"/>, no digit) right above
+    /// a date alone (<c>2025年1月20日</c>), near the text's end, as an official document closes.
+    /// </summary>
+    private static string? FindSignature(Doc doc)
+    {
+        for (var i = doc.Lines.Length - 1; i > 0 && i >= doc.Lines.Length - SignatureSearchLines; i--)
+        {
+            if (doc.Lines[i] is not [var date] || !SignatureDate().IsMatch(Compact(date.Source.Text)))
+            {
+                continue;
+            }
+
+            // The name right above the date, or above a page break between them (a page number, the
+            // running header or footer: a site's name).
+            for (var k = i - 1; k > 0 && k >= i - 1 - Doc.MaxRunningLines - 1; k--)
+            {
+                var text = doc.Lines[k] is [{ Kind: Kind.Text } name] ? Compact(name.Source.Text) : null;
+                if (text is { Length: > 1 and < 40 } && AgencySuffix().IsMatch(text) && IsAgencyName(text) && !text.Any(char.IsAsciiDigit))
+                {
+                    return text;
+                }
+
+                if (!Doc.IsPageNumber(doc.Source.Lines[k]) && (text is null || !SiteName().IsMatch(text)))
+                {
+                    break;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(19|20)\d{2}年\d{1,2}月\d{1,2}日$")]
+    private static partial Regex SignatureDate();
+
     /// <summary>A key of a portal's 信息索引 after the publisher's value on the same line.</summary>
-    [GeneratedRegex(@"(发文日期|发布日期|成文日期|生成日期|索引号|分类|主题分类|文号|有效性|时效性|浏览次数)[:：]")]
+    [GeneratedRegex(@"(发文日期|发布日期|发布时间|成文日期|生成日期|索引号|分类|主题分类|文号|有效性|时效性|浏览次数|点击数|阅读次数|字号|作者|来源)[:：]")]
     private static partial Regex NextPageKey();
 
     private static readonly string[] s_publisherKeys = ["发布机构", "发文机关", "发布单位", "信息来源"];

@@ -55,4 +55,17 @@ public sealed class TitleTests
         Assert.Null(report.Agency);
         Assert.Equal(2021, report.Year);
     }
+
+    /// <summary>A title that does not name the agency, the report signed at its end as official documents close.</summary>
+    [Fact]
+    public void TitleWithoutAgency_SignedReport_AgencyFromSignature()
+    {
+        var text = File.ReadAllText(Path.Combine(ReportFixtureTests.FixturePath("reports"), "sample-000-tabs", "input.txt"))
+            .Replace(SampleTitle, "2021年政府信息公开工作年度报告", StringComparison.Ordinal).TrimEnd() + "\n\n兰陵县卫生健康局\n2022年1月20日\n";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+
+        var report = ReportImporter.Import(stream, "report.txt");
+
+        Assert.Equal("兰陵县卫生健康局", report.Agency);
+    }
 }

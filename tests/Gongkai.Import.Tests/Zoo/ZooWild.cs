@@ -46,7 +46,8 @@ public enum WildKinds
     /// <summary>
     /// The title over two or three lines, as a Word document centres it: the agency on a line of its own
     /// above or below <c>2024年政府信息公开工作年度报告</c>, or the year apart (<c>（2024年度）</c>); and
-    /// the agency and a date signed at the report's end. Not in forms that run lines together.
+    /// the agency and a date signed at the report's end; or a title that does not name the agency at
+    /// all (a department's own site), the report signed. Not in forms that run lines together.
     /// </summary>
     TitleLines = 1024,
 }
@@ -200,16 +201,17 @@ public static partial class ZooWild
             blocks.AddRange(FurnitureAfter(report, random));
         }
 
-        // Not where lines run together, nor on a portal's page (its CMS title is one line, in a block
-        // of its own, and the page's 发布日期/来源 line stands under it).
-        if (!form.Glued && form.Name is not ("one-line" or "html-portal") && Roll(WildKinds.TitleLines, 0.4))
+        // Not where lines run together. A portal's CMS title is one line, in a block of its own, with
+        // 发布日期/来源 under it: there only the title that does not name the agency, unsigned (the page names it).
+        if (!form.Glued && form.Name != "one-line" && Roll(WildKinds.TitleLines, 0.4))
         {
-            var lines = TitleLines(report, random);
+            var portal = form.Name == "html-portal";
+            string[] lines = portal ? [$"{report.Year}年政府信息公开工作年度报告"] : TitleLines(report, random);
             var at = blocks.FindIndex(b => b.Paragraph == title);
             blocks.RemoveAt(at);
             blocks.InsertRange(at, lines.Select(l => new ZooBlock(l, null)));
             title = lines[0];
-            if (random.Next(2) == 0)
+            if (!portal && (lines.Length == 1 || random.Next(2) == 0))
             {
                 var signed = new ZooBlock[] { new(report.Agency, null), new($"{report.Year + 1}年1月{random.Next(10, 31)}日", null) };
                 var end = blocks.FindLastIndex(b => b.IsTable || b.Paragraph is { } p && SectionOf(p) > 0);
@@ -221,9 +223,10 @@ public static partial class ZooWild
     }
 
     /// <summary>A title over lines as Word documents centre it (<see cref="WildKinds.TitleLines"/>).</summary>
-    private static string[] TitleLines(ZooReport report, Random random) => random.Next(6) switch
+    private static string[] TitleLines(ZooReport report, Random random) => random.Next(7) switch
     {
         5 => [report.Agency, $"政府信息公开工作{report.Year}年度报告"],
+        6 => [$"{report.Year}年政府信息公开工作年度报告"],
         0 => [report.Agency, $"{report.Year}年政府信息公开工作年度报告"],
         1 => [$"{report.Year}年政府信息公开工作年度报告", report.Agency],
         2 => ["政府信息公开工作年度报告", $"（{report.Year}年度）", report.Agency],
