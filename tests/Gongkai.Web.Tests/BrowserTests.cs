@@ -28,7 +28,7 @@ public sealed partial class BrowserTests
         await page.GetByLabel("所需政府信息的名称、文号或特征性描述").FillAsync("2025年度医疗卫生专项资金分配文件");
         await BrowserSession.ScreenshotAsync(page, "register");
         await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(CaseUrl());
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Office/Case/"), new() { Timeout = 90_000 });
         Assert.Equal("办理中", await page.Locator("#case-state").InnerTextAsync());
 
         await page.FillAsync("#sup-items", "请写明所需文件的文号或形成时间");
@@ -179,7 +179,7 @@ public sealed partial class BrowserTests
         await page.GetByLabel("用户名").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/Office", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Office$"), new() { Timeout = 90_000 });
         return page;
     }
 
@@ -242,8 +242,6 @@ public sealed partial class BrowserTests
         var row = page.Locator("#year-tables tr").Filter(new() { HasText = "本年新收" }).First;
         return int.Parse(await row.Locator("td").Last.InnerTextAsync(), CultureInfo.InvariantCulture);
     }
-
-    private static Func<string, bool> CaseUrl() => url => url.Contains("/Office/Case/", StringComparison.Ordinal);
 
     [GeneratedRegex("^LLWJ-")]
     private static partial Regex TrackingRegex();

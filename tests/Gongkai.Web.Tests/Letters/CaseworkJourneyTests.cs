@@ -39,7 +39,8 @@ public sealed partial class CaseworkJourneyTests
         await page.GetByLabel("联系电话").FillAsync("13900002222");
         await page.GetByLabel("所需政府信息的名称、文号或特征性描述").FillAsync("2025年县医院设备采购合同");
         await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Office/Case/", StringComparison.Ordinal));
+        // Polls the address (not a navigation or load event, which a loaded machine can miss or delay past 30 s).
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Office/Case/"), new() { Timeout = 90_000 });
         await Assertions.Expect(page.Locator("#case-state")).ToHaveTextAsync("办理中");
         var receipt = await DocxAsync(page, "受理回执");
         Assert.Contains("政府信息公开申请受理回执", receipt);
