@@ -321,30 +321,7 @@ public sealed partial class TextSourceReader : ISourceReader
     /// with a corner or a junction (<c>┼</c>, <c>+</c>) and a run of three rule strokes (a lone <c>---</c>
     /// may be a placeholder cell).
     /// </summary>
-    private static bool IsGridRule(string line)
-    {
-        var (junction, strokes, run) = (false, 0, 0);
-        foreach (var c in line)
-        {
-            if (c is '-' or '=' or '─' or '━' or '═')
-            {
-                run = Math.Max(run, ++strokes);
-                continue;
-            }
-
-            strokes = 0;
-            if (c is '+' or (>= '\u2500' and <= '\u257f'))
-            {
-                junction |= c is not ('│' or '┃' or '║');
-            }
-            else if (c is not (':' or '|' or ' ' or '\t' or '\u3000'))
-            {
-                return false;
-            }
-        }
-
-        return junction && run >= 3;
-    }
+    private static bool IsGridRule(string line) => RuleStrokes(line) is { Junction: true, Longest: >= 3 };
 
     /// <summary>Rule strokes in a row that no placeholder cell has (<c>——</c>, <c>---</c>).</summary>
     private const int MinPlainRuleStrokes = 8;
@@ -355,9 +332,18 @@ public sealed partial class TextSourceReader : ISourceReader
     /// <c>====  ====</c>: rule strokes and white space only, with a run of <see cref="MinPlainRuleStrokes"/>
     /// or two runs of three (a lone <c>---</c> may be a placeholder cell).
     /// </summary>
-    private static bool IsPlainRule(string line)
+    private static bool IsPlainRule(string line) =>
+        RuleStrokes(line) is { Marks: false } rule && (rule.Longest >= MinPlainRuleStrokes || rule.Runs >= 2);
+
+    /// <summary>
+    /// The rule strokes (<c>- = ─ ━ ═</c>) of a line that draws only a table's rules: its longest run,
+    /// its runs of three or more, whether a corner or junction stands in it (<c>+</c>, <c>┼</c>) and
+    /// whether any other mark does (a pipe, a colon, a box vertical); null when the line holds anything
+    /// but these and white space.
+    /// </summary>
+    private static (int Longest, int Runs, bool Junction, bool Marks)? RuleStrokes(string line)
     {
-        var (strokes, longest, runs) = (0, 0, 0);
+        var (strokes, longest, runs, junction, marks) = (0, 0, 0, false, false);
         foreach (var c in line)
         {
             if (c is '-' or '=' or '─' or '━' or '═')
@@ -366,16 +352,23 @@ public sealed partial class TextSourceReader : ISourceReader
                 continue;
             }
 
-            if (c is not (' ' or '\t' or '\u3000'))
-            {
-                return false;
-            }
-
             (longest, runs, strokes) = (Math.Max(longest, strokes), runs + (strokes >= 3 ? 1 : 0), 0);
+            if (c is '+' or (>= '\u2500' and <= '\u257f'))
+            {
+                junction |= c is not ('│' or '┃' or '║');
+                marks = true;
+            }
+            else if (c is ':' or '|')
+            {
+                marks = true;
+            }
+            else if (c is not (' ' or '\t' or '\u3000'))
+            {
+                return null;
+            }
         }
 
-        (longest, runs) = (Math.Max(longest, strokes), runs + (strokes >= 3 ? 1 : 0));
-        return longest >= MinPlainRuleStrokes || runs >= 2;
+        return (Math.Max(longest, strokes), runs + (strokes >= 3 ? 1 : 0), junction, marks);
     }
 
     /// <summary>The vertical strokes of a box-drawn table, which separate its cells.</summary>

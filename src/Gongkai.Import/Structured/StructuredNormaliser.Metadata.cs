@@ -285,7 +285,7 @@ internal sealed partial class StructuredNormaliser
         }
 
         if (agency.Length == 0 && i >= 0 && below < doc.Lines.Length && doc.Lines[below] is [{ Kind: Kind.Text } only]
-            && TitlePrefix().Replace(Compact(only.Source.Text), string.Empty) is var under && AgencySuffix().IsMatch(under) && !under.Any(char.IsAsciiDigit))
+            && TitlePrefix().Replace(Compact(only.Source.Text), string.Empty) is var under && IsBodyName(under))
         {
             // The agency on a line of its own under the title (2024年政府信息公开工作年度报告 / 某县交通运输局).
             agency = under;
@@ -302,6 +302,13 @@ internal sealed partial class StructuredNormaliser
     /// </summary>
     private static bool IsAgencyName(string text) =>
         text.AsSpan().IndexOfAny(s_notInAgencyName) < 0 && !NotAgencyStart().IsMatch(text) && !SiteName().IsMatch(text);
+
+    /// <summary>
+    /// Whether a line's text alone is a government body's name: an agency's name (<see cref="IsAgencyName"/>)
+    /// ending as a body's does (<see cref="AgencySuffix"/>), without digits (not a date, a count).
+    /// </summary>
+    private static bool IsBodyName(string text) =>
+        text.Length is > 1 and < 40 && AgencySuffix().IsMatch(text) && IsAgencyName(text) && !text.Any(char.IsAsciiDigit);
 
     /// <summary>A site's name above a page's title (<c>某市人民政府门户网站</c>, <c>政府信息公开平台</c>).</summary>
     [GeneratedRegex(@"(网站|网|门户|平台|频道|专栏|专题|首页)$")]
@@ -378,12 +385,7 @@ internal sealed partial class StructuredNormaliser
                         value = Compact(frags[j + 1].Source.Text);
                     }
 
-                    if (NextPageKey().Match(value) is { Success: true, Index: > 1 } next)
-                    {
-                        // The 信息索引 printed on one line: 发布机构：某县财政局    发文日期：2025-01-20.
-                        value = value[..next.Index];
-                    }
-
+                    value = UpToNextPageKey(value);
                     return value.Length is > 1 and < 40 ? value : null;
                 }
             }
@@ -412,12 +414,7 @@ internal sealed partial class StructuredNormaliser
                         continue;
                     }
 
-                    var value = compact[(at + key.Length + 1)..];
-                    if (NextPageKey().Match(value) is { Success: true } next)
-                    {
-                        value = value[..next.Index];
-                    }
-
+                    var value = UpToNextPageKey(compact[(at + key.Length + 1)..]);
                     if (value.Length is > 1 and < 40 && IsAgencyName(value) && !value.Any(char.IsAsciiDigit))
                     {
                         return value;
@@ -451,7 +448,7 @@ internal sealed partial class StructuredNormaliser
             for (var k = i - 1; k > 0 && k >= i - 1 - Doc.MaxRunningLines - 1; k--)
             {
                 var text = doc.Lines[k] is [{ Kind: Kind.Text } name] ? Compact(name.Source.Text) : null;
-                if (text is { Length: > 1 and < 40 } && AgencySuffix().IsMatch(text) && IsAgencyName(text) && !text.Any(char.IsAsciiDigit))
+                if (text is not null && IsBodyName(text))
                 {
                     return text;
                 }
@@ -468,6 +465,13 @@ internal sealed partial class StructuredNormaliser
 
     [GeneratedRegex(@"^(19|20)\d{2}年\d{1,2}月\d{1,2}日$")]
     private static partial Regex SignatureDate();
+
+    /// <summary>
+    /// A key's value up to the next key of the 信息索引 or info line printed on the same line
+    /// (<c>某县财政局发文日期:2025-01-20</c> → <c>某县财政局</c>).
+    /// </summary>
+    private static string UpToNextPageKey(string value) =>
+        NextPageKey().Match(value) is { Success: true, Index: > 1 } next ? value[..next.Index] : value;
 
     /// <summary>A key of a portal's 信息索引 after the publisher's value on the same line.</summary>
     [GeneratedRegex(@"(发文日期|发布日期|发布时间|成文日期|生成日期|索引号|分类|主题分类|文号|有效性|时效性|浏览次数|点击数|阅读次数|字号|作者|来源)[:：]")]
