@@ -23,6 +23,12 @@ public sealed record ZooRenderedForm(string Name, CellKinds Kinds, string FileNa
     /// </summary>
     public bool Aligned { get; init; }
 
+    /// <summary>
+    /// A table printed column by column (<c>pdftotext</c>'s default order): where a column's blank
+    /// left no trace, which row of its block was blank may be truly ambiguous, those cells unread.
+    /// </summary>
+    public bool ColumnsApart { get; init; }
+
     public override string ToString() => Name;
 }
 
@@ -51,7 +57,7 @@ public static class ZooRenderedForms
         new("pdf", RenderedKinds, "report.pdf", null, (cases, _) => Render(cases, "pdf")),
         new("pdftotext-layout", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, "-layout")) { Aligned = true },
         new("pdftotext-raw", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, "-raw")),
-        new("pdftotext-default", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, null)),
+        new("pdftotext-default", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, null)) { ColumnsApart = true },
         new("lo-pdf-from-docx", RenderedKinds, "report.pdf", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "pdf")),
         new("lo-docx-from-html", RenderedKinds, "report.docx", "soffice", (cases, dir) => LibreOffice(cases, dir, "html", "docx:MS Word 2007 XML")),
         new("w3m-from-html", RenderedKinds, "report.txt", "w3m", (cases, dir) => FromHtml(cases, dir, "w3m", ["-dump", "-cols", "200", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"])),
