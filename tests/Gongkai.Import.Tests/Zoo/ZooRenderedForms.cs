@@ -15,7 +15,10 @@ public sealed record ZooRenderedForm(string Name, CellKinds Kinds, string FileNa
     /// Whether an empty cell leaves no trace in this form (plain text cut at spaces, its positions not
     /// kept): a row that held a blank may then be left unread.
     /// </summary>
-    public bool BlanksVanish => FileName.EndsWith(".txt", StringComparison.Ordinal) && !Aligned;
+    public bool BlanksVanish => FileName.EndsWith(".txt", StringComparison.Ordinal) && !Aligned && !EmptyCellLines;
+
+    /// <summary>Text printed one cell per line, an empty cell an empty line (LibreOffice's text export): a blank cell is read as blank, exactly.</summary>
+    public bool EmptyCellLines { get; init; }
 
     /// <summary>
     /// Text laid out in columns (<c>pdftotext -layout</c>): each number's position tells its column,
@@ -72,7 +75,7 @@ public static class ZooRenderedForms
         new("pandoc-gfm-from-docx", RenderedKinds, "report.md", "pandoc", (cases, dir) => FromDocx(cases, dir, "pandoc", ["-s", "-f", "docx", "-t", "gfm"])),
         new("pandoc-plain-from-docx", RenderedKinds, "report.txt", "pandoc", (cases, dir) => FromDocx(cases, dir, "pandoc", ["-s", "-f", "docx", "-t", "plain"])),
         new("lo-html-from-docx", RenderedKinds, "report.html", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "html")),
-        new("lo-txt-from-docx", RenderedKinds, "report.txt", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "txt:Text (encoded):UTF8")),
+        new("lo-txt-from-docx", RenderedKinds, "report.txt", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "txt:Text (encoded):UTF8")) { EmptyCellLines = true },
     ];
 
     private static List<byte[]> Render(IReadOnlyList<ZooReport> cases, string format) =>
