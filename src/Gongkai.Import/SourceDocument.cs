@@ -7,7 +7,15 @@ namespace Gongkai.Import;
 /// A cell of text as a reader found it: the text of one table cell, one tab- or space-separated
 /// field, one PDF word group, or one paragraph, with where it came from.
 /// </summary>
-public sealed record Fragment(string Text, SourceLocation Location);
+public sealed record Fragment(string Text, SourceLocation Location)
+{
+    /// <summary>
+    /// Whether the source holds a cell here whose value the reader cannot settle (a column printed
+    /// apart from its rows whose blank cells left no trace, so which row's cell is blank is unknown):
+    /// read as missing, never guessed.
+    /// </summary>
+    public bool Unsettled { get; init; }
+}
 
 /// <summary>
 /// One line of a source document: a text line, an HTML/DOCX table row or paragraph, or a PDF row

@@ -100,6 +100,14 @@ internal sealed class FlatText
             }
 
             var x = ch[0];
+            if (x is '“' or '「' && QuotedValueLength(text, i) is > 0 and var quoted)
+            {
+                // A value quoted in prose (a note's 没有的数据项填“0”): what a cell should hold, not a cell.
+                i += quoted - 1;
+                pendingSep = true;
+                continue;
+            }
+
             var next = i + 1 < text.Length ? Fold(text[i + 1], cache) : string.Empty;
             var nextIsDigit = next.Length == 1 && char.IsAsciiDigit(next[0]);
             switch (x)
@@ -219,6 +227,25 @@ internal sealed class FlatText
 
         return false;
     }
+
+    /// <summary>
+    /// The length, quotation marks included, of a number or placeholder quoted at <paramref name="i"/>
+    /// (<c>“0”</c>, <c>“/”</c>, <c>「无」</c>; Chinese marks only, an ASCII quote may enclose a CSV cell), else 0.
+    /// </summary>
+    private static int QuotedValueLength(string text, int i)
+    {
+        var close = text[i] == '「' ? '」' : '”';
+        var end = text.IndexOf(close, i + 1, Math.Min(text.Length - i - 1, 10));
+        if (end <= i + 1)
+        {
+            return 0;
+        }
+
+        var inner = text.AsSpan(i + 1, end - i - 1).Trim();
+        return inner.Length > 0 && (inner.IndexOfAnyExcept(s_quotedValueChars) < 0 || inner is "无" or "空") ? end - i + 1 : 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_quotedValueChars = System.Buffers.SearchValues.Create("0123456789０１２３４５６７８９.-/—－／");
 
     /// <summary>What follows 无 or 空 in the catalogue's row labels and phrases (two characters each), for <see cref="Build"/>.</summary>
     public static IReadOnlyCollection<string> LabelWordsAfterPlaceholders(FormatCatalogue catalogue)

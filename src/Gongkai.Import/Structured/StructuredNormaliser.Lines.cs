@@ -32,6 +32,7 @@ internal sealed partial class StructuredNormaliser
     {
         public Doc(SourceDocument source, FormatCatalogue catalogue)
         {
+            EmptyCellLines = PrintsEmptyCellsAsLines(source);
             source = WithColumnsAsRows(WithoutPageBreaksInLabels(WithoutRowIndex(source), catalogue), catalogue);
             Source = source;
             var count = source.Lines.Length;
@@ -59,6 +60,40 @@ internal sealed partial class StructuredNormaliser
                 SpaceSeparated[i] = line.SpaceSeparated;
                 Spans[i] = line.Spans;
             }
+        }
+
+        /// <summary>
+        /// Whether the text prints its tables one cell per line, an empty cell an empty line
+        /// (LibreOffice's text export), as the source gave it (before its rows are put together).
+        /// </summary>
+        public bool EmptyCellLines { get; }
+
+        /// <summary>Pairs of lines of one value each, one after the other, that a text printing one cell per line has at least.</summary>
+        private const int MinCellLinePairs = 4;
+
+        /// <summary>
+        /// Whether the source prints one cell per line with its empty cells as empty lines, not its
+        /// cells as paragraphs set apart by empty lines (a page's cells as Markdown paragraphs): of
+        /// its pairs of lines of one value each that follow one another, at least
+        /// <see cref="MinCellLinePairs"/>, nine in ten stand on adjacent source lines.
+        /// </summary>
+        private static bool PrintsEmptyCellsAsLines(SourceDocument source)
+        {
+            var (pairs, adjacent) = (0, 0);
+            int? previous = null;
+            foreach (var line in source.Lines)
+            {
+                int? at = line.Cells is [var only] && only.Location.Line is { } n && IsValueText(only.Text) && !string.IsNullOrWhiteSpace(only.Text) ? n : null;
+                if (previous is { } p && at is { } a)
+                {
+                    pairs++;
+                    adjacent += a == p + 1 ? 1 : 0;
+                }
+
+                previous = at;
+            }
+
+            return pairs >= MinCellLinePairs && adjacent * 10 >= pairs * 9;
         }
 
         private static Frag MarkRunTogether(Frag frag) =>

@@ -463,8 +463,41 @@ internal sealed partial class StructuredNormaliser
         return null;
     }
 
-    [GeneratedRegex(@"^(19|20)\d{2}年\d{1,2}月\d{1,2}日$")]
+    [GeneratedRegex(@"^(19|20)\d{2}年(\d{1,2}|[一二三]?十?[一二三四五六七八九十])月(\d{1,2}|[一二三]?十?[一二三四五六七八九十])日$")]
     private static partial Regex SignatureDate();
+
+    /// <summary>
+    /// <paramref name="text"/> with a year printed in Chinese numerals before 年 (<c>二〇二四年</c>,
+    /// <c>二○二四年</c>, <c>二零二四年</c>) in digits, character for character (same length).
+    /// </summary>
+    private static string WithYearDigits(string text)
+    {
+        var at = text.IndexOf('年', StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return text;
+        }
+
+        char[]? chars = null;
+        for (; at >= 0; at = text.IndexOf('年', at + 1))
+        {
+            if (at >= 4 && text[at - 4] is '一' or '二' && ChineseDigits.Contains(text[at - 3], StringComparison.Ordinal)
+                && ChineseDigits.Contains(text[at - 2], StringComparison.Ordinal) && ChineseDigits.Contains(text[at - 1], StringComparison.Ordinal)
+                && (at < 5 || !ChineseDigits.Contains(text[at - 5], StringComparison.Ordinal)))
+            {
+                chars ??= text.ToCharArray();
+                for (var k = at - 4; k < at; k++)
+                {
+                    chars[k] = (char)('0' + Math.Min(ChineseDigits.IndexOf(text[k]), 10) % 10);
+                }
+            }
+        }
+
+        return chars is null ? text : new string(chars);
+    }
+
+    /// <summary>The Chinese numerals 0-9 by value (then 0's other forms: ○, 零, O).</summary>
+    private const string ChineseDigits = "〇一二三四五六七八九○零O";
 
     /// <summary>
     /// A key's value up to the next key of the 信息索引 or info line printed on the same line
@@ -482,9 +515,10 @@ internal sealed partial class StructuredNormaliser
     /// <summary>What a site's page prints before the agency that published it (<see cref="Published"/>).</summary>
     private static readonly string[] s_pageAgencyKeys = [.. s_publisherKeys, "来源", "主办"];
 
+    /// <summary>The text without white space, full-width forms folded and a year in Chinese numerals as digits (<see cref="WithYearDigits"/>).</summary>
     private static string Compact(string text)
     {
-        var folded = LabelText.FoldWidth(text);
+        var folded = WithYearDigits(LabelText.FoldWidth(text));
         var blank = 0;
         foreach (var c in folded)
         {

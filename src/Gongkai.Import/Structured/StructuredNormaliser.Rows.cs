@@ -115,6 +115,7 @@ internal sealed partial class StructuredNormaliser
         // the next table's rows (a heading between left out) end the table as a later row does.
         var noEmptyCell = PrintsNoEmptyCell(doc, region);
         var cellPerLine = PrintsCellPerLine(doc, region);
+        var emptyLines = doc.EmptyCellLines;
         RowDef[] others = noEmptyCell ? [.. OtherTablesRows(builder.Catalogue, layout)] : [];
         for (var r = 0; r < layout.Rows.Length; r++)
         {
@@ -160,6 +161,14 @@ internal sealed partial class StructuredNormaliser
                 // cells were left blank. So too in a table printed one cell per line (a document's
                 // text export, a page's cells as paragraphs), whose empty cells leave no line.
                 values.AddRange(Enumerable.Repeat(label with { Kind = Kind.Empty, Value = null }, row.Columns.Length));
+            }
+
+            if (values.Count < row.Columns.Length && values.Count > 0 && emptyLines && OneCellPerLine(doc, label, values)
+                && ByEmptyLines(doc, label, values, row.Columns.Length) is { } byLines)
+            {
+                // One cell per line, an empty cell an empty line (LibreOffice's text export): each
+                // number's line says its cell.
+                values = byLines;
             }
 
             if (values.Count < row.Columns.Length && values.Count > 0
@@ -213,6 +222,42 @@ internal sealed partial class StructuredNormaliser
 
         return true;
     }
+
+    /// <summary>
+    /// The row's cells in a table printed one cell per line whose empty cells are empty lines
+    /// (<see cref="Doc.EmptyCellLines"/>): the <paramref name="needed"/> source lines after the
+    /// label's are its cells, a number's line its cell and an empty line a blank, when every value
+    /// stands within them and the next line printed comes after them and is no value; else null.
+    /// </summary>
+    private static List<Frag>? ByEmptyLines(Doc doc, Frag label, List<Frag> values, int needed)
+    {
+        if (SourceLineOf(doc, label.Line) is not { } top)
+        {
+            return null;
+        }
+
+        var cells = Enumerable.Repeat(label with { Kind = Kind.Empty, Value = null, Source = new Fragment(string.Empty, label.Source.Location) }, needed).ToList();
+        foreach (var v in values)
+        {
+            if (SourceLineOf(doc, v.Line) is not { } at || at - top - 1 is var k && (k < 0 || k >= needed))
+            {
+                return null;
+            }
+
+            cells[at - top - 1] = v;
+        }
+
+        var next = values[^1].Line + 1;
+        if (next < doc.Lines.Length && (SourceLineOf(doc, next) is not { } after || after <= top + needed || doc.Lines[next].Any(f => f.IsValue)))
+        {
+            return null;
+        }
+
+        return cells;
+    }
+
+    /// <summary>The source line number of line <paramref name="i"/> of the document (text sources), or null.</summary>
+    private static int? SourceLineOf(Doc doc, int i) => doc.Lines[i] is [var first, ..] ? first.Source.Location.Line : null;
 
     /// <summary>
     /// Whether the row's values stand on one line of cells set apart by the source (pipes, tabs, HTML

@@ -14,8 +14,8 @@ namespace Gongkai.Import.Structured;
 /// <c>信息内容</c>), then each block's columns in turn, a caption and its numbers one a line. A column
 /// as long as its block gives each row its cell, an empty one blanks; numbers under no caption (after
 /// an empty line) are the rest of the one column still short of cells. A column short of some cells
-/// is placed only when the rows' own arithmetic allows one way; else the block's rows are left
-/// unread (never guessed).</item>
+/// is placed where the rows' own arithmetic allows one way; else the cells its ways disagree on are
+/// left unread (never guessed), the others read.</item>
 /// <item>Table 3 with its labels apart from its numbers (<c>Doc.GridInRowOrder</c>): group
 /// labels among the rows, a row's numbers before its label, its first cell on the label's wrapped
 /// line, the 总计 column printed as a block after a page's rows (even past the next heading). The
@@ -442,38 +442,62 @@ internal sealed partial class StructuredNormaliser
         /// <summary>
         /// The block's cells by row (null: blank) from its columns' numbers in order: a column as long
         /// as the block gives each row its cell, an empty one blanks. A column short of some cells
-        /// (the blanks left no trace) is placed by every way its numbers can stand in order, and kept
-        /// when exactly one way is possible for the rows' own arithmetic (<see cref="Possible"/>);
-        /// else null: which cell is blank cannot be told, and the block's rows stay unread.
+        /// (the blanks left no trace) is placed by every way its numbers can stand in order that the
+        /// rows' own arithmetic allows (<see cref="Possible"/>): a cell on which every such way agrees
+        /// is read; one on which they differ is unsettled (<see cref="Fragment.Unsettled"/>: which
+        /// row's cell is blank cannot be told, never guessed). Null when no way is possible.
         /// </summary>
-        private static Fragment?[][]? Placed(List<List<Fragment>> columns, int?[] gaps, RowDef[] rows)
+        private static Fragment?[][]? Placed(List<List<Fragment>> columns, int?[] gaps, bool[] unknown, RowDef[] rows, SourceLocation at)
         {
             var n = rows.Length;
+            columns = [.. columns.Select((c, i) => unknown[i] ? [] : c)];
             var choices = columns.Select((c, i) => c.Count == n || c.Count == 0 ? [null] : gaps[i] is { } gap ? [AtGap(n, c.Count, gap)] : Subsets(n, c.Count).ToList()).ToList();
             Fragment?[][]? found = null;
+            bool[][]? differ = null;
             foreach (var pick in Product(choices))
             {
                 var grid = Enumerable.Range(0, n).Select(_ => new Fragment?[columns.Count]).ToArray();
                 for (var c = 0; c < columns.Count; c++)
                 {
-                    var at = 0;
+                    var k = 0;
                     for (var r = 0; r < n; r++)
                     {
                         if (columns[c].Count > 0 && (pick[c] is null || pick[c]![r]))
                         {
-                            grid[r][c] = columns[c][at++];
+                            grid[r][c] = columns[c][k++];
                         }
                     }
                 }
 
-                if (Enumerable.Range(0, n).All(r => Possible(rows[r], grid[r])))
+                if (!Enumerable.Range(0, n).All(r => Possible(rows[r], grid[r])))
                 {
-                    if (found is not null)
-                    {
-                        return null;
-                    }
+                    continue;
+                }
 
+                if (found is null)
+                {
                     found = grid;
+                    differ = [.. Enumerable.Range(0, n).Select(_ => new bool[columns.Count])];
+                    continue;
+                }
+
+                for (var r = 0; r < n; r++)
+                {
+                    for (var c = 0; c < columns.Count; c++)
+                    {
+                        differ![r][c] |= !ReferenceEquals(found[r][c], grid[r][c]);
+                    }
+                }
+            }
+
+            for (var r = 0; found is not null && r < n; r++)
+            {
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    if (differ![r][c] || unknown[c])
+                    {
+                        found[r][c] = new Fragment(string.Empty, at) { Unsettled = true };
+                    }
                 }
             }
 
@@ -491,6 +515,9 @@ internal sealed partial class StructuredNormaliser
         private sealed record PrintedColumn(List<int> Caption, List<int> Numbers)
         {
             public int? Gap { get; set; }
+
+            /// <summary>Whether numbers printed apart (under no caption) may be this column's or another's: its cells are unsettled.</summary>
+            public bool Unknown { get; set; }
         }
 
         /// <summary>The ways <paramref name="count"/> numbers stand in <paramref name="n"/> rows, in order (true: the row has one).</summary>
@@ -595,10 +622,13 @@ internal sealed partial class StructuredNormaliser
                 }
 
                 var numbers = new List<int>();
-                while (at < lines.Length && kinds[at] == LineKind.Number && (numbers.Count == 0 || !Apart(lines[numbers[^1]], lines[at])))
+                var previous = caption.Count > 0 ? caption[^1] : -1;
+                while (at < lines.Length && kinds[at] == LineKind.Number && (previous < 0 || !Apart(lines[previous], lines[at])))
                 {
-                    // A column's cells one a line; an empty line between ends the block (the rest is printed later).
-                    numbers.Add(at++);
+                    // A column's cells one a line under its caption; an empty line between ends the
+                    // block (a blank cell cut the column: what follows is printed later).
+                    numbers.Add(at);
+                    previous = at++;
                 }
 
                 if (caption.Count == 0)
@@ -607,22 +637,35 @@ internal sealed partial class StructuredNormaliser
                     // blocks (the blank its first cell: the caption stands with no number), printed
                     // later. It is the one column so far still short of its cells that they fill.
                     var owners = Enumerable.Range(0, groups.Count)
-                        .Where(g => groups[g].Gap is null && groups[g].Numbers.Count + numbers.Count < heights[g])
+                        .Where(g => groups[g].Gap is null && !groups[g].Unknown && groups[g].Numbers.Count + numbers.Count < heights[g])
                         .ToList();
-                    if (numbers.Count > 0 && owners.Count != 1 && groups.Count == expected)
+                    var unknown = Enumerable.Range(0, groups.Count).Where(g => groups[g].Unknown).ToList();
+                    if (numbers.Count > 0 && owners.Count != 1 && unknown.Count == 0 && groups.Count == expected)
                     {
                         // Numbers after the table's last column that no column lacks: not the table's.
                         at = numbers[0];
                         break;
                     }
 
-                    if (numbers.Count == 0 || owners.Count != 1)
+                    if (numbers.Count == 0 || owners.Count + unknown.Count == 0)
                     {
                         return null;
                     }
 
-                    groups[owners[0]].Gap = groups[owners[0]].Numbers.Count;
-                    groups[owners[0]].Numbers.AddRange(numbers);
+                    if (owners.Count == 1 && unknown.Count == 0)
+                    {
+                        groups[owners[0]].Gap = groups[owners[0]].Numbers.Count;
+                        groups[owners[0]].Numbers.AddRange(numbers);
+                        continue;
+                    }
+
+                    // Two or more columns cut so: which rest is whose cannot be told. Those columns'
+                    // cells are left unread.
+                    foreach (var o in owners.Concat(unknown))
+                    {
+                        groups[o].Unknown = true;
+                    }
+
                     continue;
                 }
 
@@ -653,7 +696,7 @@ internal sealed partial class StructuredNormaliser
                 var captions = mine.Select(c => new Fragment(string.Concat(c.Caption.Select(k => lines[k].Text.Trim())), lines[c.Caption[0]].Cells[0].Location));
                 rebuilt.Add(new SourceLine([lines[rows[0].Line].Cells[0] with { Text = string.Empty }, .. captions]));
                 var columnCells = mine.Select(c => c.Numbers.Select(k => lines[k].Cells.First(x => !string.IsNullOrWhiteSpace(x.Text))).ToList()).ToList();
-                var grid = Placed(columnCells, [.. mine.Select(c => c.Gap)], [.. rows.Select(r => r.Row)]);
+                var grid = Placed(columnCells, [.. mine.Select(c => c.Gap)], [.. mine.Select(c => c.Unknown)], [.. rows.Select(r => r.Row)], lines[rows[0].Line].Cells[0].Location);
                 for (var r = 0; r < rows.Count && grid is not null; r++)
                 {
                     var label = lines[rows[r].Line];

@@ -25,6 +25,9 @@ public sealed class TitleTests
     [InlineData("兰陵县卫健局\n政府信息公开工作年度报告\n（2021年度）")]
     [InlineData("兰陵县卫健局\n政府信息公开工作2021年度报告")]
     [InlineData("兰陵县卫健局政府信息公开工作2021年度报告")]
+    [InlineData("兰陵县卫健局二〇二一年政府信息公开工作年度报告")]
+    [InlineData("兰陵县卫健局\n二○二一年政府信息公开工作年度报告")]
+    [InlineData("政府信息公开工作年度报告\n（二零二一年度）\n兰陵县卫健局")]
     public void TitleOverLines_AgencyAndYearRead(string title)
     {
         var report = ImportWithTitle(title);
@@ -67,5 +70,19 @@ public sealed class TitleTests
         var report = ReportImporter.Import(stream, "report.txt");
 
         Assert.Equal("兰陵县卫生健康局", report.Agency);
+    }
+
+    /// <summary>The signature's date in Chinese numerals, as offices printed it before GB/T 9704-2012.</summary>
+    [Fact]
+    public void TitleWithoutAgency_SignedInChineseNumerals_AgencyFromSignature()
+    {
+        var text = File.ReadAllText(Path.Combine(ReportFixtureTests.FixturePath("reports"), "sample-000-tabs", "input.txt"))
+            .Replace(SampleTitle, "二〇二一年政府信息公开工作年度报告", StringComparison.Ordinal).TrimEnd() + "\n\n兰陵县卫生健康局\n二〇二二年一月二十日\n";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+
+        var report = ReportImporter.Import(stream, "report.txt");
+
+        Assert.Equal("兰陵县卫生健康局", report.Agency);
+        Assert.Equal(2021, report.Year);
     }
 }

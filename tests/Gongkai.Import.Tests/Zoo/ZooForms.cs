@@ -62,7 +62,7 @@ public static class ZooForms
         new("pipes-scraped-compact", CellKinds.All, false, "report.txt", (p, r) => Utf8(ScrapedPipes(p, r, keepEmpty: false))) { BlanksVanish = true },
         new("html-pandas", CellKinds.All, false, "report.html", (p, r) => Utf8(PandasHtml(p, r))) { Grid = true },
         new("text-pandas", CellKinds.All, false, "report.txt", (p, r) => Utf8(PandasText(p, r))) { Grid = true },
-        new("cell-lines-office", CellKinds.All, false, "report.txt", (p, _) => Utf8(OfficeCellLines(p))) { Grid = true, BlanksVanish = true },
+        new("cell-lines-office", CellKinds.All, false, "report.txt", (p, _) => Utf8(OfficeCellLines(p))) { Grid = true },
         new("cell-paragraphs", CellKinds.All, false, "report.md", (p, _) => Utf8(CellParagraphs(p))) { BlanksVanish = true },
     ];
 

@@ -48,9 +48,11 @@ public static class ZooProperty
     /// <remarks>
     /// With <paramref name="blanksVanish"/> (a form where an empty cell leaves no trace, e.g. text cut
     /// at spaces), a row holding a blank cell may instead be left wholly unread: which cell was blank
-    /// is truly ambiguous there.
+    /// is truly ambiguous there. With <paramref name="columnsApart"/> too (a table printed column by
+    /// column, pdftotext's default order), a cell may be left unread where its column, in its block of
+    /// rows that share their columns, holds a blank: which row's cell was blank is ambiguous there.
     /// </remarks>
-    public static List<string> Differences(Report truth, Report read, bool glued, Func<CellRef, string>? printed = null, bool blanksVanish = false)
+    public static List<string> Differences(Report truth, Report read, bool glued, Func<CellRef, string>? printed = null, bool blanksVanish = false, bool columnsApart = false)
     {
         printed ??= c => truth[c].Raw ?? truth[c].Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
         var diffs = new List<string>();
@@ -73,7 +75,7 @@ public static class ZooProperty
         {
             foreach (var cellRef in layout.Cells())
             {
-                if (blanksVanish && RowLeftUnread(truth, read, cellRef))
+                if (blanksVanish && (RowLeftUnread(truth, read, cellRef) || (columnsApart && ColumnBlockUnsettled(truth, read, cellRef))))
                 {
                     continue;
                 }
@@ -103,6 +105,35 @@ public static class ZooProperty
         var columns = truth.LayoutOf(cell.Table).Row(cell.Row)!.Columns.Length;
         var row = Enumerable.Range(0, columns).Select(c => new CellRef(cell.Table, cell.Row, c)).ToList();
         return row.Any(c => truth[c].State == CellState.Blank) && row.All(c => read[c].State == CellState.Missing);
+    }
+
+    /// <summary>
+    /// Whether the cell is left unread and its column holds a blank within its block: the run of
+    /// rows around it whose columns are the same (table 2's 规章 / 行政规范性文件, 行政处罚 / 行政强制).
+    /// </summary>
+    private static bool ColumnBlockUnsettled(Report truth, Report read, CellRef cell)
+    {
+        if (read[cell].State != CellState.Missing)
+        {
+            return false;
+        }
+
+        var rows = truth.LayoutOf(cell.Table).Rows;
+        var at = rows.IndexOf(rows.First(r => r.Key == cell.Row));
+        bool Same(int r) => rows[r].Columns.Select(c => c.Label).SequenceEqual(rows[at].Columns.Select(c => c.Label));
+        var from = at;
+        while (from > 0 && Same(from - 1))
+        {
+            from--;
+        }
+
+        var to = at;
+        while (to + 1 < rows.Length && Same(to + 1))
+        {
+            to++;
+        }
+
+        return to > from && Enumerable.Range(from, to - from + 1).Any(r => truth[cell with { Row = rows[r].Key }].State == CellState.Blank);
     }
 
     /// <summary>Imports <paramref name="bytes"/> as the form's file.</summary>

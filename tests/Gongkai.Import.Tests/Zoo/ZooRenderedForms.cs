@@ -15,13 +15,22 @@ public sealed record ZooRenderedForm(string Name, CellKinds Kinds, string FileNa
     /// Whether an empty cell leaves no trace in this form (plain text cut at spaces, its positions not
     /// kept): a row that held a blank may then be left unread.
     /// </summary>
-    public bool BlanksVanish => FileName.EndsWith(".txt", StringComparison.Ordinal) && !Aligned;
+    public bool BlanksVanish => FileName.EndsWith(".txt", StringComparison.Ordinal) && !Aligned && !EmptyCellLines;
+
+    /// <summary>Text printed one cell per line, an empty cell an empty line (LibreOffice's text export): a blank cell is read as blank, exactly.</summary>
+    public bool EmptyCellLines { get; init; }
 
     /// <summary>
     /// Text laid out in columns (<c>pdftotext -layout</c>): each number's position tells its column,
     /// so a blank cell is read as blank, exactly.
     /// </summary>
     public bool Aligned { get; init; }
+
+    /// <summary>
+    /// A table printed column by column (<c>pdftotext</c>'s default order): where a column's blank
+    /// left no trace, which row of its block was blank may be truly ambiguous, those cells unread.
+    /// </summary>
+    public bool ColumnsApart { get; init; }
 
     public override string ToString() => Name;
 }
@@ -51,7 +60,7 @@ public static class ZooRenderedForms
         new("pdf", RenderedKinds, "report.pdf", null, (cases, _) => Render(cases, "pdf")),
         new("pdftotext-layout", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, "-layout")) { Aligned = true },
         new("pdftotext-raw", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, "-raw")),
-        new("pdftotext-default", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, null)),
+        new("pdftotext-default", RenderedKinds, "report.txt", "pdftotext", (cases, dir) => PdfToText(cases, dir, null)) { ColumnsApart = true },
         new("lo-pdf-from-docx", RenderedKinds, "report.pdf", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "pdf")),
         new("lo-docx-from-html", RenderedKinds, "report.docx", "soffice", (cases, dir) => LibreOffice(cases, dir, "html", "docx:MS Word 2007 XML")),
         new("w3m-from-html", RenderedKinds, "report.txt", "w3m", (cases, dir) => FromHtml(cases, dir, "w3m", ["-dump", "-cols", "200", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"])),
@@ -66,7 +75,7 @@ public static class ZooRenderedForms
         new("pandoc-gfm-from-docx", RenderedKinds, "report.md", "pandoc", (cases, dir) => FromDocx(cases, dir, "pandoc", ["-s", "-f", "docx", "-t", "gfm"])),
         new("pandoc-plain-from-docx", RenderedKinds, "report.txt", "pandoc", (cases, dir) => FromDocx(cases, dir, "pandoc", ["-s", "-f", "docx", "-t", "plain"])),
         new("lo-html-from-docx", RenderedKinds, "report.html", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "html")),
-        new("lo-txt-from-docx", RenderedKinds, "report.txt", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "txt:Text (encoded):UTF8")),
+        new("lo-txt-from-docx", RenderedKinds, "report.txt", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "txt:Text (encoded):UTF8")) { EmptyCellLines = true },
     ];
 
     private static List<byte[]> Render(IReadOnlyList<ZooReport> cases, string format) =>

@@ -207,13 +207,23 @@ public static partial class ZooWild
         {
             var portal = form.Name == "html-portal";
             string[] lines = portal ? [$"{report.Year}年政府信息公开工作年度报告"] : TitleLines(report, random);
+            var chinese = random.Next(4) == 0;
+            if (chinese)
+            {
+                // The year in Chinese numerals (二〇二四年), as some offices print a title and its date.
+                var digits = ChineseNumerals(report.Year, random);
+                lines = [.. lines.Select(l => l.Replace($"{report.Year}年", $"{digits}年", StringComparison.Ordinal))];
+            }
+
             var at = blocks.FindIndex(b => b.Paragraph == title);
             blocks.RemoveAt(at);
             blocks.InsertRange(at, lines.Select(l => new ZooBlock(l, null)));
             title = lines[0];
             if (!portal && (lines.Length == 1 || random.Next(2) == 0))
             {
-                var signed = new ZooBlock[] { new(report.Agency, null), new($"{report.Year + 1}年1月{random.Next(10, 31)}日", null) };
+                var day = random.Next(10, 31);
+                var date = chinese ? $"{ChineseNumerals(report.Year + 1, random)}年一月{ChineseDay(day)}日" : $"{report.Year + 1}年1月{day}日";
+                var signed = new ZooBlock[] { new(report.Agency, null), new(date, null) };
                 var end = blocks.FindLastIndex(b => b.IsTable || b.Paragraph is { } p && SectionOf(p) > 0);
                 blocks.InsertRange(blocks.Count > end + 2 ? end + 2 : blocks.Count, signed);
             }
@@ -221,6 +231,17 @@ public static partial class ZooWild
 
         return (new ZooPage(report, title, blocks), applied);
     }
+
+    /// <summary>A year in Chinese numerals, its zero as offices print it (〇, ○ or 零).</summary>
+    private static string ChineseNumerals(int year, Random random)
+    {
+        var zero = "〇○零"[random.Next(3)];
+        return string.Concat(year.ToString(CultureInfo.InvariantCulture).Select(d => d == '0' ? zero : "〇一二三四五六七八九"[d - '0']));
+    }
+
+    /// <summary>A day of the month in Chinese numerals (十五, 二十, 三十).</summary>
+    private static string ChineseDay(int day) =>
+        (day / 10 > 1 ? "〇一二三四五六七八九"[day / 10].ToString() : string.Empty) + (day >= 10 ? "十" : string.Empty) + (day % 10 > 0 ? "〇一二三四五六七八九"[day % 10].ToString() : string.Empty);
 
     /// <summary>A title over lines as Word documents centre it (<see cref="WildKinds.TitleLines"/>).</summary>
     private static string[] TitleLines(ZooReport report, Random random) => random.Next(7) switch
