@@ -136,7 +136,9 @@ internal sealed partial class StructuredNormaliser
 
             found++;
             var later = layout.Rows.Skip(r + 1).ToArray();
-            var (values, endLine, endIndex) = CollectValues(doc, region, label, row.Columns.Length, noEmptyCell ? [.. later, .. others] : later);
+            var (values, endLine, endIndex) = ValueBeforeLabel(doc, label, row, line) is { } before
+                ? ([before], label.Line, label.Index + 1)
+                : CollectValues(doc, region, label, row.Columns.Length, noEmptyCell ? [.. later, .. others] : later);
             if (values.Count < row.Columns.Length && values.Count > 0 && values.All(v => doc.Spans[v.Line].Length == doc.Lines[v.Line].Length)
                 && PlaceByColumns(doc, region, label, row, later) is { } placed)
             {
@@ -221,6 +223,27 @@ internal sealed partial class StructuredNormaliser
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The number of a one-cell row printed between its column's caption and its label, each alone on
+    /// its line, no value after the label (<c>本年处理决定数量</c> / <c>550</c> / <c>行政许可</c> /
+    /// <c>第二十条第（六）项</c>: pdftotext's default order of a one-cell block whose label cell stands
+    /// lower than its number), when no row before took it (it stands at or after <paramref name="from"/>);
+    /// else null. The values after the label would be the next block's.
+    /// </summary>
+    private static Frag? ValueBeforeLabel(Doc doc, Frag label, RowDef row, int from)
+    {
+        var at = label.Line - 1;
+        if (row.Columns.Length != 1 || at - 1 < from || doc.Lines[label.Line].Length != 1
+            || (label.Line + 1 < doc.Lines.Length && doc.Lines[label.Line + 1].Any(f => f.IsValue))
+            || doc.Lines[at] is not [{ Kind: Kind.Number } number] || doc.Lines[at - 1] is not [{ Kind: Kind.Text } caption])
+        {
+            return null;
+        }
+
+        var column = LabelText.Normalize(row.Columns[0].Label);
+        return caption.Norm.StartsWith(column, StringComparison.Ordinal) && caption.Norm.Length <= column.Length + 12 ? number : null;
     }
 
     /// <summary>

@@ -58,6 +58,7 @@ internal sealed partial class StructuredNormaliser
         // else the values of the first run.
         var values = runs.Select(r => Exact(r.SelectMany(l => l).ToList(), width)).FirstOrDefault(v => v is not null)
             ?? runs.SelectMany(r => r).FirstOrDefault(l => l.Length == width && l.Count(f => f.IsValue) > width / 2)?.ToList()
+            ?? CompletedByNextRun(runs, layout, width)
             ?? runs.FirstOrDefault()?.SelectMany(l => l).Where(f => f.IsValue).Take(width).ToList()
             ?? [];
         if (values.Count == 0)
@@ -75,6 +76,37 @@ internal sealed partial class StructuredNormaliser
         }
 
         return 1;
+    }
+
+    /// <summary>
+    /// The first run's values completed by the next run's when together they are exactly as wide as
+    /// the table and every row adds up to its total (<c>总计</c>): the row's last cells printed apart
+    /// after a label (pdftotext's default order prints <c>总计</c> / <c>3</c> after the other fourteen).
+    /// </summary>
+    private static List<Frag>? CompletedByNextRun(List<List<Frag[]>> runs, TableLayout layout, int width)
+    {
+        if (runs.Count < 2 || layout.Columns.Length < 2 || layout.Columns[^1].Label != "总计")
+        {
+            return null;
+        }
+
+        var joined = runs[0].Concat(runs[1]).SelectMany(l => l).Where(f => f.IsValue).ToList();
+        if (joined.Count != width || joined.Any(f => f.Kind != Kind.Number))
+        {
+            return null;
+        }
+
+        var columns = layout.Columns.Length;
+        for (var r = 0; r * columns < width; r++)
+        {
+            var row = joined.GetRange(r * columns, columns);
+            if (row.Take(columns - 1).Sum(f => f.Value!.Value) != row[^1].Value)
+            {
+                return null;
+            }
+        }
+
+        return joined;
     }
 
     /// <summary><paramref name="cells"/> trimmed of empty cells at its ends down to <paramref name="width"/>, when that makes it exactly so wide.</summary>

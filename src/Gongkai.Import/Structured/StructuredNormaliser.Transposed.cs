@@ -56,7 +56,7 @@ internal sealed partial class StructuredNormaliser
                 }
             }
 
-            var ordered = GridInRowOrder(lines, kinds, catalogue);
+            var ordered = GridInRowOrder(lines, kinds, catalogue) ?? GridInBands(lines, kinds, catalogue);
             return table2 is null && ordered is null ? source : source with { Lines = ordered ?? lines };
         }
 

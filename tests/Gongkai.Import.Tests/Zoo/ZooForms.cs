@@ -64,6 +64,7 @@ public static class ZooForms
         new("text-pandas", CellKinds.All, false, "report.txt", (p, r) => Utf8(PandasText(p, r))) { Grid = true },
         new("cell-lines-office", CellKinds.All, false, "report.txt", (p, _) => Utf8(OfficeCellLines(p))) { Grid = true },
         new("cell-paragraphs", CellKinds.All, false, "report.md", (p, _) => Utf8(CellParagraphs(p))) { BlanksVanish = true },
+        new("pdftotext-bands", CellKinds.Numbers, false, "report.txt", (p, r) => Utf8(PdfTextBands(p, r))) { Grid = true },
     ];
 
     /// <summary>A position of a table's full grid: the cell covering it, and whether the cell starts there (its top-left).</summary>
@@ -726,6 +727,103 @@ public static class ZooForms
                     last = slot.Cell;
                     sb.Append(slot.Origin ? slot.Cell.Text : string.Empty).Append('\n');
                 }
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// <c>pdftotext</c>'s default order of a PDF whose table rows differ in height (the real 洪泽区
+    /// reports, 2026-12-07): each cell a block of its own, an empty line after it; table 3's rows
+    /// whose labels take one line stand close, so each column over a band of them is one block (the
+    /// band printed column after column); a band's labels printed before or after its numbers; a
+    /// one-cell row of table 2 printed caption, number, label; table 4's total after a line 总计.
+    /// Numbers only: a blank cell leaves no trace in this order.
+    /// </summary>
+    private static string PdfTextBands(ZooPage page, Random random)
+    {
+        var sb = new StringBuilder();
+        void Line(string text) => sb.Append(text).Append('\n');
+        foreach (var block in page.Blocks)
+        {
+            if (!block.IsTable)
+            {
+                Line(block.Paragraph!);
+                continue;
+            }
+
+            var rows = block.Rows!;
+            if (rows.Any(r => r.Any(c => c.Text == "申请人情况")))
+            {
+                foreach (var header in rows.Where(r => !r.Any(c => c.IsValue)))
+                {
+                    header.ToList().ForEach(c => Line(c.Text));
+                }
+
+                var data = rows.Where(r => r.Any(c => c.IsValue)).ToList();
+                for (var i = 0; i < data.Count;)
+                {
+                    var m = Math.Min(data.Count - i, random.Next(3) == 0 ? 1 : random.Next(2, 10));
+                    var band = data.GetRange(i, m);
+                    i += m;
+                    var labels = band.SelectMany(r => r.Where(c => !c.IsValue)).Select(c => c.Text).ToList();
+                    var after = random.Next(2) == 0;
+                    if (!after)
+                    {
+                        labels.ForEach(Line);
+                        Line(string.Empty);
+                    }
+
+                    var values = band.Select(r => r.Where(c => c.IsValue).ToList()).ToList();
+                    for (var c = 0; c < values[0].Count; c++)
+                    {
+                        if (m == 1)
+                        {
+                            Line(values[0][c].Text);
+                        }
+                        else
+                        {
+                            values.ForEach(r => Line(r[c].Text));
+                        }
+
+                        Line(string.Empty);
+                    }
+
+                    if (after)
+                    {
+                        labels.ForEach(Line);
+                        Line(string.Empty);
+                    }
+                }
+
+                continue;
+            }
+
+            var lastApart = rows.Any(r => r.Any(c => c.Text == "复议后起诉")) && random.Next(2) == 0;
+            var cells = rows.SelectMany(r => r).ToList();
+            for (var k = 0; k < cells.Count; k++)
+            {
+                var row = rows.First(r => r.Contains(cells[k]));
+                if (!cells[k].IsValue && row.Count == 2 && row[1].IsValue && k > 0 && !cells[k - 1].IsValue && random.Next(2) == 0)
+                {
+                    // Caption, number, label: the one-cell row's number printed before its label.
+                    Line(row[1].Text);
+                    Line(string.Empty);
+                    Line(cells[k].Text);
+                    Line(string.Empty);
+                    k++;
+                    continue;
+                }
+
+                if (lastApart && k == cells.Count - 1)
+                {
+                    Line("总计");
+                    Line(string.Empty);
+                }
+
+                Line(cells[k].Text);
+                Line(string.Empty);
             }
         }
 
