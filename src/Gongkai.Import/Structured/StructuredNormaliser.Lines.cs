@@ -402,6 +402,19 @@ internal sealed partial class StructuredNormaliser
         /// </summary>
         public HashSet<string> ShortRows { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Where the values rows took stand (line, cell), so a later row knows what no row took.</summary>
+        private readonly HashSet<(int Line, int Index)> _claimed = [];
+
+        public void Claim(IEnumerable<Frag> values)
+        {
+            foreach (var v in values)
+            {
+                _claimed.Add((v.Line, v.Index));
+            }
+        }
+
+        public bool Claimed(Frag value) => _claimed.Contains((value.Line, value.Index));
+
         public SourceDocument Source { get; }
 
         public Frag[][] Lines { get; }

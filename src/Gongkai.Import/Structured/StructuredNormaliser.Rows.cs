@@ -148,6 +148,7 @@ internal sealed partial class StructuredNormaliser
                     builder.Set(new CellRef(layout.Table, row.Key, c), placed.Cells[c]);
                 }
 
+                doc.Claim(values);
                 (line, index) = (placed.Line, placed.Index);
                 continue;
             }
@@ -163,6 +164,21 @@ internal sealed partial class StructuredNormaliser
                 // cells were left blank. So too in a table printed one cell per line (a document's
                 // text export, a page's cells as paragraphs), whose empty cells leave no line.
                 values.AddRange(Enumerable.Repeat(label with { Kind = Kind.Empty, Value = null }, row.Columns.Length));
+            }
+
+            if (values.Count > 0 && values.All(v => v.Kind == Kind.Empty && v.Line == label.Line && v.Index == label.Index))
+            {
+                // A blank row told by its label standing alone. Not when numbers no row took stand
+                // before it (a block printed captions, numbers, then labels: pdftotext's default
+                // order): then its numbers are the ones under its columns' captions, else unknown.
+                if (CaptionedNumbersBefore(doc, region, label, row) is { } captioned)
+                {
+                    values = captioned;
+                }
+                else if (UnclaimedNumberBefore(doc, region, label))
+                {
+                    values.Clear();
+                }
             }
 
             if (values.Count < row.Columns.Length && values.Count > 0 && emptyLines && OneCellPerLine(doc, label, values)
@@ -191,6 +207,7 @@ internal sealed partial class StructuredNormaliser
                 builder.Set(cellRef, c < values.Count ? ToCell(values[c]) : Cell.Missing with { Source = label.Source.Location });
             }
 
+            doc.Claim(values);
             (line, index) = (endLine, endIndex);
         }
 
@@ -244,6 +261,44 @@ internal sealed partial class StructuredNormaliser
 
         var column = LabelText.Normalize(row.Columns[0].Label);
         return caption.Norm.StartsWith(column, StringComparison.Ordinal) && caption.Norm.Length <= column.Length + 12 ? number : null;
+    }
+
+    /// <summary>
+    /// The row's numbers printed before its label under its columns' captions (pdftotext's default
+    /// order of a block whose label cells stand lower: <c>上一年项目数量</c> / <c>本年增/减</c> / <c>3402</c>
+    /// / <c>19523</c> / … / <c>行政事业性收费</c>): the nearest run before the label of the row's
+    /// column captions in order, each alone on its line, followed by as many numbers no row took, each
+    /// alone on its line; else null.
+    /// </summary>
+    private static List<Frag>? CaptionedNumbersBefore(Doc doc, (int Start, int End) region, Frag label, RowDef row)
+    {
+        var n = row.Columns.Length;
+        var captions = row.Columns.Select(c => LabelText.Normalize(c.Label)).ToArray();
+        for (var at = label.Line - n; at - n >= region.Start; at--)
+        {
+            var numbers = Enumerable.Range(at, n).Select(k => doc.Lines[k] is [{ Kind: Kind.Number } f] && !doc.Claimed(f) ? f : null).ToList();
+            if (numbers.All(f => f is not null)
+                && Enumerable.Range(0, n).All(k => doc.Lines[at - n + k] is [{ Kind: Kind.Text } t] && t.Norm == captions[k]))
+            {
+                return numbers!;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a number alone on its line that no row took stands in the table before the label.</summary>
+    private static bool UnclaimedNumberBefore(Doc doc, (int Start, int End) region, Frag label)
+    {
+        for (var i = region.Start; i < label.Line; i++)
+        {
+            if (doc.Lines[i] is [{ Kind: Kind.Number } f] && !doc.Claimed(f))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -412,6 +467,7 @@ internal sealed partial class StructuredNormaliser
             for (var c = 0; c < row.Columns.Length; c++)
             {
                 builder.Set(new CellRef(layout.Table, row.Key, c), ToCell(valueLines[k][c]));
+                doc.Claim([valueLines[k][c]]);
             }
         }
 

@@ -86,7 +86,7 @@ internal sealed partial class StructuredNormaliser
                     start++;
                 }
 
-                if (start == lines.Length || ReadGrid(lines, kinds, start, width, next) is not { } grid || grid.Rows.Count != layout.Rows.Length)
+                if (start == lines.Length || ReadGrid(lines, kinds, start, width, next, layout.Anchors) is not { } grid || grid.Rows.Count != layout.Rows.Length)
                 {
                     continue;
                 }
@@ -112,14 +112,31 @@ internal sealed partial class StructuredNormaliser
         /// line the table ends at (the next section's heading) and the lines after it taken (a block
         /// of totals printed past the heading); null when the numbers do not cut into rows that add up.
         /// </summary>
-        private static (List<List<Fragment>> Rows, int End, HashSet<int> Consumed)? ReadGrid(ImmutableArray<SourceLine> lines, LineKind[] kinds, int start, int width, SectionDef? next)
+        private static (List<List<Fragment>> Rows, int End, HashSet<int> Consumed)? ReadGrid(ImmutableArray<SourceLine> lines, LineKind[] kinds, int start, int width, SectionDef? next, ImmutableArray<string> anchors)
         {
             var rows = new List<List<Fragment>>();
             var pieces = new List<Piece>();
             var consumed = new HashSet<int>();
             var end = -1;
+            var inHeader = false;
             for (var i = start; i < lines.Length; i++)
             {
+                if (kinds[i] != LineKind.Text)
+                {
+                    inHeader = false;
+                }
+                else if (end < 0 && JoinedNorm(lines[i]) is var norm && !(next is not null && IsHeading(norm, next)))
+                {
+                    // The table's header printed again on a page it runs onto (申请人情况 … 总计, up to
+                    // the first number): its 总计 is the column's caption, not a block of totals.
+                    inHeader |= anchors.Any(a => norm.Contains(a, StringComparison.Ordinal));
+                    if (inHeader)
+                    {
+                        inHeader = norm is not ("总计" or "合计");
+                        continue;
+                    }
+                }
+
                 if (end < 0 && kinds[i] == LineKind.Text && next is not null && IsHeading(JoinedNorm(lines[i]), next))
                 {
                     end = i;

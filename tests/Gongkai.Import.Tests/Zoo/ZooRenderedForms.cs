@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Gongkai.Domain.Reports;
 using Gongkai.Render;
 
 namespace Gongkai.Import.Tests.Zoo;
@@ -76,6 +77,9 @@ public static class ZooRenderedForms
         new("pandoc-plain-from-docx", RenderedKinds, "report.txt", "pandoc", (cases, dir) => FromDocx(cases, dir, "pandoc", ["-s", "-f", "docx", "-t", "plain"])),
         new("lo-html-from-docx", RenderedKinds, "report.html", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "html")),
         new("lo-txt-from-docx", RenderedKinds, "report.txt", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "txt:Text (encoded):UTF8")) { EmptyCellLines = true },
+        new("pdftotext-layout-from-lo-pdf", RenderedKinds, "report.txt", "soffice", (cases, dir) => PdfToText(LibreOffice(cases, dir, "docx", "pdf"), dir, "-layout")) { Aligned = true },
+        new("pdftotext-raw-from-lo-pdf", RenderedKinds, "report.txt", "soffice", (cases, dir) => PdfToText(LibreOffice(cases, dir, "docx", "pdf"), dir, "-raw")),
+        new("pdftotext-default-from-lo-pdf", RenderedKinds, "report.txt", "soffice", (cases, dir) => PdfToText(LibreOffice(cases, dir, "docx", "pdf"), dir, null)) { ColumnsApart = true },
     ];
 
     private static List<byte[]> Render(IReadOnlyList<ZooReport> cases, string format) =>
@@ -83,14 +87,18 @@ public static class ZooRenderedForms
 
     /// <summary>Each case's PDF from the project's renderer, as <c>pdftotext</c> gives its text.</summary>
     /// <remarks>A null <paramref name="mode"/> is pdftotext's default reading order (no mode flag).</remarks>
-    private static List<byte[]> PdfToText(IReadOnlyList<ZooReport> cases, string dir, string? mode)
+    private static List<byte[]> PdfToText(IReadOnlyList<ZooReport> cases, string dir, string? mode) =>
+        PdfToText([.. cases.Select(c => ReportRenderers.Render(c.Report, "pdf"))], dir, mode);
+
+    /// <summary>Each PDF as <c>pdftotext</c> gives its text (a null <paramref name="mode"/>: its default reading order).</summary>
+    private static List<byte[]> PdfToText(List<byte[]> pdfs, string dir, string? mode)
     {
-        var texts = new List<byte[]>(cases.Count);
-        for (var i = 0; i < cases.Count; i++)
+        var texts = new List<byte[]>(pdfs.Count);
+        for (var i = 0; i < pdfs.Count; i++)
         {
-            var pdf = Path.Combine(dir, Name(i, "pdf"));
+            var pdf = Path.Combine(dir, Name(i, "pdftotext.pdf"));
             var txt = Path.Combine(dir, Name(i, "txt"));
-            File.WriteAllBytes(pdf, ReportRenderers.Render(cases[i].Report, "pdf"));
+            File.WriteAllBytes(pdf, pdfs[i]);
             Run("pdftotext", mode is null ? ["-enc", "UTF-8", pdf, txt] : [mode, "-enc", "UTF-8", pdf, txt], TimeSpan.FromSeconds(60));
             texts.Add(File.ReadAllBytes(txt));
         }
@@ -131,6 +139,30 @@ public static class ZooRenderedForms
     /// run (a private profile, so it neither meets nor waits for another instance).
     /// </summary>
     private static List<byte[]> LibreOffice(IReadOnlyList<ZooReport> cases, string dir, string from, string to)
+    {
+        // The same cases converted the same way (lo-pdf-from-docx and the pdftotext forms of its
+        // PDFs) are converted once a test run: LibreOffice takes minutes a batch.
+        var key = $"{from}>{to}:" + string.Join(",", cases.Select(c => ReportJson.Serialize(c.Report, includeExtras: false).GetHashCode(StringComparison.Ordinal)));
+        lock (s_converted)
+        {
+            if (s_converted.TryGetValue(key, out var done))
+            {
+                return done;
+            }
+        }
+
+        var converted = ConvertWithLibreOffice(cases, dir, from, to);
+        lock (s_converted)
+        {
+            s_converted[key] = converted;
+        }
+
+        return converted;
+    }
+
+    private static readonly Dictionary<string, List<byte[]>> s_converted = new(StringComparer.Ordinal);
+
+    private static List<byte[]> ConvertWithLibreOffice(IReadOnlyList<ZooReport> cases, string dir, string from, string to)
     {
         var inputs = new List<string>(cases.Count);
         for (var i = 0; i < cases.Count; i++)

@@ -80,10 +80,12 @@ public sealed class ZooTextFormTests
 
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"{form.Name}: {failures.Count} failing cases; replay with GONGKAI_ZOO_SEED={failures[0].Seed}\n");
-        foreach (var (seed, diffs) in failures.Take(5))
+        // GONGKAI_ZOO_REPORT_ALL=1: every failing case and every difference (to tally them).
+        var all = Environment.GetEnvironmentVariable("GONGKAI_ZOO_REPORT_ALL") == "1";
+        foreach (var (seed, diffs) in failures.Take(all ? int.MaxValue : 5))
         {
             sb.Append(CultureInfo.InvariantCulture, $"seed {seed}: {diffs.Count} differences\n");
-            foreach (var d in diffs.Take(8))
+            foreach (var d in diffs.Take(all ? int.MaxValue : 8))
             {
                 sb.Append("  ").Append(d).Append('\n');
             }
