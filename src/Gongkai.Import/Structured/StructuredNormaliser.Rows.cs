@@ -268,7 +268,7 @@ internal sealed partial class StructuredNormaliser
     /// order of a block whose label cells stand lower: <c>上一年项目数量</c> / <c>本年增/减</c> / <c>3402</c>
     /// / <c>19523</c> / … / <c>行政事业性收费</c>): the nearest run before the label of the row's
     /// column captions in order, each alone on its line, followed by as many numbers no row took, each
-    /// alone on its line; else null.
+    /// alone on its line, and no more (a block short of a blank that left no trace is not so placed); else null.
     /// </summary>
     private static List<Frag>? CaptionedNumbersBefore(Doc doc, (int Start, int End) region, Frag label, RowDef row)
     {
@@ -277,7 +277,7 @@ internal sealed partial class StructuredNormaliser
         for (var at = label.Line - n; at - n >= region.Start; at--)
         {
             var numbers = Enumerable.Range(at, n).Select(k => doc.Lines[k] is [{ Kind: Kind.Number } f] && !doc.Claimed(f) ? f : null).ToList();
-            if (numbers.All(f => f is not null)
+            if (numbers.All(f => f is not null) && !(doc.Lines[at + n] is [{ Kind: Kind.Number }])
                 && Enumerable.Range(0, n).All(k => doc.Lines[at - n + k] is [{ Kind: Kind.Text } t] && t.Norm == captions[k]))
             {
                 return numbers!;

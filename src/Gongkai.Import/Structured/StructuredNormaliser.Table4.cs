@@ -79,9 +79,10 @@ internal sealed partial class StructuredNormaliser
     }
 
     /// <summary>
-    /// The first run's values completed by the next run's when together they are exactly as wide as
-    /// the table and every row adds up to its total (<c>总计</c>): the row's last cells printed apart
-    /// after a label (pdftotext's default order prints <c>总计</c> / <c>3</c> after the other fourteen).
+    /// The runs' values joined in order when, together, they are exactly as wide as the table and every
+    /// row adds up to its total (<c>总计</c>): the table's rows printed apart, each total after a line
+    /// <c>总计</c> (pdftotext's default order: <c>0 3 0 0</c> / <c>未经复议直接起诉</c> / <c>总计</c> / <c>3</c> / …,
+    /// or the last total alone after the other fourteen).
     /// </summary>
     private static List<Frag>? CompletedByNextRun(List<List<Frag[]>> runs, TableLayout layout, int width)
     {
@@ -90,7 +91,16 @@ internal sealed partial class StructuredNormaliser
             return null;
         }
 
-        var joined = runs[0].Concat(runs[1]).SelectMany(l => l).Where(f => f.IsValue).ToList();
+        var joined = new List<Frag>(width);
+        foreach (var run in runs)
+        {
+            joined.AddRange(run.SelectMany(l => l).Where(f => f.IsValue));
+            if (joined.Count >= width)
+            {
+                break;
+            }
+        }
+
         if (joined.Count != width || joined.Any(f => f.Kind != Kind.Number))
         {
             return null;

@@ -274,6 +274,21 @@ internal sealed partial class StructuredNormaliser
                 if (!pieces[p].Glued && count % length != 0)
                 {
                     var partner = Completes(p - 1, p) ? p - 1 : Completes(p + 1, p) ? p + 1 : -1;
+                    if (partner < 0 && count < length && Strays(pieces, used, p, length - count) is { } strays)
+                    {
+                        // A row short of its first cells, printed apart after the table's last row
+                        // (LibreOffice's PDF in pdftotext's default order: a page's first row's first
+                        // cells stand among its repeated header's words). Where they go in the row
+                        // is known only when it makes no difference (the cells all alike, as zeros).
+                        var row = strays.SelectMany(k => pieces[k].Numbers).Concat(pieces[p].Numbers).ToList();
+                        rows.AddRange(row.Take(length - 1).Select(n => n.Value).Distinct().Count() == 1
+                            ? row
+                            : row.Select(n => (new Fragment(string.Empty, n.Cell.Location) { Unsettled = true }, n.Value)));
+                        strays.ForEach(k => used[k] = true);
+                        used[p] = true;
+                        continue;
+                    }
+
                     if (partner < 0)
                     {
                         return null;
@@ -295,6 +310,38 @@ internal sealed partial class StructuredNormaliser
             }
 
             return used.All(u => u) ? rows : null;
+        }
+
+        /// <summary>
+        /// The last pieces, after <paramref name="short"/>, each a few numbers alone (fewer than a row,
+        /// none glued to a label) that together are the <paramref name="missing"/> numbers the short
+        /// piece lacks, every piece between them a whole number of rows; else null.
+        /// </summary>
+        private static List<int>? Strays(List<Piece> pieces, bool[] used, int @short, int missing)
+        {
+            var strays = new List<int>();
+            var count = 0;
+            var k = pieces.Count - 1;
+            for (; k > @short && count < missing; k--)
+            {
+                if (used[k] || pieces[k].Glued || pieces[k].Numbers.Count + count > missing)
+                {
+                    return null;
+                }
+
+                strays.Insert(0, k);
+                count += pieces[k].Numbers.Count;
+            }
+
+            for (var between = @short + 1; between <= k; between++)
+            {
+                if (pieces[between].Numbers.Count % (missing + pieces[@short].Numbers.Count) != 0)
+                {
+                    return null;
+                }
+            }
+
+            return count == missing ? strays : null;
         }
 
         /// <summary>Whether each run of <paramref name="parts"/> numbers adds up to its total.</summary>

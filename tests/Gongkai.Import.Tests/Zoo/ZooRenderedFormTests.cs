@@ -116,11 +116,11 @@ public sealed class ZooRenderedFormTests
         // (the property allows them: ZooRenderedForm.ColumnsApart). See docs/import-zoo.md.
 
         // pdftotext's default order of LibreOffice's PDF of the project's DOCX (a Word-made PDF as a
-        // scraper extracts it; added 2026-12-07, session 11): 100 of 100 fail, ≈ 59 % of cells left
-        // unread (labels printed apart from their rows, a block's captions and numbers before its
-        // labels, stray cells among the labels) and 26 cells read wrong in 100 cases (table 2's
-        // blanks that left no trace, a flattened reading of table 3's last row). The -layout and -raw
-        // forms of the same PDFs read 100 of 100. See docs/import-zoo.md.
+        // scraper extracts it; added 2026-12-07, session 11): 100 of 100 failed when added (≈ 59 % of
+        // cells unread, 26 read wrong); 87 of 100 after this session's fixes (table 3 read; 1,085
+        // cells unread, mostly table 4's last group printed after the sections that follow it; 13 read
+        // wrong, all table-2 blocks holding a blank that left no trace: 行政处罚 / 3 / 行政强制 reads
+        // either way). The -layout and -raw forms of the same PDFs read 100 of 100. See docs/import-zoo.md.
         ["pdftotext-default-from-lo-pdf"] = 1.0,
     };
 
