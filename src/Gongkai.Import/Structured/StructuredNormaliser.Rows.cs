@@ -117,8 +117,11 @@ internal sealed partial class StructuredNormaliser
         var cellPerLine = PrintsCellPerLine(doc, region);
         var emptyLines = doc.EmptyCellLines;
         RowDef[] others = noEmptyCell ? [.. OtherTablesRows(builder.Catalogue, layout)] : [];
+        (RowDef Row, int LastLine)? cellLines = null;
         for (var r = 0; r < layout.Rows.Length; r++)
         {
+            var previous = cellLines;
+            cellLines = null;
             var row = layout.Rows[r];
             var label = FindLabel(doc, region, line, index, row, headers);
             if (label is null)
@@ -139,6 +142,16 @@ internal sealed partial class StructuredNormaliser
             var (values, endLine, endIndex) = ValueBeforeLabel(doc, label, row, line) is { } before
                 ? ([before], label.Line, label.Index + 1)
                 : CollectValues(doc, region, label, row.Columns.Length, noEmptyCell ? [.. later, .. others] : later);
+            if (values.Count > 0 && values[0].Line > label.Line + 1 && CaptionBetween(doc, layout, row, label.Line + 1, values[0].Line))
+            {
+                // Past a column caption: the numbers are the next block's (本年处理决定数量 / 行政强制 /
+                // 第二十条第（八）项 / 信息内容 / 本年收费金额（单位：万元） / 6.9).
+                values.Clear();
+                doc.ShortRows.Add($"{layout.Table}/{row.Key}");
+                (endLine, endIndex) = (label.Line, label.Index + 1);
+            }
+
+            var labelAlone = values.Count == 0;
             if (values.Count < row.Columns.Length && values.Count > 0 && values.All(v => doc.Spans[v.Line].Length == doc.Lines[v.Line].Length)
                 && PlaceByColumns(doc, region, label, row, later) is { } placed)
             {
@@ -171,14 +184,22 @@ internal sealed partial class StructuredNormaliser
                 // A blank row told by its label standing alone. Not when numbers no row took stand
                 // before it (a block printed captions, numbers, then labels: pdftotext's default
                 // order): then its numbers are the ones under its columns' captions, else unknown.
-                if (CaptionedNumbersBefore(doc, region, label, row) is { } captioned)
+                if (CaptionedNumbersBefore(doc, region, layout, r, label) is { } captioned)
                 {
                     values = captioned;
                 }
                 else if (UnclaimedNumberBefore(doc, region, label))
                 {
+                    doc.ShortRows.Add($"{layout.Table}/{row.Key}");
                     values.Clear();
                 }
+            }
+
+            if (values.Count == 0 && doc.Lines[label.Line].Length == 1 && UnclaimedNumberBefore(doc, region, label))
+            {
+                // No number after the label, numbers no row took before it: the row's cells may be
+                // among them; not to be filled by another reading's guess.
+                doc.ShortRows.Add($"{layout.Table}/{row.Key}");
             }
 
             if (values.Count < row.Columns.Length && values.Count > 0 && emptyLines && OneCellPerLine(doc, label, values)
@@ -199,6 +220,38 @@ internal sealed partial class StructuredNormaliser
                 // than shift its numbers.
                 doc.ShortRows.Add($"{layout.Table}/{row.Key}");
                 values.Clear();
+            }
+
+            var blankByLabel = values.Count > 0 && values.All(v => v.Kind == Kind.Empty && v.Line == label.Line && v.Index == label.Index);
+            if (labelAlone && (blankByLabel || values.Count == 0) && cellPerLine && !emptyLines && previous is { } above && above.LastLine == label.Line - 1
+                && above.Row.Columns.Select(c => c.Label).SequenceEqual(row.Columns.Select(c => c.Label)))
+            {
+                // One cell per line, blanks leaving no trace: 行政处罚 / 3 / 行政强制 / (the next block)
+                // is 3 and a blank, or (pdftotext's default order puts the lower row's number after the
+                // upper label when the upper cell is empty) a blank and 3. Both rows are left unread.
+                foreach (var r2 in new[] { above.Row, row })
+                {
+                    doc.ShortRows.Add($"{layout.Table}/{r2.Key}");
+                    for (var c = 0; c < r2.Columns.Length; c++)
+                    {
+                        builder.Set(new CellRef(layout.Table, r2.Key, c), Cell.Missing with { Source = label.Source.Location });
+                    }
+                }
+
+                (line, index) = (endLine, endIndex);
+                continue;
+            }
+
+            if (!blankByLabel && values.Count == row.Columns.Length && doc.Lines[label.Line].Length == 1
+                && values.All(v => v.Line > label.Line && doc.Lines[v.Line].Length == 1) && values[^1].Line == label.Line + values.Count)
+            {
+                cellLines = (row, values[^1].Line);
+            }
+
+            if (values.Any(v => v.Source.Unsettled))
+            {
+                // Cells the source holds but does not settle: not to be filled by another reading.
+                doc.ShortRows.Add($"{layout.Table}/{row.Key}");
             }
 
             for (var c = 0; c < row.Columns.Length; c++)
@@ -264,24 +317,67 @@ internal sealed partial class StructuredNormaliser
     }
 
     /// <summary>
+    /// Whether a line from <paramref name="from"/> to before <paramref name="to"/> is another block's
+    /// header alone: <c>信息内容</c>, or a column caption that is not one of <paramref name="row"/>'s own
+    /// (its own caption may stand between its label and its number: <c>行政许可</c> / <c>本年处理决定数量</c> / <c>9487</c>).
+    /// </summary>
+    private static bool CaptionBetween(Doc doc, TableLayout layout, RowDef row, int from, int to)
+    {
+        var own = row.Columns.Select(c => LabelText.Normalize(c.Label)).ToHashSet(StringComparer.Ordinal);
+        for (var i = from; i < to; i++)
+        {
+            if (doc.Lines[i] is [{ Kind: Kind.Text } only] && (only.Norm == LabelText.Normalize("信息内容")
+                || (!own.Contains(only.Norm) && layout.Rows.Any(r => r.Columns.Any(c => c.Label.Length > 0 && LabelText.Normalize(c.Label) == only.Norm)))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The row's numbers printed before its label under its columns' captions (pdftotext's default
     /// order of a block whose label cells stand lower: <c>上一年项目数量</c> / <c>本年增/减</c> / <c>3402</c>
-    /// / <c>19523</c> / … / <c>行政事业性收费</c>): the nearest run before the label of the row's
-    /// column captions in order, each alone on its line, followed by as many numbers no row took, each
-    /// alone on its line, and no more (a block short of a blank that left no trace is not so placed); else null.
+    /// / <c>19523</c> / … / <c>行政事业性收费</c>, or a block of two rows' numbers in turn before both
+    /// labels): the nearest run before the label of the row's column captions in order, each alone on
+    /// its line, followed by exactly as many numbers as the block's rows have cells (the rows around
+    /// it with the same columns), each alone on its line and taken by no row; the row's are its
+    /// place's in the block. Else null: a block short of a blank that left no trace is not so placed.
     /// </summary>
-    private static List<Frag>? CaptionedNumbersBefore(Doc doc, (int Start, int End) region, Frag label, RowDef row)
+    private static List<Frag>? CaptionedNumbersBefore(Doc doc, (int Start, int End) region, TableLayout layout, int r, Frag label)
     {
+        var row = layout.Rows[r];
         var n = row.Columns.Length;
-        var captions = row.Columns.Select(c => LabelText.Normalize(c.Label)).ToArray();
-        for (var at = label.Line - n; at - n >= region.Start; at--)
+        bool Same(int k) => k >= 0 && k < layout.Rows.Length && layout.Rows[k].Columns.Select(c => c.Label).SequenceEqual(row.Columns.Select(c => c.Label));
+        var first = r;
+        while (Same(first - 1))
         {
-            var numbers = Enumerable.Range(at, n).Select(k => doc.Lines[k] is [{ Kind: Kind.Number } f] && !doc.Claimed(f) ? f : null).ToList();
-            if (numbers.All(f => f is not null) && !(doc.Lines[at + n] is [{ Kind: Kind.Number }])
-                && Enumerable.Range(0, n).All(k => doc.Lines[at - n + k] is [{ Kind: Kind.Text } t] && t.Norm == captions[k]))
+            first--;
+        }
+
+        var last = r;
+        while (Same(last + 1))
+        {
+            last++;
+        }
+
+        var captions = row.Columns.Select(c => LabelText.Normalize(c.Label)).ToArray();
+        for (var end = label.Line - 1; end - n + 1 >= region.Start; end--)
+        {
+            if (!Enumerable.Range(0, n).All(k => doc.Lines[end - n + 1 + k] is [{ Kind: Kind.Text } t] && t.Norm == captions[k]))
             {
-                return numbers!;
+                continue;
             }
+
+            var run = new List<Frag>();
+            for (var i = end + 1; i < label.Line && doc.Lines[i] is [{ Kind: Kind.Number } f]; i++)
+            {
+                run.Add(f);
+            }
+
+            var mine = run.Count == n * (last - first + 1) ? run.GetRange((r - first) * n, n) : null;
+            return mine is not null && mine.All(f => !doc.Claimed(f)) ? mine : null;
         }
 
         return null;

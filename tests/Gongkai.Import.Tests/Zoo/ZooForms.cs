@@ -22,6 +22,14 @@ public sealed record ZooForm(string Name, CellKinds Kinds, bool Glued, string Fi
     /// </summary>
     public bool BlanksVanish { get; init; }
 
+    /// <summary>
+    /// With <see cref="BlanksVanish"/>: a block of rows printed one cell per line whose blank left no
+    /// trace (行政处罚 / 3 / 行政强制 / the next block) reads either way (in page order, or in pdftotext's
+    /// geometric order, where the lower row's number follows the upper label when the upper cell is
+    /// empty), so the block's cells in a column holding a blank may be left unread.
+    /// </summary>
+    public bool ColumnsApart { get; init; }
+
     public override string ToString() => Name;
 }
 
@@ -63,7 +71,7 @@ public static class ZooForms
         new("html-pandas", CellKinds.All, false, "report.html", (p, r) => Utf8(PandasHtml(p, r))) { Grid = true },
         new("text-pandas", CellKinds.All, false, "report.txt", (p, r) => Utf8(PandasText(p, r))) { Grid = true },
         new("cell-lines-office", CellKinds.All, false, "report.txt", (p, _) => Utf8(OfficeCellLines(p))) { Grid = true },
-        new("cell-paragraphs", CellKinds.All, false, "report.md", (p, _) => Utf8(CellParagraphs(p))) { BlanksVanish = true },
+        new("cell-paragraphs", CellKinds.All, false, "report.md", (p, _) => Utf8(CellParagraphs(p))) { BlanksVanish = true, ColumnsApart = true },
         new("pdftotext-bands", CellKinds.Numbers, false, "report.txt", (p, r) => Utf8(PdfTextBands(p, r))) { Grid = true },
     ];
 

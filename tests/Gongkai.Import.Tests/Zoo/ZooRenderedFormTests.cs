@@ -117,10 +117,9 @@ public sealed class ZooRenderedFormTests
 
         // pdftotext's default order of LibreOffice's PDF of the project's DOCX (a Word-made PDF as a
         // scraper extracts it; added 2026-12-07, session 11): 100 of 100 failed when added (≈ 59 % of
-        // cells unread, 26 read wrong); 87 of 100 after this session's fixes (table 3 read; 1,085
-        // cells unread, mostly table 4's last group printed after the sections that follow it; 13 read
-        // wrong, all table-2 blocks holding a blank that left no trace: 行政处罚 / 3 / 行政强制 reads
-        // either way). The -layout and -raw forms of the same PDFs read 100 of 100. See docs/import-zoo.md.
+        // cells unread, 26 read wrong); 87 of 100 after this session's fixes, none read wrong (table 3
+        // read; 1,051 cells unread, most of them table 4's last group, printed after the sections that
+        // follow it). The -layout and -raw forms of the same PDFs read 100 of 100. See docs/import-zoo.md.
         ["pdftotext-default-from-lo-pdf"] = 1.0,
     };
 

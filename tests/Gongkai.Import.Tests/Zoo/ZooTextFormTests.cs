@@ -55,7 +55,7 @@ public sealed class ZooTextFormTests
         {
             var (source, bytes, wild) = ZooProperty.Case(form, seed);
             var read = ZooProperty.Import(form, bytes);
-            var diffs = ZooProperty.Differences(source.Report, read, form.Glued, source.Text, form.BlanksVanish);
+            var diffs = ZooProperty.Differences(source.Report, read, form.Glued, source.Text, form.BlanksVanish, form.ColumnsApart);
             if (diffs.Count > 0 || SaveAll)
             {
                 if (diffs.Count > 0 && wild != WildKinds.None)
@@ -64,7 +64,7 @@ public sealed class ZooTextFormTests
                 }
 
                 failures.AddRange(diffs.Count > 0 ? [(seed, diffs)] : []);
-                Save(form, seed, source, bytes, form.BlanksVanish, wild);
+                Save(form, seed, source, bytes, form.BlanksVanish, wild, form.ColumnsApart);
             }
         }
 
