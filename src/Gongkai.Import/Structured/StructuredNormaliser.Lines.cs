@@ -68,6 +68,9 @@ internal sealed partial class StructuredNormaliser
         /// </summary>
         public bool EmptyCellLines { get; }
 
+        /// <summary>Longer text is no value (a number with its unit and padding is far shorter).</summary>
+        private const int MaxValueText = 32;
+
         /// <summary>Pairs of lines of one value each, one after the other, that a text printing one cell per line has at least.</summary>
         private const int MinCellLinePairs = 4;
 
@@ -83,7 +86,9 @@ internal sealed partial class StructuredNormaliser
             int? previous = null;
             foreach (var line in source.Lines)
             {
-                int? at = line.Cells is [var only] && only.Location.Line is { } n && IsValueText(only.Text) && !string.IsNullOrWhiteSpace(only.Text) ? n : null;
+                // A value is short: prose is not classified.
+                int? at = line.Cells is [var only] && only.Location.Line is { } n && only.Text.Length <= MaxValueText
+                    && !string.IsNullOrWhiteSpace(only.Text) && IsValueText(only.Text) ? n : null;
                 if (previous is { } p && at is { } a)
                 {
                     pairs++;
