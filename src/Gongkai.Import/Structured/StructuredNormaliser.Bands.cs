@@ -221,11 +221,7 @@ internal sealed partial class StructuredNormaliser
         }
 
         /// <summary>Whether the row's cells before its last add up to its last (its total).</summary>
-        private static bool AddsUp(List<Fragment> row)
-        {
-            var values = row.Select(c => Classify(c, 0, 0, label: false).Value ?? 0m).ToList();
-            return values.Take(values.Count - 1).Sum() == values[^1];
-        }
+        private static bool AddsUp(List<Fragment> row) => AddsUpToTotal([.. row.Select(c => Classify(c, 0, 0, label: false).Value ?? 0m)]);
 
         /// <summary>
         /// Whether a reading of table 3 adds up by column as the table must: 总计 is the sum of the

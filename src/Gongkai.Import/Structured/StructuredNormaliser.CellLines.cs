@@ -89,7 +89,7 @@ internal sealed partial class StructuredNormaliser
     {
         var row = layout.Rows[r];
         var n = row.Columns.Length;
-        bool Same(int k) => k >= 0 && k < layout.Rows.Length && layout.Rows[k].Columns.Select(c => c.Label).SequenceEqual(row.Columns.Select(c => c.Label));
+        bool Same(int k) => k >= 0 && k < layout.Rows.Length && SameColumns(layout.Rows[k], row);
         var first = r;
         while (Same(first - 1))
         {
@@ -122,6 +122,9 @@ internal sealed partial class StructuredNormaliser
 
         return null;
     }
+
+    /// <summary>Whether two rows have the same columns: rows of one block of table 2 (规章 / 行政规范性文件, 行政处罚 / 行政强制).</summary>
+    private static bool SameColumns(RowDef a, RowDef b) => a.Columns.Select(c => c.Label).SequenceEqual(b.Columns.Select(c => c.Label));
 
     /// <summary>Whether a number alone on its line that no row took stands in the table before the label.</summary>
     private static bool UnclaimedNumberBefore(Doc doc, (int Start, int End) region, Frag label)

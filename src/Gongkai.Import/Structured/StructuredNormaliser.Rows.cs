@@ -224,7 +224,7 @@ internal sealed partial class StructuredNormaliser
 
             var blankByLabel = values.Count > 0 && values.All(v => v.Kind == Kind.Empty && v.Line == label.Line && v.Index == label.Index);
             if (labelAlone && (blankByLabel || values.Count == 0) && cellPerLine && !emptyLines && previous is { } above && above.LastLine == label.Line - 1
-                && above.Row.Columns.Select(c => c.Label).SequenceEqual(row.Columns.Select(c => c.Label)))
+                && SameColumns(above.Row, row))
             {
                 // One cell per line, blanks leaving no trace: 行政处罚 / 3 / 行政强制 / (the next block)
                 // is 3 and a blank, or (pdftotext's default order puts the lower row's number after the

@@ -109,8 +109,7 @@ internal sealed partial class StructuredNormaliser
         var columns = layout.Columns.Length;
         for (var r = 0; r * columns < width; r++)
         {
-            var row = joined.GetRange(r * columns, columns);
-            if (row.Take(columns - 1).Sum(f => f.Value!.Value) != row[^1].Value)
+            if (!AddsUpToTotal([.. joined.GetRange(r * columns, columns).Select(f => f.Value!.Value)]))
             {
                 return null;
             }

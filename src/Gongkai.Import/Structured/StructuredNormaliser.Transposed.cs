@@ -349,7 +349,7 @@ internal sealed partial class StructuredNormaliser
         {
             for (var r = 0; r < totals.Count; r++)
             {
-                if (values.Skip(r * parts).Take(parts).Sum(n => n.Value) != totals[r].Value)
+                if (!AddsUpToTotal([.. values.Skip(r * parts).Take(parts).Select(n => n.Value), totals[r].Value]))
                 {
                     return false;
                 }

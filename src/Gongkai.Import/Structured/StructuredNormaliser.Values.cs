@@ -62,6 +62,9 @@ internal sealed partial class StructuredNormaliser
     [GeneratedRegex(@"^[+\-]?\d+(\.\d+)?\s*(元|%|％)$")]
     private static partial Regex NumberWithOtherUnitPattern();
 
+    /// <summary>Whether a row's values before its last add up to its last (its 总计), as tables 3 and 4 must.</summary>
+    private static bool AddsUpToTotal(IReadOnlyList<decimal> row) => row.Count > 0 && row.Take(row.Count - 1).Sum() == row[^1];
+
     /// <summary>The cell a value fragment gives: the number with its printed text, the placeholder, or a blank.</summary>
     private static Cell ToCell(Frag frag) => frag.Kind switch
     {
