@@ -15,6 +15,13 @@ public sealed record Fragment(string Text, SourceLocation Location)
     /// read as missing, never guessed.
     /// </summary>
     public bool Unsettled { get; init; }
+
+    /// <summary>
+    /// Whether the cell is one of a row's cells whose values are known but not their order (a page's
+    /// first row with its first cells printed apart, in no order): read as missing unless the table's
+    /// arithmetic settles which goes where.
+    /// </summary>
+    public bool OneOf { get; init; }
 }
 
 /// <summary>

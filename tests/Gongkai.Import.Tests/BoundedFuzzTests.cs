@@ -233,6 +233,27 @@ public sealed class BoundedFuzzTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// A real report in pdftotext's default order whose table 3 is printed in bands (洪泽区 2024) with
+    /// every number printed 0, so that every cut of its runs adds up, and with each number printed
+    /// three times over: read within 2 CPU seconds, no value invented. (This input does not reach the
+    /// band search's own step bound, <c>MaxBandSteps</c>: measured the same with the bound lifted.)
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Text_TableInBandsOfZeros_IsReadWithinTheSearchBound(int times)
+    {
+        var lines = File.ReadAllLines(Path.Combine(ReportFixtureTests.FixturePath("pdf-extra"), "hzq-2024.pdftotext-default.txt"));
+        var zeros = lines.SelectMany(l => l.Trim().Length > 0 && l.Trim().All(c => char.IsAsciiDigit(c) || c == '.') ? Enumerable.Repeat("0", times) : [l]);
+        var bytes = Encoding.UTF8.GetBytes(string.Join('\n', zeros));
+
+        var report = AssertBounded(bytes, $"bands-of-zeros-{times}.txt", cpuSeconds: 2);
+
+        Assert.Null(ReportImporter.Refusal(report));
+        Assert.All(report.Cells.Values.Where(c => c.Value is not null), c => Assert.Equal(0m, c.Value));
+    }
+
     [Fact]
     public void Deadline_PassedBeforeTheWorkIsDone_RefusesAsTooSlow()
     {

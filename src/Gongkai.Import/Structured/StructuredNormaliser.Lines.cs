@@ -420,6 +420,12 @@ internal sealed partial class StructuredNormaliser
 
         public bool Claimed(Frag value) => _claimed.Contains((value.Line, value.Index));
 
+        /// <summary>Cells whose values are known but not their order (<see cref="Fragment.OneOf"/>), left to <see cref="SettleByArithmetic"/>.</summary>
+        public List<OneOfCells> OneOf { get; } = [];
+
+        /// <summary>Lines a table took past its region (table 4 after the next sections' headings): not those sections' text.</summary>
+        public HashSet<int> TakenLines { get; } = [];
+
         public SourceDocument Source { get; }
 
         public Frag[][] Lines { get; }

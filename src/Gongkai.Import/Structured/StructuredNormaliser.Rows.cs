@@ -248,10 +248,15 @@ internal sealed partial class StructuredNormaliser
                 cellLines = (row, values[^1].Line);
             }
 
-            if (values.Any(v => v.Source.Unsettled))
+            if (values.Any(v => v.Source.Unsettled || v.Source.OneOf))
             {
                 // Cells the source holds but does not settle: not to be filled by another reading.
                 doc.ShortRows.Add($"{layout.Table}/{row.Key}");
+            }
+
+            if (values.Take(row.Columns.Length).Select((v, c) => (v, c)).Where(x => x.v.Source.OneOf).ToList() is { Count: > 1 } oneOf && oneOf.All(x => x.v.Kind == Kind.Number))
+            {
+                doc.OneOf.Add(new OneOfCells([.. oneOf.Select(x => new CellRef(layout.Table, row.Key, x.c))], [.. oneOf.Select(x => x.v.Value!.Value)], [.. oneOf.Select(x => x.v.Source)]));
             }
 
             for (var c = 0; c < row.Columns.Length; c++)

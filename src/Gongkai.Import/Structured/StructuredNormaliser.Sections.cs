@@ -63,7 +63,7 @@ internal sealed partial class StructuredNormaliser
             var (start, end) = Region(doc, headings, section.Number);
             var text = section.Number is 2 or 3 or 4
                 ? string.Empty
-                : string.Join('\n', doc.Source.Lines.Skip(start).Take(end - start).Select(l => l.Text.Trim()));
+                : string.Join('\n', Enumerable.Range(start, end - start).Where(i => !doc.TakenLines.Contains(i)).Select(i => doc.Source.Lines[i].Text.Trim()));
             builder.AddSection(new ReportSection(section.Number, doc.Source.Lines[h].Text.Trim(), text, doc.Source.Lines[h].Cells[0].Location));
         }
     }

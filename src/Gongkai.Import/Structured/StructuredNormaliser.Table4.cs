@@ -6,7 +6,7 @@ namespace Gongkai.Import.Structured;
 internal sealed partial class StructuredNormaliser
 {
     /// <summary>Table 4: fifteen cells in one row under a two-line header (no row labels), found after its catalogue <see cref="TableLayout.Anchors"/>.</summary>
-    private static int ReadTable4(Doc doc, (int Start, int End) region, TableLayout layout, ReportBuilder builder)
+    private static int ReadTable4(Doc doc, (int Start, int End) region, TableLayout layout, ReportBuilder builder, int[] headings)
     {
         // The table's shape is the catalogue's: its cells (fifteen) and the header words it starts at.
         var width = layout.Rows.Sum(r => r.Columns.Length);
@@ -25,9 +25,40 @@ internal sealed partial class StructuredNormaliser
         }
 
         // Runs of consecutive lines of cells (a row broken over lines is one run; text ends a run).
+        var runs = Runs(doc, anchor, region.End);
+
+        // The row is the first run exactly as wide as the table (the empty cells a converter adds
+        // at its ends trimmed), else a line that holds the whole row (a page number next to it),
+        // else the runs joined (with those the table continues in after the next sections' headings)
+        // when every row adds up, else the values of the first run.
+        var values = runs.Select(r => Exact(r.SelectMany(l => l).ToList(), width)).FirstOrDefault(v => v is not null)
+            ?? runs.SelectMany(r => r).FirstOrDefault(l => l.Length == width && l.Count(f => f.IsValue) > width / 2)?.ToList()
+            ?? CompletedByNextRun(runs, layout, width)
+            ?? CompletedPastHeadings(doc, runs, region.End, layout, headings, width);
+        values ??= runs.FirstOrDefault()?.SelectMany(l => l).Where(f => f.IsValue).Take(width).ToList() ?? [];
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        for (var r = 0; r < layout.Rows.Length; r++)
+        {
+            for (var c = 0; c < layout.Columns.Length; c++)
+            {
+                var k = (r * layout.Columns.Length) + c;
+                builder.Set(new CellRef("table4", layout.Rows[r].Key, c), k < values.Count ? ToCell(values[k]) : Cell.Missing);
+            }
+        }
+
+        return 1;
+    }
+
+    /// <summary>Runs of consecutive lines of cells from <paramref name="from"/> to <paramref name="to"/> (a row broken over lines is one run; text ends a run).</summary>
+    private static List<List<Frag[]>> Runs(Doc doc, int from, int to)
+    {
         var runs = new List<List<Frag[]>>();
         List<Frag[]>? run = null;
-        for (var i = anchor; i < region.End; i++)
+        for (var i = from; i < to; i++)
         {
             var frags = doc.Lines[i];
             var cells = frags.SkipWhile(f => f.Kind == Kind.Text).ToArray();
@@ -53,29 +84,52 @@ internal sealed partial class StructuredNormaliser
             }
         }
 
-        // The row is the first run exactly as wide as the table (the empty cells a converter adds
-        // at its ends trimmed), else a line that holds the whole row (a page number next to it),
-        // else the values of the first run.
-        var values = runs.Select(r => Exact(r.SelectMany(l => l).ToList(), width)).FirstOrDefault(v => v is not null)
-            ?? runs.SelectMany(r => r).FirstOrDefault(l => l.Length == width && l.Count(f => f.IsValue) > width / 2)?.ToList()
-            ?? CompletedByNextRun(runs, layout, width)
-            ?? runs.FirstOrDefault()?.SelectMany(l => l).Where(f => f.IsValue).Take(width).ToList()
-            ?? [];
-        if (values.Count == 0)
+        return runs;
+    }
+
+    /// <summary>The runs joined with those the table continues in past the next sections' headings (<see cref="ContinuedPastHeadings"/>), when every row adds up; those lines are then the table's.</summary>
+    private static List<Frag>? CompletedPastHeadings(Doc doc, List<List<Frag[]>> runs, int end, TableLayout layout, int[] headings, int width)
+    {
+        if (ContinuedPastHeadings(doc, end, layout, headings) is not { } after || CompletedByNextRun([.. runs, .. Runs(doc, after.Start, after.End)], layout, width) is not { } joined)
         {
-            return 0;
+            return null;
         }
 
-        for (var r = 0; r < layout.Rows.Length; r++)
+        doc.TakenLines.UnionWith(Enumerable.Range(after.Start, after.End - after.Start));
+        return joined;
+    }
+
+    /// <summary>
+    /// Where table 4 goes on after the region's end: past the next sections' headings, page numbers
+    /// and empty lines, lines of its own header words (<c>复议后起诉</c>, <c>总计</c>, <c>结果</c> …) and
+    /// values, up to the first other text. pdftotext's default order of a Word-made PDF prints the
+    /// headings of sections 五 and 六, set below the table's left columns, before its right columns.
+    /// Null when the next text after the headings is not the table's.
+    /// </summary>
+    private static (int Start, int End)? ContinuedPastHeadings(Doc doc, int from, TableLayout layout, int[] headings)
+    {
+        var words = layout.Columns.Select(c => c.Label).Concat(layout.Rows.SelectMany(r => r.Match.Append(r.Label))).ToArray();
+        bool Between(int i) => doc.Lines[i].Length == 0 || headings.Skip(5).Contains(i) || Doc.IsPageNumber(doc.Source.Lines[i]);
+        bool Own(int i) => doc.Lines[i].All(f => f.Kind != Kind.Text)
+            || (doc.LineNorm[i].Length is > 0 and <= MaxRowCells && words.Any(w => w.Contains(doc.LineNorm[i], StringComparison.Ordinal) || doc.LineNorm[i].Contains(w, StringComparison.Ordinal)));
+        var start = from;
+        while (start < doc.Lines.Length && Between(start))
         {
-            for (var c = 0; c < layout.Columns.Length; c++)
-            {
-                var k = (r * layout.Columns.Length) + c;
-                builder.Set(new CellRef("table4", layout.Rows[r].Key, c), k < values.Count ? ToCell(values[k]) : Cell.Missing);
-            }
+            start++;
         }
 
-        return 1;
+        if (start == from || start == doc.Lines.Length || doc.Lines[start].All(f => f.Kind != Kind.Text) || !Own(start))
+        {
+            return null;
+        }
+
+        var end = start;
+        while (end < doc.Lines.Length && (Own(end) || Between(end)))
+        {
+            end++;
+        }
+
+        return (start, end);
     }
 
     /// <summary>

@@ -278,12 +278,15 @@ internal sealed partial class StructuredNormaliser
                     {
                         // A row short of its first cells, printed apart after the table's last row
                         // (LibreOffice's PDF in pdftotext's default order: a page's first row's first
-                        // cells stand among its repeated header's words). Where they go in the row
-                        // is known only when it makes no difference (the cells all alike, as zeros).
-                        var row = strays.SelectMany(k => pieces[k].Numbers).Concat(pieces[p].Numbers).ToList();
-                        rows.AddRange(row.Take(length - 1).Select(n => n.Value).Distinct().Count() == 1
-                            ? row
-                            : row.Select(n => (new Fragment(string.Empty, n.Cell.Location) { Unsettled = true }, n.Value)));
+                        // cells stand among its repeated header's words, in no order: the cells of
+                        // the first columns, whose header words they are printed with). Their order
+                        // is known when it makes no difference (the cells all alike, as zeros); else
+                        // they are left to the table's arithmetic (Fragment.OneOf, SettleByArithmetic).
+                        var stray = strays.SelectMany(k => pieces[k].Numbers).ToList();
+                        rows.AddRange(stray.Select(n => n.Value).Distinct().Count() == 1
+                            ? stray
+                            : stray.Select(n => (n.Cell with { OneOf = true }, n.Value)));
+                        rows.AddRange(pieces[p].Numbers);
                         strays.ForEach(k => used[k] = true);
                         used[p] = true;
                         continue;

@@ -68,7 +68,7 @@ internal sealed partial class StructuredNormaliser
     /// <summary>The cell a value fragment gives: the number with its printed text, the placeholder, or a blank.</summary>
     private static Cell ToCell(Frag frag) => frag.Kind switch
     {
-        _ when frag.Source.Unsettled => Cell.Missing with { Source = frag.Source.Location },
+        _ when frag.Source.Unsettled || frag.Source.OneOf => Cell.Missing with { Source = frag.Source.Location },
         Kind.Number => Cell.Of(frag.Value!.Value, frag.Source.Location, frag.Source.Text.Trim()),
         Kind.NonNumeric => Cell.NonNumeric(frag.Source.Text.Trim(), frag.Source.Location),
         _ => Cell.Blank(frag.Source.Location),

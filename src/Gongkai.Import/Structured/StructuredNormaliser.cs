@@ -56,7 +56,7 @@ internal sealed partial class StructuredNormaliser : INormaliser
         builder.Format = layout2.Format;
         builder.UseLayout(layout2.Id).UseLayout(layout3.Id);
 
-        var found = ReadRows(doc, t2, layout2, builder) + ReadRows(doc, t3, layout3, builder) + ReadTable4(doc, t4, cat.Layout("table4"), builder);
+        var found = ReadRows(doc, t2, layout2, builder) + ReadRows(doc, t3, layout3, builder) + ReadTable4(doc, t4, cat.Layout("table4"), builder, headings);
         ImportBudget.ThrowIfOutOfTime();
 
         if (found == 0)
@@ -79,6 +79,6 @@ internal sealed partial class StructuredNormaliser : INormaliser
         }
 
         AddSections(doc, headings, cat, builder);
-        return new NormalisedReading(builder.Build(), found, doc.ShortRows.ToImmutableHashSet(StringComparer.Ordinal));
+        return new NormalisedReading(SettleByArithmetic(builder.Build(), doc.OneOf, cat), found, doc.ShortRows.ToImmutableHashSet(StringComparer.Ordinal));
     }
 }

@@ -117,10 +117,13 @@ public sealed class ZooRenderedFormTests
 
         // pdftotext's default order of LibreOffice's PDF of the project's DOCX (a Word-made PDF as a
         // scraper extracts it; added 2026-12-07, session 11): 100 of 100 failed when added (≈ 59 % of
-        // cells unread, 26 read wrong); 87 of 100 after this session's fixes, none read wrong (table 3
-        // read; 1,051 cells unread, most of them table 4's last group, printed after the sections that
-        // follow it). The -layout and -raw forms of the same PDFs read 100 of 100. See docs/import-zoo.md.
-        ["pdftotext-default-from-lo-pdf"] = 1.0,
+        // cells unread, 26 read wrong); 87 of 100 after session 11's fixes, none read wrong (1,051
+        // cells unread, most of them table 4's last group, printed after the sections that follow it);
+        // 30 of 100 since session 12 (table 4 read past those headings, a page's first row's stray
+        // cells settled by the columns' arithmetic), all of them table-2 blocks holding a blank or
+        // with their labels printed after another block. The -layout and -raw forms of the same PDFs
+        // read 100 of 100. See docs/import-zoo.md.
+        ["pdftotext-default-from-lo-pdf"] = 0.31,
     };
 
     private static void Check(string name)
@@ -152,7 +155,11 @@ public sealed class ZooRenderedFormTests
         }
         finally
         {
-            dir.Delete(recursive: true);
+            // GONGKAI_ZOO_KEEP=1 keeps the rendered files (documents, PDFs, texts) to look into.
+            if (Environment.GetEnvironmentVariable("GONGKAI_ZOO_KEEP") != "1")
+            {
+                dir.Delete(recursive: true);
+            }
         }
     }
 }
