@@ -4,7 +4,8 @@
 # 1. Installs what the tests need when it is missing (Debian packages; as root, or through sudo):
 #    PostgreSQL, Chromium, the Noto CJK fonts, poppler-utils (pdftotext), LibreOffice Writer (the
 #    import zoo's converted forms), pandoc, w3m and lynx (the zoo's HTML-to-text and -Markdown
-#    forms), Tesseract with simplified Chinese (OCR).
+#    forms), pdfminer.six (pdf2txt: the zoo's PDF-to-text form of Python scrapers), Tesseract with
+#    simplified Chinese (OCR).
 # 2. Starts a throw-away PostgreSQL cluster on a free port in a temporary folder, so the tests run on
 #    SQLite and on PostgreSQL, and stops and removes it afterwards.
 # 3. Runs `dotnet test Gongkai.slnx` with any extra arguments given (e.g. --filter ...).
@@ -27,6 +28,7 @@ command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v pandoc >/dev/null || need+=(pandoc)
 command -v w3m >/dev/null || need+=(w3m)
 command -v lynx >/dev/null || need+=(lynx)
+command -v pdf2txt >/dev/null || need+=(python3-pdfminer)
 command -v tesseract >/dev/null || need+=(tesseract-ocr)
 [ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || ls /usr/share/tesseract-ocr/*/tessdata/chi_sim.traineddata >/dev/null 2>&1 || need+=(tesseract-ocr-chi-sim)
 if [ ${#need[@]} -gt 0 ]; then

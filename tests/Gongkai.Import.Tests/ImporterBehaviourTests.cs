@@ -105,6 +105,25 @@ public class ImporterBehaviourTests
         Assert.Equal(line, cell.Source!.Line);
     }
 
+    /// <summary>
+    /// A section with no text of its own (its heading right before the next one's) has empty text,
+    /// not the rest of the report up to the heading after; a page number alone on a line is no
+    /// section's text. (Was: 五's text was 六's heading and text; 一's, when 二 followed at once, the
+    /// whole of table 2.)
+    /// </summary>
+    [Fact]
+    public void Import_SectionWithoutText_IsEmptyAndPageNumbersAreNoText()
+    {
+        var text = Rich().Replace("一是公开内容的深度还不够。二是政策解读形式较单一。\n", string.Empty, StringComparison.Ordinal)
+            .Replace("本年度未收取信息处理费。", "本年度未收取信息处理费。\n- 3 -", StringComparison.Ordinal);
+        Assert.Contains("五、存在的主要问题及改进情况\n六、其他需要报告的事项", text, StringComparison.Ordinal);
+
+        var report = ImportText(text);
+
+        Assert.Equal(string.Empty, report.Sections.Single(s => s.Number == 5).Text);
+        Assert.Equal("本年度未收取信息处理费。", report.Sections.Single(s => s.Number == 6).Text.Trim());
+    }
+
     [Fact]
     public void Import_Title_GivesAgencyAndYear()
     {

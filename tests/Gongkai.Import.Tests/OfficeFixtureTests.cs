@@ -66,15 +66,36 @@ public class OfficeFixtureTests
     [InlineData("hzq2024", "hzq-2024", 186)]
     public void Import_RealHongze_InPdfToTextDefaultOrder_ReadsEveryCellExactly(string fixture, string text, int exact)
     {
+        Assert.Equal(exact, ExactCellsNoneWrong(fixture, $"{text}.pdftotext-default.txt"));
+    }
+
+    /// <summary>How many of the real report's 186 cells the text reads exactly, asserting none is read wrong (a cell is exact or unread).</summary>
+    private static int ExactCellsNoneWrong(string fixture, string textFile)
+    {
         var expected = ReportJson.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "pdf", fixture, "expected.json")));
-        var read = ReportImporter.Import(Path.Combine(AppContext.BaseDirectory, "Fixtures", "pdf-extra", $"{text}.pdftotext-default.txt"));
+        var read = ReportImporter.Import(Path.Combine(AppContext.BaseDirectory, "Fixtures", "pdf-extra", textFile));
 
         var cells = expected.TableLayouts().SelectMany(l => l.Cells()).ToList();
         Assert.Equal(186, cells.Count);
         Assert.All(cells, c => Assert.True(
             read[c].State == CellState.Missing || (read[c].State == expected[c].State && read[c].Value == expected[c].Value),
             $"{c}: read {read[c].Value?.ToString(CultureInfo.InvariantCulture) ?? "null"} ({read[c].State}), printed {expected[c].Value} ({expected[c].State})"));
-        Assert.Equal(exact, cells.Count(c => read[c].State == expected[c].State && read[c].Value == expected[c].Value));
+        return cells.Count(c => read[c].State == expected[c].State && read[c].Value == expected[c].Value);
+    }
+
+    /// <summary>
+    /// The same two real reports as pdfminer.six's <c>pdf2txt</c> gives their text (pdfplumber's and many
+    /// Python scrapers' reading): table-2 blocks as labels then numbers column by column, table 3 in
+    /// fragments of columns. Until session 12, 2024 read 11 cells wrong (规范性文件's three, 行政强制's
+    /// 84 read as 行政处罚's 2776, table-3 rows cut from other rows' cells). Now no cell is read wrong;
+    /// most are left unread (table 3 needs its columns put back together, not done).
+    /// </summary>
+    [Theory]
+    [InlineData("hzq2023", "hzq-2023", 20)]
+    [InlineData("hzq2024", "hzq-2024", 20)]
+    public void Import_RealHongze_InPdfMinerOrder_ReadsNoCellWrong(string fixture, string text, int atLeast)
+    {
+        Assert.True(ExactCellsNoneWrong(fixture, $"{text}.pdfminer.txt") >= atLeast);
     }
 
     private static TheoryData<string> Cases(string kind)

@@ -66,8 +66,48 @@ internal sealed partial class StructuredNormaliser
         var own = row.Columns.Select(c => LabelText.Normalize(c.Label)).ToHashSet(StringComparer.Ordinal);
         for (var i = from; i < to; i++)
         {
-            if (doc.Lines[i] is [{ Kind: Kind.Text } only] && (only.Norm == LabelText.Normalize("信息内容")
-                || (!own.Contains(only.Norm) && layout.Rows.Any(r => r.Columns.Any(c => c.Label.Length > 0 && LabelText.Normalize(c.Label) == only.Norm)))))
+            if (doc.Lines[i] is [{ Kind: Kind.Text } only] && IsHeader(layout, only.Norm) && !own.Contains(only.Norm))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="norm"/> is a block's header: <c>信息内容</c>, a table-2 block's
+    /// <c>第二十条第（五）项</c>, or one of the table's column captions.
+    /// </summary>
+    private static bool IsHeader(TableLayout layout, string norm) =>
+        norm == LabelText.Normalize("信息内容")
+        || (norm.StartsWith(LabelText.Normalize("第二十条"), StringComparison.Ordinal) && norm.Length <= 12)
+        || IsColumnCaption(layout, norm);
+
+    /// <summary>Whether <paramref name="norm"/> is one of the table's column captions.</summary>
+    private static bool IsColumnCaption(TableLayout layout, string norm) =>
+        layout.Rows.Any(r => r.Columns.Any(c => c.Label.Length > 0 && LabelText.Normalize(c.Label) == norm));
+
+    /// <summary>
+    /// Whether, one cell a line, the table is printed in another order than row by row (pdftotext's or
+    /// pdfminer's order of a PDF): a number follows a block's header or a column caption
+    /// (<see cref="IsHeader"/>), or more numbers stand one after another than the widest row has
+    /// cells. Then a label standing alone does not mean a blank row, nor are the numbers after a
+    /// label surely its own.
+    /// </summary>
+    private static bool OutOfRowOrder(Doc doc, (int Start, int End) region, TableLayout layout)
+    {
+        var widest = layout.Rows.Max(r => r.Columns.Length);
+        var run = 0;
+        for (var i = region.Start; i < region.End; i++)
+        {
+            if (doc.Lines[i] is not [{ Kind: Kind.Number }])
+            {
+                run = doc.Lines[i].Length == 0 ? run : 0;
+                continue;
+            }
+
+            if (++run > widest || (i > region.Start && doc.Lines[i - 1] is [{ Kind: Kind.Text } before] && IsHeader(layout, before.Norm)))
             {
                 return true;
             }
@@ -83,7 +123,8 @@ internal sealed partial class StructuredNormaliser
     /// labels): the nearest run before the label of the row's column captions in order, each alone on
     /// its line, followed by exactly as many numbers as the block's rows have cells (the rows around
     /// it with the same columns), each alone on its line and taken by no row; the row's are its
-    /// place's in the block. Else null: a block short of a blank that left no trace is not so placed.
+    /// place's in the block (captions followed by no number are passed: another block's with the same
+    /// columns). Else null: a block short of a blank that left no trace is not so placed.
     /// </summary>
     private static List<Frag>? CaptionedNumbersBefore(Doc doc, (int Start, int End) region, TableLayout layout, int r, Frag label)
     {
@@ -116,11 +157,141 @@ internal sealed partial class StructuredNormaliser
                 run.Add(f);
             }
 
-            var mine = run.Count == n * (last - first + 1) ? run.GetRange((r - first) * n, n) : null;
+            bool BlockLabel(int i, bool inline) =>
+                i < region.End && doc.Lines[i] is [{ Kind: Kind.Text } t] && Enumerable.Range(first, last - first + 1).Any(k => Matches(layout.Rows[k], t.Norm))
+                && (!inline || (i + n < region.End && Enumerable.Range(i + 1, n).All(k => doc.Lines[k] is [{ Kind: Kind.Number }])));
+            if (run.Count == 0)
+            {
+                // Captions followed by no number: another block's with the same columns, whose labels
+                // stand beside their numbers (上一年项目数量 … / 行政处罚 / 0 …); the row's are further up.
+                // Else (a label without its numbers: pdfminer's order) nothing is known.
+                if (BlockLabel(end + 1, inline: true))
+                {
+                    continue;
+                }
+
+                return null;
+            }
+
+            // The run is the whole block's, or the rows of it not printed with their labels (a block of
+            // the catalogue's printed as two, 行政许可 … apart, 行政处罚 / 0 / 0 / 0 … inline).
+            var rows = run.Count % n == 0 ? run.Count / n : 0;
+            var from = rows == last - first + 1 ? first
+                : rows > 0 && Enumerable.Range(first, last - first + 1)
+                    .Where(s => s <= r && r < s + rows && s + rows <= last + 1)
+                    .Where(s => Enumerable.Range(first, last - first + 1).Where(k => k < s || k >= s + rows).All(k => PrintedInline(doc, region, layout.Rows[k], n)))
+                    .ToList() is [var only]
+                    ? only
+                    : -1;
+            var mine = from >= 0 ? run.GetRange((r - from) * n, n) : null;
             return mine is not null && mine.All(f => !doc.Claimed(f)) ? mine : null;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Rows of one block whose labels stand one after another, each alone on its line, from row
+    /// <paramref name="r"/>'s (<paramref name="label"/>), then, past lines of text that are no row's
+    /// label (a header), a run of numbers each alone on its line that no row took (pdfminer's order,
+    /// pdftotext's of some PDFs). Whether the run goes row by row or column by column the text does
+    /// not say, except when the next block's header stands between labels and numbers: the text
+    /// then went down the label column first, and so down each column (column order). Otherwise
+    /// a cell is read only when both orders give it. A run short of the rows' cells (a blank that
+    /// left no trace) or longer (another block's numbers run on) leaves every cell unread. Null when
+    /// the row's label is not followed by another row's of its block.
+    /// </summary>
+    private static (List<Frag?[]> Rows, List<Frag> Run, int End)? LabelRun(Doc doc, (int Start, int End) region, TableLayout layout, int r, Frag label)
+    {
+        var row = layout.Rows[r];
+        var n = row.Columns.Length;
+        var last = r;
+        var line = label.Line + 1;
+        if (doc.Lines[label.Line].Length != 1)
+        {
+            return null;
+        }
+
+        while (last + 1 < layout.Rows.Length && SameColumns(layout.Rows[last + 1], row) && line < region.End
+            && doc.Lines[line] is [{ Kind: Kind.Text } next] && Matches(layout.Rows[last + 1], next.Norm))
+        {
+            last++;
+            line++;
+        }
+
+        if (last == r || UnclaimedNumberBefore(doc, region, label))
+        {
+            // Numbers no row took before the labels: the block's may be those (pdftotext's order).
+            return null;
+        }
+
+        var header = false;
+        while (line < region.End && doc.Lines[line] is [{ Kind: Kind.Text } text] && !layout.Rows.Any(x => Matches(x, text.Norm)))
+        {
+            header = true;
+            line++;
+        }
+
+        var run = new List<Frag>();
+        for (; line < region.End && doc.Lines[line] is [{ Kind: Kind.Number } f] && !doc.Claimed(f); line++)
+        {
+            run.Add(f);
+        }
+
+        if (run.Count == 0)
+        {
+            return null;
+        }
+
+        var k = last - r + 1;
+        var rows = Enumerable.Range(0, k).Select(_ => new Frag?[n]).ToList();
+        if (run.Count == k * n)
+        {
+            for (var i = 0; i < k; i++)
+            {
+                for (var c = 0; c < n; c++)
+                {
+                    var byColumn = run[(c * k) + i];
+                    var byRow = run[(i * n) + c];
+                    rows[i][c] = header ? byColumn : byRow.Value == byColumn.Value && byRow.Kind == byColumn.Kind ? byRow : null;
+                }
+            }
+        }
+
+        return (rows, run, line);
+    }
+
+    /// <summary>
+    /// Whether another row's label that took no number (<paramref name="valued"/>: the label lines
+    /// of rows that did) stands before <paramref name="label"/> with lines of text only (no number,
+    /// none of the row's own column captions, which head its block) between.
+    /// </summary>
+    private static bool AfterAnotherLabel(Doc doc, (int Start, int End) region, TableLayout layout, RowDef row, Frag label, HashSet<int> valued)
+    {
+        var own = row.Columns.Select(c => LabelText.Normalize(c.Label)).ToHashSet(StringComparer.Ordinal);
+        for (var i = label.Line - 1; i >= region.Start && doc.Lines[i].Length > 0 && doc.Lines[i].All(f => f.Kind == Kind.Text) && !(doc.Lines[i] is [var caption] && own.Contains(caption.Norm)); i--)
+        {
+            if (doc.Lines[i] is [var only] && !valued.Contains(i) && layout.Rows.Any(r => Matches(r, only.Norm)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the row's label stands alone on a line followed by its <paramref name="n"/> cells, each a number alone on its line.</summary>
+    private static bool PrintedInline(Doc doc, (int Start, int End) region, RowDef row, int n)
+    {
+        for (var i = region.Start; i + n < region.End; i++)
+        {
+            if (doc.Lines[i] is [{ Kind: Kind.Text } t] && Matches(row, t.Norm) && Enumerable.Range(i + 1, n).All(k => doc.Lines[k] is [{ Kind: Kind.Number }]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether two rows have the same columns: rows of one block of table 2 (规章 / 行政规范性文件, 行政处罚 / 行政强制).</summary>

@@ -118,12 +118,35 @@ internal sealed partial class StructuredNormaliser
         var emptyLines = doc.EmptyCellLines;
         RowDef[] others = noEmptyCell ? [.. OtherTablesRows(builder.Catalogue, layout)] : [];
         (RowDef Row, int LastLine)? cellLines = null;
+        var labelLines = new HashSet<int>();
+        var valuedLabels = new HashSet<int>();
+        (int Line, int Index)? resume = null;
         for (var r = 0; r < layout.Rows.Length; r++)
         {
+            if (resume is { } back && (back.Line > line || (back.Line == line && back.Index > index)))
+            {
+                (line, index) = back;
+            }
+
+            resume = null;
             var previous = cellLines;
             cellLines = null;
             var row = layout.Rows[r];
             var label = FindLabel(doc, region, line, index, row, headers);
+            if (label is null && cellPerLine && FindLabel(doc, region, region.Start, 0, row, headers) is { } earlier && earlier.Line < line && !labelLines.Contains(earlier.Line))
+            {
+                // A label printed before an earlier row's, one cell a line (pdftotext's default order
+                // puts a block whose label cells stand lower after the next block): read there, and
+                // the rows after it looked for from where the table had got to.
+                label = earlier;
+                resume = (line, index);
+            }
+
+            if (label is not null)
+            {
+                labelLines.Add(label.Line);
+            }
+
             if (label is null)
             {
                 var where = region.Start > 0 && region.Start - 1 < doc.Lines.Length && doc.Lines[region.Start - 1].Length > 0
@@ -138,6 +161,31 @@ internal sealed partial class StructuredNormaliser
             }
 
             found++;
+            if (cellPerLine && !emptyLines && LabelRun(doc, region, layout, r, label) is { } block)
+            {
+                // A block's labels one after another, then its numbers: read in the order the text
+                // shows, else only the cells both orders agree on.
+                for (var k = 0; k < block.Rows.Count; k++)
+                {
+                    var blockRow = layout.Rows[r + k];
+                    for (var c = 0; c < blockRow.Columns.Length; c++)
+                    {
+                        builder.Set(new CellRef(layout.Table, blockRow.Key, c), block.Rows[k][c] is { } cell ? ToCell(cell) : Cell.Missing with { Source = label.Source.Location });
+                    }
+
+                    if (block.Rows[k].Any(c => c is null))
+                    {
+                        doc.ShortRows.Add($"{layout.Table}/{blockRow.Key}");
+                    }
+                }
+
+                doc.Claim(block.Run);
+                found += block.Rows.Count - 1;
+                (line, index) = (block.End, 0);
+                r += block.Rows.Count - 1;
+                continue;
+            }
+
             var later = layout.Rows.Skip(r + 1).ToArray();
             var (values, endLine, endIndex) = ValueBeforeLabel(doc, label, row, line) is { } before
                 ? ([before], label.Line, label.Index + 1)
@@ -146,6 +194,15 @@ internal sealed partial class StructuredNormaliser
             {
                 // Past a column caption: the numbers are the next block's (本年处理决定数量 / 行政强制 /
                 // 第二十条第（八）项 / 信息内容 / 本年收费金额（单位：万元） / 6.9).
+                values.Clear();
+                doc.ShortRows.Add($"{layout.Table}/{row.Key}");
+                (endLine, endIndex) = (label.Line, label.Index + 1);
+            }
+
+            if (values.Count > 0 && cellPerLine && !emptyLines && doc.Lines[label.Line].Length == 1 && AfterAnotherLabel(doc, region, layout, row, label, valuedLabels) && OutOfRowOrder(doc, region, layout))
+            {
+                // One cell a line in an order other than the rows' (pdfminer's): a label right after
+                // another row's, no number between, then numbers; whose they are the text does not say.
                 values.Clear();
                 doc.ShortRows.Add($"{layout.Table}/{row.Key}");
                 (endLine, endIndex) = (label.Line, label.Index + 1);
@@ -188,7 +245,7 @@ internal sealed partial class StructuredNormaliser
                 {
                     values = captioned;
                 }
-                else if (UnclaimedNumberBefore(doc, region, label))
+                else if (UnclaimedNumberBefore(doc, region, label) || (cellPerLine && OutOfRowOrder(doc, region, layout)))
                 {
                     doc.ShortRows.Add($"{layout.Table}/{row.Key}");
                     values.Clear();
@@ -197,9 +254,17 @@ internal sealed partial class StructuredNormaliser
 
             if (values.Count == 0 && doc.Lines[label.Line].Length == 1 && UnclaimedNumberBefore(doc, region, label))
             {
-                // No number after the label, numbers no row took before it: the row's cells may be
-                // among them; not to be filled by another reading's guess.
-                doc.ShortRows.Add($"{layout.Table}/{row.Key}");
+                // No number after the label, numbers no row took before it: the row's cells are the
+                // block's run under its captions when it is exact (CaptionedNumbersBefore), else they
+                // may be among them; not to be filled by another reading's guess.
+                if (CaptionedNumbersBefore(doc, region, layout, r, label) is { } captioned)
+                {
+                    values = captioned;
+                }
+                else
+                {
+                    doc.ShortRows.Add($"{layout.Table}/{row.Key}");
+                }
             }
 
             if (values.Count < row.Columns.Length && values.Count > 0 && emptyLines && OneCellPerLine(doc, label, values)
@@ -257,6 +322,21 @@ internal sealed partial class StructuredNormaliser
             if (values.Take(row.Columns.Length).Select((v, c) => (v, c)).Where(x => x.v.Source.OneOf).ToList() is { Count: > 1 } oneOf && oneOf.All(x => x.v.Kind == Kind.Number))
             {
                 doc.OneOf.Add(new OneOfCells([.. oneOf.Select(x => new CellRef(layout.Table, row.Key, x.c))], [.. oneOf.Select(x => x.v.Value!.Value)], [.. oneOf.Select(x => x.v.Source)]));
+            }
+
+            if (cellPerLine && row.Columns.Length > 2 && row.Columns[^1].Label == "总计" && values.Count == row.Columns.Length
+                && values.All(v => v.Kind == Kind.Number) && !AddsUpToTotal([.. values.Select(v => v.Value!.Value)]))
+            {
+                // One cell a line, where a row's cells are not surely those after its label (pdftotext's
+                // or pdfminer's order): a row that does not add up was most likely cut from other rows'
+                // cells; left unread, not misread (a report's own wrong sum is then not reported).
+                values.Clear();
+                doc.ShortRows.Add($"{layout.Table}/{row.Key}");
+            }
+
+            if (values.Any(v => v.IsValue))
+            {
+                valuedLabels.Add(label.Line);
             }
 
             for (var c = 0; c < row.Columns.Length; c++)

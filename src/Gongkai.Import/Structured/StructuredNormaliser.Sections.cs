@@ -40,7 +40,8 @@ internal sealed partial class StructuredNormaliser
         var end = doc.Lines.Length;
         for (var s = section + 1; s <= 6; s++)
         {
-            if (headings[s] > start)
+            // The next heading found, even right after this one (a section with no text of its own).
+            if (headings[s] >= start)
             {
                 end = headings[s];
                 break;
@@ -63,7 +64,7 @@ internal sealed partial class StructuredNormaliser
             var (start, end) = Region(doc, headings, section.Number);
             var text = section.Number is 2 or 3 or 4
                 ? string.Empty
-                : string.Join('\n', Enumerable.Range(start, end - start).Where(i => !doc.TakenLines.Contains(i)).Select(i => doc.Source.Lines[i].Text.Trim()));
+                : string.Join('\n', Enumerable.Range(start, end - start).Where(i => !doc.TakenLines.Contains(i) && !Doc.IsPageNumber(doc.Source.Lines[i])).Select(i => doc.Source.Lines[i].Text.Trim()));
             builder.AddSection(new ReportSection(section.Number, doc.Source.Lines[h].Text.Trim(), text, doc.Source.Lines[h].Cells[0].Location));
         }
     }

@@ -41,6 +41,13 @@ internal sealed partial class StructuredNormaliser
             return 0;
         }
 
+        if (values.All(f => f.Kind == Kind.Number) && runs.Any(r => r.Sum(l => l.Length) > width) && PrintsCellPerLine(doc, region) && !RowsAddUp(values, layout))
+        {
+            // One cell a line with a run longer than the table (another table's numbers run on: pdfminer's
+            // order): unless every row adds up, the numbers are not surely the table's, left unread.
+            values = [];
+        }
+
         for (var r = 0; r < layout.Rows.Length; r++)
         {
             for (var c = 0; c < layout.Columns.Length; c++)
@@ -170,6 +177,14 @@ internal sealed partial class StructuredNormaliser
         }
 
         return joined;
+    }
+
+    /// <summary>Whether <paramref name="values"/> are the table's cells, all numbers, each row adding up to its total.</summary>
+    private static bool RowsAddUp(List<Frag> values, TableLayout layout)
+    {
+        var columns = layout.Columns.Length;
+        return values.Count == layout.Rows.Length * columns && values.All(f => f.Kind == Kind.Number)
+            && Enumerable.Range(0, layout.Rows.Length).All(r => AddsUpToTotal([.. values.GetRange(r * columns, columns).Select(f => f.Value!.Value)]));
     }
 
     /// <summary><paramref name="cells"/> trimmed of empty cells at its ends down to <paramref name="width"/>, when that makes it exactly so wide.</summary>

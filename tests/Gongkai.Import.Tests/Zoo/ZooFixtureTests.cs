@@ -30,11 +30,12 @@ public sealed class ZooFixtureTests
         var glued = head.Contains("glued=True", StringComparison.Ordinal);
         var blanksVanish = head.Contains("blanks-vanish=True", StringComparison.Ordinal);
         var columnsApart = head.Contains("columns-apart=True", StringComparison.Ordinal);
+        var blocksApart = head.Contains("blocks-apart=True", StringComparison.Ordinal);
         var truth = WithPlaceholders(ReportJson.Parse(File.ReadAllText(Path.Combine(dir, "expected.json"))), Path.Combine(dir, "placeholders.tsv"));
 
         var read = ReportImporter.Import(input);
 
-        var diffs = ZooProperty.Differences(truth, read, glued, blanksVanish: blanksVanish, columnsApart: columnsApart);
+        var diffs = ZooProperty.Differences(truth, read, glued, blanksVanish: blanksVanish, columnsApart: columnsApart, blocksApart: blocksApart);
         Assert.True(diffs.Count == 0, $"{name}:\n  " + string.Join("\n  ", diffs.Take(10)));
     }
 

@@ -51,8 +51,12 @@ public static class ZooProperty
     /// is truly ambiguous there. With <paramref name="columnsApart"/> too (a table printed column by
     /// column, pdftotext's default order), a cell may be left unread where its column, in its block of
     /// rows that share their columns, holds a blank: which row's cell was blank is ambiguous there.
+    /// With <paramref name="blocksApart"/> too (pdftotext's default order of a Word-made PDF: the first
+    /// column beside its labels, the others apart, in row order or column order depending on the
+    /// page), any cell of such a block holding a blank may be left unread: which of the block's cells
+    /// was blank is ambiguous there.
     /// </remarks>
-    public static List<string> Differences(Report truth, Report read, bool glued, Func<CellRef, string>? printed = null, bool blanksVanish = false, bool columnsApart = false)
+    public static List<string> Differences(Report truth, Report read, bool glued, Func<CellRef, string>? printed = null, bool blanksVanish = false, bool columnsApart = false, bool blocksApart = false)
     {
         printed ??= c => truth[c].Raw ?? truth[c].Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
         var diffs = new List<string>();
@@ -75,7 +79,7 @@ public static class ZooProperty
         {
             foreach (var cellRef in layout.Cells())
             {
-                if (blanksVanish && (RowLeftUnread(truth, read, cellRef) || (columnsApart && ColumnBlockUnsettled(truth, read, cellRef))))
+                if (blanksVanish && (RowLeftUnread(truth, read, cellRef) || (columnsApart && ColumnBlockUnsettled(truth, read, cellRef, blocksApart))))
                 {
                     continue;
                 }
@@ -109,9 +113,10 @@ public static class ZooProperty
 
     /// <summary>
     /// Whether the cell is left unread and its column holds a blank within its block: the run of
-    /// rows around it whose columns are the same (table 2's 规章 / 行政规范性文件, 行政处罚 / 行政强制).
+    /// rows around it whose columns are the same (table 2's 规章 / 行政规范性文件, 行政处罚 / 行政强制);
+    /// with <paramref name="anyColumn"/>, where any column of the block holds a blank.
     /// </summary>
-    private static bool ColumnBlockUnsettled(Report truth, Report read, CellRef cell)
+    private static bool ColumnBlockUnsettled(Report truth, Report read, CellRef cell, bool anyColumn)
     {
         if (read[cell].State != CellState.Missing)
         {
@@ -133,7 +138,8 @@ public static class ZooProperty
             to++;
         }
 
-        return to > from && Enumerable.Range(from, to - from + 1).Any(r => truth[cell with { Row = rows[r].Key }].State == CellState.Blank);
+        var columns = anyColumn ? Enumerable.Range(0, rows[at].Columns.Length) : [cell.Column];
+        return to > from && Enumerable.Range(from, to - from + 1).Any(r => columns.Any(c => truth[new CellRef(cell.Table, rows[r].Key, c)].State == CellState.Blank));
     }
 
     /// <summary>Imports <paramref name="bytes"/> as the form's file.</summary>

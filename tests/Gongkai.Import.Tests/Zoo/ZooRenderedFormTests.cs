@@ -13,7 +13,7 @@ public sealed class ToolFactAttribute : FactAttribute
         var underCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
         if (!underCi && !ZooRenderedForms.OnPath(tool))
         {
-            Skip = $"{tool} is not installed (apt: {(tool == "soffice" ? "libreoffice-writer" : "poppler-utils")}); CI=true makes this a failure";
+            Skip = $"{tool} is not installed (apt: {tool switch { "soffice" => "libreoffice-writer", "pdf2txt" => "python3-pdfminer", _ => "poppler-utils" }}); CI=true makes this a failure";
         }
     }
 }
@@ -97,6 +97,12 @@ public sealed class ZooRenderedFormTests
     [ToolFact("soffice")]
     public void PdfToTextDefaultOfLibreOfficePdf_ReadsBackExactly() => Check("pdftotext-default-from-lo-pdf");
 
+    [ToolFact("pdf2txt")]
+    public void PdfMinerOfProjectPdf_ReadsBackExactly() => Check("pdfminer");
+
+    [ToolFact("pdf2txt")]
+    public void PdfMinerOfLibreOfficePdf_ReadsBackExactly() => Check("pdfminer-from-lo-pdf");
+
     /// <summary>
     /// Forms not yet read exactly, with the share of cases allowed to fail (measured over the 100 CI
     /// cases; a ratchet as in <see cref="ZooTextFormTests"/>). See docs/import-zoo.md.
@@ -117,13 +123,31 @@ public sealed class ZooRenderedFormTests
 
         // pdftotext's default order of LibreOffice's PDF of the project's DOCX (a Word-made PDF as a
         // scraper extracts it; added 2026-12-07, session 11): 100 of 100 failed when added (≈ 59 % of
-        // cells unread, 26 read wrong); 87 of 100 after session 11's fixes, none read wrong (1,051
-        // cells unread, most of them table 4's last group, printed after the sections that follow it);
-        // 30 of 100 since session 12 (table 4 read past those headings, a page's first row's stray
-        // cells settled by the columns' arithmetic), all of them table-2 blocks holding a blank or
-        // with their labels printed after another block. The -layout and -raw forms of the same PDFs
-        // read 100 of 100. See docs/import-zoo.md.
-        ["pdftotext-default-from-lo-pdf"] = 0.31,
+        // cells unread, 26 read wrong); 87 of 100 after session 11's fixes, none read wrong; 0 of 100
+        // since session 12 (table 4 read past the headings 五/六, a page's first row's stray cells
+        // settled by the columns' arithmetic, table 2's rows out of order and blocks printed apart;
+        // the property allows a block holding a blank to be unread: ZooRenderedForm.BlocksApart).
+        // See docs/import-zoo.md.
+
+        // pdfminer.six's text (pdf2txt, pdfplumber: text boxes in its own order, tables mostly column
+        // by column and table 3 in fragments; added 2026-12-07, session 12): when added, 10 of 10
+        // cases read cells wrong (table-2 blocks read row by row where pdfminer goes column by
+        // column, labels read blank); now none read wrong in 300, most of table 3 left unread
+        // (≈ 88 % of all cells), tables 2 and 4 mostly read. See docs/import-zoo.md.
+        ["pdfminer"] = 1.0,
+        ["pdfminer-from-lo-pdf"] = 1.0,
+    };
+
+    /// <summary>
+    /// Forms in which some cases still read a cell wrong, with the share of cases allowed to (every
+    /// other form: none). pdfminer's text (session 12): 10 of 10 when added; after the fixes 2 of the
+    /// 100 CI cases of LibreOffice's PDF and none of the project's (within these shares at 300 cases
+    /// too): a table-3 row of zeros after its label where the text's order puts another row's cells. See docs/import-zoo.md.
+    /// </summary>
+    private static readonly Dictionary<string, double> s_knownWrongRate = new()
+    {
+        ["pdfminer"] = 0.02,
+        ["pdfminer-from-lo-pdf"] = 0.03,
     };
 
     private static void Check(string name)
@@ -142,14 +166,19 @@ public sealed class ZooRenderedFormTests
             for (var i = 0; i < sources.Count; i++)
             {
                 var read = ZooProperty.Import(zooForm, files[i]);
-                var diffs = ZooProperty.Differences(sources[i].Report, read, glued: false, sources[i].Text, form.BlanksVanish, form.ColumnsApart);
+                var diffs = ZooProperty.Differences(sources[i].Report, read, glued: false, sources[i].Text, form.BlanksVanish, form.ColumnsApart, form.BlocksApart);
                 if (diffs.Count > 0 || ZooTextFormTests.SaveAll)
                 {
                     failures.AddRange(diffs.Count > 0 ? [(seeds[i], diffs)] : []);
-                    ZooTextFormTests.Save(zooForm, seeds[i], sources[i], files[i], form.BlanksVanish, columnsApart: form.ColumnsApart);
+                    ZooTextFormTests.Save(zooForm, seeds[i], sources[i], files[i], form.BlanksVanish, columnsApart: form.ColumnsApart, blocksApart: form.BlocksApart);
                 }
             }
 
+            // A ratchet allows cells left unread; cells read wrong (a value, agency or year) only in the
+            // forms known to, at their measured share of cases.
+            var wrong = failures.Where(f => f.Diffs.Any(d => !d.Contains(", read null (Missing", StringComparison.Ordinal))).ToList();
+            var wrongAllowed = ZooProperty.Seed is null ? (int)(s_knownWrongRate.GetValueOrDefault(name) * seeds.Count) : 0;
+            Assert.True(wrong.Count <= wrongAllowed, "read wrong: " + ZooTextFormTests.Report(zooForm, wrong));
             var allowed = ZooProperty.Seed is null ? (int)(s_knownFailureRate.GetValueOrDefault(name) * seeds.Count) : 0;
             Assert.True(failures.Count <= allowed, ZooTextFormTests.Report(zooForm, failures));
         }

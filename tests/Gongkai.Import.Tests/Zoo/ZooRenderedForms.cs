@@ -33,6 +33,13 @@ public sealed record ZooRenderedForm(string Name, CellKinds Kinds, string FileNa
     /// </summary>
     public bool ColumnsApart { get; init; }
 
+    /// <summary>
+    /// With <see cref="ColumnsApart"/>: a block's columns after the first printed apart from their
+    /// labels in row or column order (pdftotext's default order of LibreOffice's PDF), so where a blank
+    /// left no trace any cell of its block may be truly ambiguous, those cells unread.
+    /// </summary>
+    public bool BlocksApart { get; init; }
+
     public override string ToString() => Name;
 }
 
@@ -79,7 +86,9 @@ public static class ZooRenderedForms
         new("lo-txt-from-docx", RenderedKinds, "report.txt", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "txt:Text (encoded):UTF8")) { EmptyCellLines = true },
         new("pdftotext-layout-from-lo-pdf", RenderedKinds, "report.txt", "soffice", (cases, dir) => PdfToText(LibreOffice(cases, dir, "docx", "pdf"), dir, "-layout")) { Aligned = true },
         new("pdftotext-raw-from-lo-pdf", RenderedKinds, "report.txt", "soffice", (cases, dir) => PdfToText(LibreOffice(cases, dir, "docx", "pdf"), dir, "-raw")),
-        new("pdftotext-default-from-lo-pdf", RenderedKinds, "report.txt", "soffice", (cases, dir) => PdfToText(LibreOffice(cases, dir, "docx", "pdf"), dir, null)) { ColumnsApart = true },
+        new("pdftotext-default-from-lo-pdf", RenderedKinds, "report.txt", "soffice", (cases, dir) => PdfToText(LibreOffice(cases, dir, "docx", "pdf"), dir, null)) { ColumnsApart = true, BlocksApart = true },
+        new("pdfminer", RenderedKinds, "report.txt", "pdf2txt", (cases, dir) => PdfMiner(Render(cases, "pdf"), dir)),
+        new("pdfminer-from-lo-pdf", RenderedKinds, "report.txt", "pdf2txt", (cases, dir) => PdfMiner(LibreOffice(cases, dir, "docx", "pdf"), dir)),
     ];
 
     private static List<byte[]> Render(IReadOnlyList<ZooReport> cases, string format) =>
@@ -104,6 +113,36 @@ public static class ZooRenderedForms
         }
 
         return texts;
+    }
+
+    /// <summary>
+    /// Each PDF as pdfminer.six gives its text (<c>pdf2txt</c>'s default layout analysis, which
+    /// pdfplumber and many Python scrapers share): text boxes in its own reading order, an empty line
+    /// after each. One Python process (the interpreter <c>pdf2txt</c> runs with) reads them all.
+    /// </summary>
+    private static List<byte[]> PdfMiner(List<byte[]> pdfs, string dir)
+    {
+        var paths = new List<string>(pdfs.Count);
+        for (var i = 0; i < pdfs.Count; i++)
+        {
+            var pdf = Path.Combine(dir, Name(i, "pdfminer.pdf"));
+            File.WriteAllBytes(pdf, pdfs[i]);
+            paths.Add(pdf);
+        }
+
+        const string script = "import sys\nfrom pdfminer.high_level import extract_text\nfor p in sys.argv[1:]:\n    open(p + '.txt', 'w', encoding='utf-8').write(extract_text(p))\n";
+        Run(PdfMinerPython(), ["-c", script, .. paths], TimeSpan.FromMinutes(10));
+        return [.. paths.Select(p => File.ReadAllBytes(p + ".txt"))];
+    }
+
+    /// <summary>The Python that <c>pdf2txt</c> runs with (its first line), which has pdfminer.</summary>
+    private static string PdfMinerPython()
+    {
+        var script = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .Select(d => Path.Combine(d, "pdf2txt")).FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("pdf2txt is not installed (apt: python3-pdfminer)");
+        var first = File.ReadLines(script).First();
+        return first.StartsWith("#!", StringComparison.Ordinal) ? first[2..].Trim().Split(' ')[0] : "python3";
     }
 
     /// <summary>Each case's HTML from the project's renderer, as <paramref name="program"/> turns it into text or Markdown (its standard output).</summary>

@@ -98,7 +98,7 @@ public sealed class ZooTextFormTests
     internal static bool SaveAll => Environment.GetEnvironmentVariable("GONGKAI_ZOO_SAVE_ALL") == "1";
 
     /// <summary>With <c>GONGKAI_ZOO_SAVE=DIR</c>, a failing case is written there as a fixture folder.</summary>
-    internal static void Save(ZooForm form, int seed, ZooReport source, byte[] bytes, bool blanksVanish = false, WildKinds wild = WildKinds.None, bool columnsApart = false)
+    internal static void Save(ZooForm form, int seed, ZooReport source, byte[] bytes, bool blanksVanish = false, WildKinds wild = WildKinds.None, bool columnsApart = false, bool blocksApart = false)
     {
         if (Environment.GetEnvironmentVariable("GONGKAI_ZOO_SAVE") is not { Length: > 0 } root)
         {
@@ -113,6 +113,6 @@ public sealed class ZooTextFormTests
             .Where(kv => source.Report[kv.Key].State == CellState.NonNumeric)
             .Select(kv => $"{kv.Key}\t{kv.Value}")
             .Order(StringComparer.Ordinal));
-        File.WriteAllText(Path.Combine(dir, "case.txt"), $"{form.Name} {seed.ToString(CultureInfo.InvariantCulture)} glued={form.Glued}{(blanksVanish ? " blanks-vanish=True" : string.Empty)}{(columnsApart ? " columns-apart=True" : string.Empty)}{(wild != WildKinds.None ? $" wild={wild.ToString().Replace(" ", string.Empty, StringComparison.Ordinal)}" : string.Empty)}\n");
+        File.WriteAllText(Path.Combine(dir, "case.txt"), $"{form.Name} {seed.ToString(CultureInfo.InvariantCulture)} glued={form.Glued}{(blanksVanish ? " blanks-vanish=True" : string.Empty)}{(columnsApart ? " columns-apart=True" : string.Empty)}{(blocksApart ? " blocks-apart=True" : string.Empty)}{(wild != WildKinds.None ? $" wild={wild.ToString().Replace(" ", string.Empty, StringComparison.Ordinal)}" : string.Empty)}\n");
     }
 }
