@@ -63,7 +63,7 @@ internal sealed partial class StructuredNormaliser
     /// </summary>
     private static bool CaptionBetween(Doc doc, TableLayout layout, RowDef row, int from, int to)
     {
-        var own = row.Columns.Select(c => LabelText.Normalize(c.Label)).ToHashSet(StringComparer.Ordinal);
+        var own = OwnCaptions(row);
         for (var i = from; i < to; i++)
         {
             if (doc.Lines[i] is [{ Kind: Kind.Text } only] && IsHeader(layout, only.Norm) && !own.Contains(only.Norm))
@@ -80,9 +80,13 @@ internal sealed partial class StructuredNormaliser
     /// <c>第二十条第（五）项</c>, or one of the table's column captions.
     /// </summary>
     private static bool IsHeader(TableLayout layout, string norm) =>
-        norm == LabelText.Normalize("信息内容")
-        || (norm.StartsWith(LabelText.Normalize("第二十条"), StringComparison.Ordinal) && norm.Length <= 12)
+        norm == s_contentHeader
+        || (norm.StartsWith(s_articleHeader, StringComparison.Ordinal) && norm.Length <= 12)
         || IsColumnCaption(layout, norm);
+
+    private static readonly string s_contentHeader = LabelText.Normalize("信息内容");
+
+    private static readonly string s_articleHeader = LabelText.Normalize("第二十条");
 
     /// <summary>Whether <paramref name="norm"/> is one of the table's column captions.</summary>
     private static bool IsColumnCaption(TableLayout layout, string norm) =>
@@ -157,15 +161,12 @@ internal sealed partial class StructuredNormaliser
                 run.Add(f);
             }
 
-            bool BlockLabel(int i, bool inline) =>
-                i < region.End && doc.Lines[i] is [{ Kind: Kind.Text } t] && Enumerable.Range(first, last - first + 1).Any(k => Matches(layout.Rows[k], t.Norm))
-                && (!inline || (i + n < region.End && Enumerable.Range(i + 1, n).All(k => doc.Lines[k] is [{ Kind: Kind.Number }])));
             if (run.Count == 0)
             {
                 // Captions followed by no number: another block's with the same columns, whose labels
                 // stand beside their numbers (上一年项目数量 … / 行政处罚 / 0 …); the row's are further up.
                 // Else (a label without its numbers: pdfminer's order) nothing is known.
-                if (BlockLabel(end + 1, inline: true))
+                if (InlineAt(doc, region, end + 1, layout.Rows[first..(last + 1)], n))
                 {
                     continue;
                 }
@@ -268,7 +269,7 @@ internal sealed partial class StructuredNormaliser
     /// </summary>
     private static bool AfterAnotherLabel(Doc doc, (int Start, int End) region, TableLayout layout, RowDef row, Frag label, HashSet<int> valued)
     {
-        var own = row.Columns.Select(c => LabelText.Normalize(c.Label)).ToHashSet(StringComparer.Ordinal);
+        var own = OwnCaptions(row);
         for (var i = label.Line - 1; i >= region.Start && doc.Lines[i].Length > 0 && doc.Lines[i].All(f => f.Kind == Kind.Text) && !(doc.Lines[i] is [var caption] && own.Contains(caption.Norm)); i--)
         {
             if (doc.Lines[i] is [var only] && !valued.Contains(i) && layout.Rows.Any(r => Matches(r, only.Norm)))
@@ -281,18 +282,16 @@ internal sealed partial class StructuredNormaliser
     }
 
     /// <summary>Whether the row's label stands alone on a line followed by its <paramref name="n"/> cells, each a number alone on its line.</summary>
-    private static bool PrintedInline(Doc doc, (int Start, int End) region, RowDef row, int n)
-    {
-        for (var i = region.Start; i + n < region.End; i++)
-        {
-            if (doc.Lines[i] is [{ Kind: Kind.Text } t] && Matches(row, t.Norm) && Enumerable.Range(i + 1, n).All(k => doc.Lines[k] is [{ Kind: Kind.Number }]))
-            {
-                return true;
-            }
-        }
+    private static bool PrintedInline(Doc doc, (int Start, int End) region, RowDef row, int n) =>
+        Enumerable.Range(region.Start, Math.Max(0, region.End - region.Start)).Any(i => InlineAt(doc, region, i, [row], n));
 
-        return false;
-    }
+    /// <summary>Whether line <paramref name="i"/> is the label, alone, of one of <paramref name="rows"/>, followed by its <paramref name="n"/> cells, each a number alone on its line.</summary>
+    private static bool InlineAt(Doc doc, (int Start, int End) region, int i, IReadOnlyList<RowDef> rows, int n) =>
+        i + n < region.End && doc.Lines[i] is [{ Kind: Kind.Text } t] && rows.Any(r => Matches(r, t.Norm))
+        && Enumerable.Range(i + 1, n).All(k => doc.Lines[k] is [{ Kind: Kind.Number }]);
+
+    /// <summary>The normalised captions of the row's own columns.</summary>
+    private static HashSet<string> OwnCaptions(RowDef row) => row.Columns.Select(c => LabelText.Normalize(c.Label)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether two rows have the same columns: rows of one block of table 2 (规章 / 行政规范性文件, 行政处罚 / 行政强制).</summary>
     private static bool SameColumns(RowDef a, RowDef b) => a.Columns.Select(c => c.Label).SequenceEqual(b.Columns.Select(c => c.Label));

@@ -162,21 +162,7 @@ internal sealed partial class StructuredNormaliser
             }
         }
 
-        if (joined.Count != width || joined.Any(f => f.Kind != Kind.Number))
-        {
-            return null;
-        }
-
-        var columns = layout.Columns.Length;
-        for (var r = 0; r * columns < width; r++)
-        {
-            if (!AddsUpToTotal([.. joined.GetRange(r * columns, columns).Select(f => f.Value!.Value)]))
-            {
-                return null;
-            }
-        }
-
-        return joined;
+        return joined.Count == width && RowsAddUp(joined, layout) ? joined : null;
     }
 
     /// <summary>Whether <paramref name="values"/> are the table's cells, all numbers, each row adding up to its total.</summary>
