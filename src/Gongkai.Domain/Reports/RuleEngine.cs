@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Gongkai.Domain.Reports;
 
@@ -28,10 +30,14 @@ public static class RuleEngine
                 formats.Add(layout.Format);
             }
 
-            CheckCells(report, layout, findings);
-            foreach (var rule in cat.Rules.Where(r => r.Table == layout.Table))
+            var grid = ReadGrid(report, layout);
+            CheckCells(layout, grid, findings);
+            foreach (var rule in cat.Rules)
             {
-                CheckEquation(report, layout, rule, findings);
+                if (rule.Table == layout.Table)
+                {
+                    CheckEquation(layout, grid, rule, findings);
+                }
             }
         }
 
@@ -88,14 +94,40 @@ public static class RuleEngine
         return findings;
     }
 
-    private static void CheckCells(Report report, TableLayout layout, List<Diagnostic> findings)
+    /// <summary>A layout's cells read once from the report: <c>[row index][column index]</c>.</summary>
+    private static Cell[][] ReadGrid(Report report, TableLayout layout)
     {
-        foreach (var row in layout.Rows)
+        var grid = new Cell[layout.Rows.Length][];
+        for (var r = 0; r < grid.Length; r++)
         {
-            for (var c = 0; c < row.Columns.Length; c++)
+            var row = layout.Rows[r];
+            var cells = new Cell[row.Columns.Length];
+            for (var c = 0; c < cells.Length; c++)
             {
+                cells[c] = report[new CellRef(layout.Table, row.Key, c)];
+            }
+
+            grid[r] = cells;
+        }
+
+        return grid;
+    }
+
+    private static void CheckCells(TableLayout layout, Cell[][] grid, List<Diagnostic> findings)
+    {
+        for (var r = 0; r < grid.Length; r++)
+        {
+            var row = layout.Rows[r];
+            for (var c = 0; c < grid[r].Length; c++)
+            {
+                var cell = grid[r][c];
+                if (cell.State == CellState.Number && (cell.Value >= 0 || row.Columns[c].AllowNegative)
+                    && (row.IsDecimal || cell.Value == decimal.Truncate(cell.Value!.Value)))
+                {
+                    continue; // the common case: a number that may stand here
+                }
+
                 var cellRef = new CellRef(layout.Table, row.Key, c);
-                var cell = report[cellRef];
                 switch (cell.State)
                 {
                     case CellState.Blank:
@@ -122,121 +154,118 @@ public static class RuleEngine
         }
     }
 
-    private static void CheckEquation(Report report, TableLayout layout, EquationRule rule, List<Diagnostic> findings)
+    /// <summary>
+    /// An equation's two sides as indices into the layout: rows when it is instantiated per column,
+    /// columns when per row; null when the layout lacks one of its keys. Resolved once per layout.
+    /// </summary>
+    private static readonly ConditionalWeakTable<TableLayout, ConcurrentDictionary<EquationRule, (int[] Left, int[] Right)?>> s_resolved = new();
+
+    private static (int[] Left, int[] Right)? Resolve(TableLayout layout, EquationRule rule) =>
+        s_resolved.GetValue(layout, _ => new ConcurrentDictionary<EquationRule, (int[] Left, int[] Right)?>(ReferenceEqualityComparer.Instance))
+            .GetOrAdd(rule, r =>
+            {
+                var left = r.Over == RuleScope.Columns ? ExpandRows(layout, r.Left) : ExpandColumns(layout, r.Left);
+                var right = r.Over == RuleScope.Columns ? ExpandRows(layout, r.Right) : ExpandColumns(layout, r.Right);
+                return left is null || right is null ? null : ([.. left], [.. right]);
+            });
+
+    private static void CheckEquation(TableLayout layout, Cell[][] grid, EquationRule rule, List<Diagnostic> findings)
     {
-        if (rule.Over == RuleScope.Columns)
+        if (Resolve(layout, rule) is not var (left, right))
         {
-            var left = ExpandRows(layout, rule.Left);
-            var right = ExpandRows(layout, rule.Right);
-            if (left is null || right is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            for (var c = 0; c < layout.Columns.Length; c++)
+        // Per column, the terms are rows; per row, they are columns.
+        var instances = rule.Over == RuleScope.Columns ? layout.Columns.Length : grid.Length;
+        for (var at = 0; at < instances; at++)
+        {
+            if (Differ(grid, rule.Over, left, right, at))
             {
-                var column = c;
-                var terms = new Terms(report, layout.Table, [.. left.Select(r => (r.Key, column)), .. right.Select(r => (r.Key, column))], left.Count);
-                if (terms.Differ)
-                {
-                    findings.Add(terms.Finding(rule, $"{layout.Columns[c].Label}列", i => i < left.Count ? left[i].ShortLabel : right[i - left.Count].ShortLabel));
-                }
+                findings.Add(Finding(layout, grid, rule, left, right, at));
             }
         }
-        else
-        {
-            var left = ExpandColumns(layout, rule.Left);
-            var right = ExpandColumns(layout, rule.Right);
-            if (left is null || right is null)
-            {
-                return;
-            }
+    }
 
-            var columns = left.Concat(right).ToArray();
-            foreach (var row in layout.Rows)
-            {
-                var terms = new Terms(report, layout.Table, [.. columns.Select(c => (row.Key, c))], left.Count);
-                if (terms.Differ)
-                {
-                    findings.Add(terms.Finding(rule, $"{row.ShortLabel}行", i => layout.Columns[columns[i]].Label));
-                }
-            }
-        }
+    /// <summary>The cell of term <paramref name="term"/> of an equation's instance <paramref name="at"/>.</summary>
+    private static Cell Term(Cell[][] grid, RuleScope over, int term, int at)
+    {
+        var (row, column) = over == RuleScope.Columns ? (term, at) : (at, term);
+        return column < grid[row].Length ? grid[row][column] : Cell.Missing;
     }
 
     /// <summary>
-    /// An equation's cells, the first <c>leftCount</c> on its left: evaluated without a string made
-    /// (most equations hold), worded only when the two sides differ.
+    /// Whether both sides are numbers and their sums differ. A rule whose cells are not all numbers
+    /// is not evaluated; the CELL.* finding covers it. Nothing is allocated: most equations hold.
     /// </summary>
-    private readonly struct Terms
+    private static bool Differ(Cell[][] grid, RuleScope over, int[] left, int[] right, int at)
     {
-        private readonly CellRef[] _refs;
-        private readonly Cell[] _cells;
-        private readonly int _leftCount;
-
-        public Terms(Report report, string table, (string Row, int Column)[] cells, int leftCount)
+        decimal l = 0, r = 0;
+        foreach (var i in left)
         {
-            _leftCount = leftCount;
-            _refs = new CellRef[cells.Length];
-            _cells = new Cell[cells.Length];
-            decimal l = 0, r = 0;
-            var complete = true;
-            for (var i = 0; i < cells.Length; i++)
+            if (Term(grid, over, i, at).Value is not { } value)
             {
-                _refs[i] = new CellRef(table, cells[i].Row, cells[i].Column);
-                _cells[i] = report[_refs[i]];
-                if (_cells[i].Value is not { } value)
-                {
-                    complete = false;
-                }
-                else if (i < leftCount)
-                {
-                    l += value;
-                }
-                else
-                {
-                    r += value;
-                }
+                return false;
             }
 
-            // A rule whose cells are not all numbers is not evaluated; the CELL.* finding covers it.
-            Differ = complete && l != r;
-            Right = r;
+            l += value;
         }
 
-        public bool Differ { get; }
-
-        private decimal Right { get; }
-
-        public Diagnostic Finding(EquationRule rule, string scope, Func<int, string> label)
+        foreach (var i in right)
         {
-            var cells = _cells;
-            string Side(int from, int to) =>
-                string.Join('+', Enumerable.Range(from, to - from).Select(i => $"{label(i)}({Num(cells[i].Value!.Value)})"));
-
-            var message = $"{scope}：{Side(0, _leftCount)}≠{Side(_leftCount, cells.Length)}";
-            if (cells.Length - _leftCount > 3)
+            if (Term(grid, over, i, at).Value is not { } value)
             {
-                message += $"（合计{Num(Right)}）";
+                return false;
             }
 
-            var location = cells[0].Source ?? cells.FirstOrDefault(c => c.Source is not null)?.Source;
-            return DiagnosticCodes.Create(rule.Id, message, location, [.. _refs]);
+            r += value;
         }
+
+        return l != r;
     }
 
-    private static List<RowDef>? ExpandRows(TableLayout layout, ImmutableArray<string> keys)
+    /// <summary>The finding of an equation instance whose sides differ, each term named and valued.</summary>
+    private static Diagnostic Finding(TableLayout layout, Cell[][] grid, EquationRule rule, int[] left, int[] right, int at)
     {
-        var rows = new List<RowDef>();
+        var perColumn = rule.Over == RuleScope.Columns;
+        Cell Cell(int i) => Term(grid, rule.Over, i, at);
+        string Label(int i) => perColumn ? layout.Rows[i].ShortLabel : layout.Columns[i].Label;
+        string Side(int[] terms) => string.Join('+', terms.Select(i => $"{Label(i)}({Num(Cell(i).Value!.Value)})"));
+
+        var scope = perColumn ? $"{layout.Columns[at].Label}列" : $"{layout.Rows[at].ShortLabel}行";
+        var message = $"{scope}：{Side(left)}≠{Side(right)}";
+        if (right.Length > 3)
+        {
+            message += $"（合计{Num(right.Sum(i => Cell(i).Value!.Value))}）";
+        }
+
+        int[] terms = [.. left, .. right];
+        var location = Cell(terms[0]).Source ?? terms.Select(Cell).FirstOrDefault(c => c.Source is not null)?.Source;
+        return DiagnosticCodes.Create(
+            rule.Id,
+            message,
+            location,
+            [.. terms.Select(i => perColumn ? new CellRef(layout.Table, layout.Rows[i].Key, at) : new CellRef(layout.Table, layout.Rows[at].Key, i))]);
+    }
+
+    private static List<int>? ExpandRows(TableLayout layout, ImmutableArray<string> keys)
+    {
+        var rows = new List<int>();
         foreach (var key in keys)
         {
+            var index = -1;
+            for (var i = 0; i < layout.Rows.Length && index < 0; i++)
+            {
+                index = layout.Rows[i].Key == key ? i : -1;
+            }
+
             if (key == "@outcome")
             {
-                rows.AddRange(layout.Rows.Where(r => r.IsOutcome));
+                rows.AddRange(Enumerable.Range(0, layout.Rows.Length).Where(i => layout.Rows[i].IsOutcome));
             }
-            else if (layout.Row(key) is { } row)
+            else if (index >= 0)
             {
-                rows.Add(row);
+                rows.Add(index);
             }
             else
             {

@@ -31,7 +31,14 @@ public sealed class HtmlSourceReader : ISourceReader
     SourceDocument ISourceReader.Read(ReadOnlyMemory<byte> bytes, string name) =>
         Read(TextDecoding.Decode(bytes.Span, out _), name, ImportBudget.Current);
 
-    private static readonly HtmlParser s_parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
+    /// <summary>
+    /// The parser, made on the first HTML read rather than with this reader: a text or PDF import
+    /// then never loads AngleSharp (≈100 KB of code to JIT at start-up; docs/benchmarks.md).
+    /// </summary>
+    private static class Parser
+    {
+        internal static readonly HtmlParser Instance = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
+    }
 
     private static readonly HashSet<string> s_skip = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -51,7 +58,7 @@ public sealed class HtmlSourceReader : ISourceReader
     private static SourceDocument ReadWithin(string html, string name, ImportBudget budget)
     {
         MarkupScan.Check(html, budget);
-        using var document = s_parser.ParseDocument(html);
+        using var document = Parser.Instance.ParseDocument(html);
         budget.CheckTime();
         var walker = new Walker(name, budget);
         if (document.Title is { Length: > 0 } title)
@@ -75,7 +82,7 @@ public sealed class HtmlSourceReader : ISourceReader
     internal static ImmutableArray<SourceLine> ReadFragment(string html, string name, int firstLine, ImportBudget budget)
     {
         MarkupScan.Check(html, budget);
-        using var document = s_parser.ParseDocument(html);
+        using var document = Parser.Instance.ParseDocument(html);
         budget.CheckTime();
         var walker = new Walker(name, budget, firstLine - 1);
         if (document.Body is { } body)
