@@ -8,6 +8,7 @@
 //
 // Usage: side-by-side NEW_DIR BASE_DIR ROUNDS ITERATIONS FILE...
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using System.Runtime.Loader;
 
@@ -17,8 +18,8 @@ if (args.Length < 5)
     return 2;
 }
 
-var rounds = int.Parse(args[2]);
-var iterations = int.Parse(args[3]);
+var rounds = int.Parse(args[2], CultureInfo.InvariantCulture);
+var iterations = int.Parse(args[3], CultureInfo.InvariantCulture);
 var files = args[4..].Select(f => (Name: Path.GetFileName(f), Bytes: File.ReadAllBytes(f))).ToArray();
 var sides = new[] { Side.Load("new", args[0]), Side.Load("base", args[1]) };
 
@@ -64,6 +65,8 @@ return 0;
 /// <summary>One build of Gongkai.Import, loaded from its folder.</summary>
 internal sealed class Side(string name, MethodInfo import)
 {
+    private readonly bool _takesToken = import.GetParameters().Length == 3;
+
     public string Name { get; } = name;
 
     public static Side Load(string name, string folder)
@@ -77,8 +80,10 @@ internal sealed class Side(string name, MethodInfo import)
         };
         var assembly = context.LoadFromAssemblyPath(Path.Combine(full, "Gongkai.Import.dll"));
         var importer = assembly.GetType("Gongkai.Import.ReportImporter", throwOnError: true)!;
+        // Import(Stream, string, CancellationToken) since 2026-11-24; Import(Stream, string) before.
         var method = importer.GetMethod("Import", [typeof(Stream), typeof(string), typeof(CancellationToken)])
-            ?? throw new InvalidOperationException($"{folder}: no ReportImporter.Import(Stream, string, CancellationToken)");
+            ?? importer.GetMethod("Import", [typeof(Stream), typeof(string)])
+            ?? throw new InvalidOperationException($"{folder}: no ReportImporter.Import(Stream, string[, CancellationToken])");
         return new Side(name, method);
     }
 
@@ -89,7 +94,7 @@ internal sealed class Side(string name, MethodInfo import)
             foreach (var (fileName, bytes) in files)
             {
                 using var stream = new MemoryStream(bytes, writable: false);
-                _ = import.Invoke(null, [stream, fileName, CancellationToken.None]);
+                _ = import.Invoke(null, _takesToken ? [stream, fileName, CancellationToken.None] : [stream, fileName]);
             }
         }
     }

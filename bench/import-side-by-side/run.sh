@@ -16,7 +16,7 @@ work=$(mktemp -d)
 trap 'git -C "$root" worktree remove --force "$work/base-src" >/dev/null 2>&1 || true; git -C "$root" worktree remove --force "$work/new-src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 build() { # $1: source tree, $2: output folder
-  dotnet build -c Release "$1/src/Gongkai.Import" -o "$2" -p:CopyLocalLockFileAssemblies=true >/dev/null
+  dotnet build -c Release "$1/src/Gongkai.Import" -o "$2" -p:CopyLocalLockFileAssemblies=true -v q -nologo -clp:ErrorsOnly
 }
 
 git -C "$root" worktree add --detach "$work/base-src" "$base" >/dev/null
@@ -27,7 +27,7 @@ if [ -n "$new" ]; then
 else
   build "$root" "$work/new"
 fi
-dotnet build -c Release "$root/bench/import-side-by-side" -o "$work/tool" >/dev/null
+dotnet build -c Release "$root/bench/import-side-by-side" -o "$work/tool" -v q -nologo -clp:ErrorsOnly
 samples=$root/../shared/samples
 "$work/tool/side-by-side" "$work/new" "$work/base" "$rounds" "$iterations" \
   "$samples"/000_*.txt "$samples"/001_*.txt
