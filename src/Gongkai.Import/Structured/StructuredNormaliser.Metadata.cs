@@ -467,6 +467,61 @@ internal sealed partial class StructuredNormaliser
     private static partial Regex SignatureDate();
 
     /// <summary>
+    /// The body the report's opening names, when neither title, 信息索引 nor signature does: the
+    /// sentence that says who wrote it (<c>本报告由某县交通运输局根据《条例》…编制</c>), what is published
+    /// (<c>现将某县交通运输局2024年政府信息公开工作年度报告公布如下</c>), the year's work it is written from
+    /// (<c>…和2021年度某局政府信息公开情况进行编制</c>), or the overview's first sentence
+    /// (<c>2024年，某县交通运输局认真贯彻落实…</c>); a body's name (<see cref="IsBodyName"/>), not 我局 or 本机关.
+    /// </summary>
+    private static string? FindIntroduction(Doc doc)
+    {
+        var limit = Math.Min(doc.Lines.Length, TitleSearchLines);
+        for (var i = 0; i < limit; i++)
+        {
+            foreach (var frag in doc.Lines[i])
+            {
+                var compact = Compact(frag.Source.Text);
+                if (compact.Length < 8)
+                {
+                    continue;
+                }
+
+                foreach (var pattern in s_introductions)
+                {
+                    if (pattern.Match(compact) is { Success: true } m && m.Groups["agency"].Value is var agency
+                        && IsBodyName(agency) && agency[0] is not ('我' or '该' or '在' or '全' or '各'))
+                    {
+                        return agency;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly Regex[] s_introductions = [WrittenBy(), PublishedAs(), YearsWork(), OverviewSubject()];
+
+    /// <summary><c>本报告由某局（负责）根据…编制</c>, <c>本年度报告由某局编制</c>.</summary>
+    [GeneratedRegex(@"本(?:年度)?(?:报告|年报)(?:是)?由(?<agency>[^，,。；;、“”《》（）()\d]{2,38}?)(?:负责|根据|依据|按照|依照|结合|编制|编写|制作|发布|起草)")]
+    private static partial Regex WrittenBy();
+
+    /// <summary><c>现将某局2024年政府信息公开工作年度报告公布如下</c>, <c>特向社会公布2024年度某局政府信息公开工作年度报告</c>.</summary>
+    [GeneratedRegex(@"(?:公布|发布|现将|特将|向社会公开)(?:(?:19|20)\d{2}年度?)?(?<agency>[^，,。；;、“”《》（）()\d]{2,38}?)(?:(?:19|20)\d{2}年度?)?政府信息公开(?:工作)?(?:年度)?(?:报告|年报)")]
+    private static partial Regex PublishedAs();
+
+    /// <summary><c>…和2021年度某局政府信息公开情况进行编制</c>: the year's work the report is written from.</summary>
+    [GeneratedRegex(@"(?:19|20)\d{2}年度(?<agency>[^，,。；;、“”《》（）()\d]{2,38}?)政府信息公开(?:工作)?情况")]
+    private static partial Regex YearsWork();
+
+    /// <summary>
+    /// <c>2024年，某局认真贯彻…</c>, <c>2021年，某局政府信息公开工作在…领导下</c>: the overview's first
+    /// sentence, its subject the body.
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:19|20)\d{2})年(?:度|以来)?[，,](?<agency>[^，,。；;、“”《》（）()\d]{2,38}?)(?:认真|深入|坚持|全面|严格|积极|始终|继续|进一步|高度|紧紧|扎实|持续|不断|聚焦|围绕|按照|切实|着力|主动|以|把|政府信息公开工作|政务公开工作|信息公开工作)")]
+    private static partial Regex OverviewSubject();
+
+    /// <summary>
     /// <paramref name="text"/> with a year printed in Chinese numerals before 年 (<c>二〇二四年</c>,
     /// <c>二○二四年</c>, <c>二零二四年</c>) in digits, character for character (same length).
     /// </summary>

@@ -208,6 +208,17 @@ internal sealed partial class StructuredNormaliser
                 (endLine, endIndex) = (label.Line, label.Index + 1);
             }
 
+            if (values.Count > 0 && cellPerLine && !emptyLines && doc.Lines[label.Line].Length == 1 && values[0].Line > label.Line
+                && UnclaimedNumberRightBefore(doc, region, label) && NextOfBlockAlone(doc, region, layout, r, values[^1], headers))
+            {
+                // 0 / 行政许可 / 7 / 0 / 0 / … / 其他对外管理服务事项 / (no number): pdftotext's default
+                // order put a number of the row before its label and left the block's next row's label
+                // without numbers; the numbers after this label may be that row's. Left unread.
+                values.Clear();
+                doc.ShortRows.Add($"{layout.Table}/{row.Key}");
+                (endLine, endIndex) = (label.Line, label.Index + 1);
+            }
+
             var labelAlone = values.Count == 0;
             if (values.Count < row.Columns.Length && values.Count > 0 && values.All(v => doc.Spans[v.Line].Length == doc.Lines[v.Line].Length)
                 && PlaceByColumns(doc, region, label, row, later) is { } placed)
@@ -456,6 +467,40 @@ internal sealed partial class StructuredNormaliser
         }
 
         return headers;
+    }
+
+    /// <summary>Whether the line before the label, empty lines aside, is a number alone that no row took.</summary>
+    private static bool UnclaimedNumberRightBefore(Doc doc, (int Start, int End) region, Frag label)
+    {
+        var i = label.Line - 1;
+        while (i >= region.Start && doc.Lines[i].Length == 0)
+        {
+            i--;
+        }
+
+        return i >= region.Start && doc.Lines[i] is [{ Kind: Kind.Number } f] && !doc.Claimed(f);
+    }
+
+    /// <summary>
+    /// Whether the next row of the layout is of the same block (the same columns) and its label,
+    /// found after <paramref name="after"/>, stands alone with no number after it (the next line
+    /// printed is text, or the table ends).
+    /// </summary>
+    private static bool NextOfBlockAlone(Doc doc, (int Start, int End) region, TableLayout layout, int r, Frag after, bool[] headers)
+    {
+        if (r + 1 >= layout.Rows.Length || !SameColumns(layout.Rows[r], layout.Rows[r + 1])
+            || FindLabel(doc, region, after.Line, after.Index + 1, layout.Rows[r + 1], headers) is not { } next || doc.Lines[next.Line].Length != 1)
+        {
+            return false;
+        }
+
+        var i = next.Line + 1;
+        while (i < region.End && doc.Lines[i].Length == 0)
+        {
+            i++;
+        }
+
+        return i >= region.End || doc.Lines[i].All(f => f.Kind == Kind.Text);
     }
 
     private static Frag? FindLabel(Doc doc, (int Start, int End) region, int line, int index, RowDef row, bool[] headers)

@@ -37,7 +37,7 @@ internal sealed partial class StructuredNormaliser : INormaliser
         var cat = input.Catalogue;
         var doc = new Doc(document, cat);
         var (agency, year, title) = FindTitle(doc);
-        agency ??= FindPublisher(doc) ?? FindSignature(doc);
+        agency ??= FindPublisher(doc) ?? FindSignature(doc) ?? FindIntroduction(doc);
         var headings = FindHeadings(doc, cat);
 
         var format = cat.FormatForYear(year).Id;

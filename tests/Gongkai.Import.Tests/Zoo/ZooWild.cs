@@ -47,7 +47,8 @@ public enum WildKinds
     /// The title over two or three lines, as a Word document centres it: the agency on a line of its own
     /// above or below <c>2024年政府信息公开工作年度报告</c>, or the year apart (<c>（2024年度）</c>); and
     /// the agency and a date signed at the report's end; or a title that does not name the agency at
-    /// all (a department's own site), the report signed. Not in forms that run lines together.
+    /// all (a department's own site), the report signed or the agency named only in its opening sentence
+    /// (本报告由…编制, 现将…年度报告公布如下, 2024年，…认真贯彻…). Not in forms that run lines together.
     /// </summary>
     TitleLines = 1024,
 }
@@ -219,7 +220,23 @@ public static partial class ZooWild
             blocks.RemoveAt(at);
             blocks.InsertRange(at, lines.Select(l => new ZooBlock(l, null)));
             title = lines[0];
-            if (!portal && (lines.Length == 1 || random.Next(2) == 0))
+            if (!portal && lines.Length == 1 && random.Next(2) == 0)
+            {
+                // Unsigned, the agency named only in the opening: who wrote the report, what is
+                // published, or the overview's first sentence (its subject the body, not 本机关).
+                var (from, to) = random.Next(3) switch
+                {
+                    0 => ("本报告根据", $"本报告由{report.Agency}根据"),
+                    1 => ("本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求编制。", $"根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，现将{report.Agency}{report.Year}年政府信息公开工作年度报告公布如下。"),
+                    _ => ($"{report.Year}年，本机关全年", $"{report.Year}年，{report.Agency}认真贯彻落实《条例》，全年"),
+                };
+                var opening = blocks.FindIndex(b => b.Paragraph is { } p && p.StartsWith(from, StringComparison.Ordinal));
+                if (opening >= 0)
+                {
+                    blocks[opening] = new ZooBlock(to + blocks[opening].Paragraph![from.Length..], null);
+                }
+            }
+            else if (!portal && (lines.Length == 1 || random.Next(2) == 0))
             {
                 var day = random.Next(10, 31);
                 var date = chinese ? $"{ChineseNumerals(report.Year + 1, random)}年一月{ChineseDay(day)}日" : $"{report.Year + 1}年1月{day}日";
