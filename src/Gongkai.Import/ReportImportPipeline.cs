@@ -4,6 +4,7 @@ using Gongkai.Import.Flattened;
 using Gongkai.Import.Readers;
 using Gongkai.Import.Readers.Docx;
 using Gongkai.Import.Readers.Pdf;
+using Gongkai.Import.Readers.WordBinary;
 using Gongkai.Import.Structured;
 
 namespace Gongkai.Import;
@@ -33,7 +34,7 @@ public sealed class ReportImportPipeline
     public ReportImportPipeline(IEnumerable<ISourceReader>? readers = null, IEnumerable<INormaliser>? normalisers = null, FormatCatalogue? catalogue = null, TimeSpan? maxTime = null, bool validate = true)
     {
         Readers = readers is null
-            ? [TextSourceReader.Instance, HtmlSourceReader.Instance, PdfSourceReader.Instance, DocxSourceReader.Instance]
+            ? [TextSourceReader.Instance, HtmlSourceReader.Instance, PdfSourceReader.Instance, DocxSourceReader.Instance, WordBinarySourceReader.Instance]
             : [.. readers];
         Normalisers = normalisers is null ? [StructuredNormaliser.Instance, FlattenedNormaliser.Instance] : [.. normalisers];
         Catalogue = catalogue ?? FormatCatalogue.Default;
@@ -231,11 +232,11 @@ public sealed class ReportImportPipeline
         return kind == SourceKind.Unsupported
             ? SourceDocument.Failed(name, DiagnosticCodes.Create(
                 DiagnosticCodes.SourceUnsupported,
-                "不支持的文件格式（.doc/.wps/.ofd 等），请另存为 DOCX 或 PDF 后导入",
+                "不支持的文件格式（.ofd 等），请另存为 DOCX 或 PDF 后导入",
                 new SourceLocation(name)))
             : SourceDocument.Failed(name, DiagnosticCodes.Create(
                 DiagnosticCodes.SourceNotReport,
-                "不是文本、HTML、DOCX 或 PDF 文件，无法作为年度报告读取",
+                "不是文本、HTML、Word 或 PDF 文件，无法作为年度报告读取",
                 new SourceLocation(name)));
     }
 }

@@ -9,4 +9,7 @@ public enum SourceKind
     Docx,
     Unsupported,
     Binary,
+
+    /// <summary>A Word 97-2003 document (.doc) or WPS Office's .wps: an OLE compound file holding a <c>WordDocument</c> stream.</summary>
+    WordBinary,
 }

@@ -44,6 +44,37 @@ public sealed class BoundedFuzzTests(ITestOutputHelper output)
         AssertRefused(report, DiagnosticCodes.SourceTooLarge);
     }
 
+    /// <summary>
+    /// A Word 97-2003 file whose compound-file chains loop: the directory's sector chained to itself,
+    /// and the DIFAT chain to itself (each sector would be read forever). Refused as unreadable
+    /// within bounds.
+    /// </summary>
+    [Theory]
+    [InlineData("directory")]
+    [InlineData("difat")]
+    public void Doc_SectorChainThatLoops_IsRefusedWithinBounds(string chain)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(ReportFixtureTests.FixturePath("doc"), "sample-000", "input.doc"));
+        const int sector = 512;
+        if (chain == "directory")
+        {
+            var directory = BitConverter.ToInt32(bytes, 0x30);
+            var fat = BitConverter.ToInt32(bytes, 0x4C);
+            BitConverter.GetBytes(directory).CopyTo(bytes, ((fat + 1) * sector) + (4 * directory));
+        }
+        else
+        {
+            var fat = BitConverter.ToInt32(bytes, 0x4C);
+            BitConverter.GetBytes(fat).CopyTo(bytes, 0x44); // the first DIFAT sector: the FAT's own sector,
+            BitConverter.GetBytes(1).CopyTo(bytes, 0x48);
+            BitConverter.GetBytes(fat).CopyTo(bytes, ((fat + 1) * sector) + sector - 4); // whose last entry points back to it
+        }
+
+        var report = AssertBounded(bytes, $"loop-{chain}.doc", cpuSeconds: 2);
+
+        AssertRefused(report, DiagnosticCodes.SourceUnreadable);
+    }
+
     [Fact]
     public void Html_50000NestedDivs_IsRefusedWithinTwoCpuSeconds()
     {

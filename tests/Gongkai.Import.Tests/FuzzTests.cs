@@ -3,11 +3,12 @@ using CsCheck;
 using Gongkai.Domain.Reports;
 using Gongkai.Import.Readers.Docx;
 using Gongkai.Import.Readers.Pdf;
+using Gongkai.Import.Readers.WordBinary;
 
 namespace Gongkai.Import.Tests;
 
 /// <summary>
-/// Mangled PDFs and DOCX files (byte flips, truncation, overwritten spans, zip entries replaced,
+/// Mangled PDFs, DOCX and Word 97-2003 files (byte flips, truncation, overwritten spans, zip entries replaced,
 /// removed or added) give a <see cref="SourceDocument"/> or a diagnostic: never an exception, never
 /// a hang. Fixed seeds and bounded iterations keep the run short and repeatable.
 /// </summary>
@@ -26,6 +27,12 @@ public class FuzzTests
     [
         File.ReadAllBytes(Fixture("docx", "sample-000", "input.docx")),
         File.ReadAllBytes(Fixture("docx", "rich-split", "input.docx")),
+    ];
+
+    private static readonly byte[][] s_docs =
+    [
+        File.ReadAllBytes(Fixture("doc", "sample-000", "input.doc")),
+        File.ReadAllBytes(Fixture("doc", "rich-split", "input.doc")),
     ];
 
     private static string Fixture(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
@@ -56,6 +63,23 @@ public class FuzzTests
                 AssertReads(() => DocxSourceReader.Read(new MemoryStream(bytes), "fuzz.docx"));
             },
             iter: 150,
+            seed: "0N0XIzNsQ0O2",
+            threads: 2);
+    }
+
+    /// <summary>Word 97-2003 files mangled: the compound file's chains, the FIB, the piece table and the PAPX pages all come from the bytes.</summary>
+    [Fact]
+    public void WordBinaryReader_MutatedBytes_NeverThrowsOrHangs()
+    {
+        Gen.Select(Gen.Int[0, s_docs.Length - 1], Gen.Int[0, 3], Gen.Int, Gen.Int[1, 64]).Sample(
+            t =>
+            {
+                var (file, op, seed, count) = t;
+                var bytes = Mutate(s_docs[file], op, seed, count);
+                AssertReads(() => WordBinarySourceReader.Read(bytes, "fuzz.doc"));
+                Assert.Null(Finishes(() => ReportImporter.Pipeline.Import(new MemoryStream(bytes), "fuzz.doc")).Defect);
+            },
+            iter: 300,
             seed: "0N0XIzNsQ0O2",
             threads: 2);
     }

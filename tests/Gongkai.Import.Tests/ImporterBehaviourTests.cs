@@ -30,6 +30,23 @@ public class ImporterBehaviourTests
         Assert.Contains(report.Diagnostics, d => d.Code == DiagnosticCodes.CellNonNumeric && d.Message.Contains("“/”", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A count printed in scientific notation (tabulate's default, so pandas' <c>to_markdown</c> of a
+    /// float column): rounded to six digits, so not read as a number, but the row's other cells are.
+    /// Until 2026-12-07 the whole row was CELL.missing.
+    /// </summary>
+    [Fact]
+    public void Import_ScientificNotationCell_IsNonNumericAndTheRowIsRead()
+    {
+        var report = ImportText(Rich().Replace("规章\t1\t0\t12", "规章\t1\t0\t1.23457e+06", StringComparison.Ordinal));
+
+        Assert.Equal(1m, report["table2", "rules", 0].Value);
+        Assert.Equal(0m, report["table2", "rules", 1].Value);
+        Assert.Equal(CellState.NonNumeric, report["table2", "rules", 2].State);
+        Assert.Contains(report.Diagnostics, d => d.Code == DiagnosticCodes.CellNonNumeric && d.Message.Contains("“1.23457e+06”是四舍五入后的科学记数法", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Diagnostics, d => d.Code == DiagnosticCodes.CellMissing);
+    }
+
     [Fact]
     public void Check_BalanceBroken_NamesRowColumnAndLine()
     {
@@ -74,12 +91,31 @@ public class ImporterBehaviourTests
         Assert.Contains(report.Diagnostics, d => d.Code == DiagnosticCodes.SourceNotReport);
     }
 
+    /// <summary>A Word 97-2003 file cut short: read as one (no longer refused as a format), and said to be broken.</summary>
     [Fact]
-    public void Import_OldWordFile_IsUnsupportedWithAdvice()
+    public void Import_BrokenOldWordFile_IsUnreadableWithReason()
     {
         var bytes = new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0 };
 
         var report = ReportImporter.Import(new MemoryStream(bytes), "report.doc");
+
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal(DiagnosticCodes.SourceUnreadable, d.Code);
+        Assert.Contains("DOC 文档已损坏", d.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A compound file that is no Word document (an Excel 97 workbook): refused with advice.</summary>
+    [Fact]
+    public void Import_CompoundFileWithoutWordDocument_IsUnsupportedWithAdvice()
+    {
+        var doc = File.ReadAllBytes(Path.Combine(ReportFixtureTests.FixturePath("doc"), "sample-000", "input.doc"));
+        var renamed = (byte[])doc.Clone();
+        var name = Encoding.Unicode.GetBytes("WordDocument");
+        var at = renamed.AsSpan().IndexOf(name);
+        Assert.True(at > 0);
+        Encoding.Unicode.GetBytes("Workbook\0\0\0\0").CopyTo(renamed, at);
+
+        var report = ReportImporter.Import(new MemoryStream(renamed), "report.xls");
 
         var d = Assert.Single(report.Diagnostics);
         Assert.Equal(DiagnosticCodes.SourceUnsupported, d.Code);

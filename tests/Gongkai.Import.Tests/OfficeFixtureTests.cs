@@ -5,7 +5,7 @@ using Gongkai.Domain.Reports;
 namespace Gongkai.Import.Tests;
 
 /// <summary>
-/// One theory over Fixtures/pdf/* and Fixtures/docx/*: real PDFs (hzq2023, hzq2024) and reports
+/// One theory over Fixtures/pdf/*, Fixtures/docx/* and Fixtures/doc/*: real PDFs (hzq2023, hzq2024) and reports
 /// written as HTML and converted by LibreOffice (make_office_fixtures.py), each with expected.json.
 /// </summary>
 public class OfficeFixtureTests
@@ -14,6 +14,8 @@ public class OfficeFixtureTests
 
     public static TheoryData<string> DocxCases() => Cases("docx");
 
+    public static TheoryData<string> DocCases() => Cases("doc");
+
     [Theory]
     [MemberData(nameof(PdfCases))]
     public void Import_PdfFixture_GivesExpectedCellsAndErrors(string name) => AssertFixture("pdf", name);
@@ -21,6 +23,11 @@ public class OfficeFixtureTests
     [Theory]
     [MemberData(nameof(DocxCases))]
     public void Import_DocxFixture_GivesExpectedCellsAndErrors(string name) => AssertFixture("docx", name);
+
+    /// <summary>Word 97-2003 files saved by LibreOffice from the DOCX fixtures: read as the DOCX they came from. Until 2026-12-07 refused (SOURCE.unsupported).</summary>
+    [Theory]
+    [MemberData(nameof(DocCases))]
+    public void Import_DocFixture_ReadsAsTheDocxItWasSavedFrom(string name) => AssertFixture("doc", name);
 
     [Fact]
     public void Import_PdfRealHuaian2024_PassesEveryRule()

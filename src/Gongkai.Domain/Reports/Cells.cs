@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Gongkai.Domain.Reports;
 
@@ -89,4 +90,18 @@ public sealed record Cell(CellState State, decimal? Value, string? Raw = null, S
 
     public static Cell Ambiguous(IReadOnlyList<decimal> readings, string raw, SourceLocation? source = null) =>
         new(CellState.Ambiguous, null, raw, source, readings);
+}
+
+/// <summary>What a value's printed form alone says about it (report-json.md, values as printed).</summary>
+public static partial class PrintedValue
+{
+    /// <summary>
+    /// Whether <paramref name="text"/> is a number in scientific notation (<c>1.23457e+06</c>: tabulate's,
+    /// and so pandas' <c>to_markdown</c>, default for a float column, six significant digits): a value,
+    /// but rounded, so not the count printed. Read as CELL.non-numeric, not as 1234570.
+    /// </summary>
+    public static bool IsScientific(string text) => Scientific().IsMatch(text);
+
+    [GeneratedRegex(@"^[+\-]?\d+(\.\d+)?[eE][+\-]?\d{1,3}$")]
+    private static partial Regex Scientific();
 }

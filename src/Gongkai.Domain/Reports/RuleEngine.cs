@@ -133,6 +133,9 @@ public static class RuleEngine
                     case CellState.Blank:
                         findings.Add(DiagnosticCodes.Create(DiagnosticCodes.CellBlank, $"{CellName(layout, row, c)}：单元格为空，应填数字（没有的填0）", cell.Source, cellRef));
                         break;
+                    case CellState.NonNumeric when cell.Raw is { } raw && PrintedValue.IsScientific(raw):
+                        findings.Add(DiagnosticCodes.Create(DiagnosticCodes.CellNonNumeric, $"{CellName(layout, row, c)}：“{raw}”是四舍五入后的科学记数法，无法还原准确数字", cell.Source, cellRef));
+                        break;
                     case CellState.NonNumeric:
                         findings.Add(DiagnosticCodes.Create(DiagnosticCodes.CellNonNumeric, $"{CellName(layout, row, c)}：“{cell.Raw}”不是数字", cell.Source, cellRef));
                         break;

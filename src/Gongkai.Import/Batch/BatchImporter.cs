@@ -217,7 +217,8 @@ public static class BatchImporter
         ".pdf" => SourceKind.Pdf,
         ".docx" => SourceKind.Docx,
         ".htm" or ".html" or ".shtml" => SourceKind.Html,
-        ".doc" or ".wps" or ".ofd" => SourceKind.Unsupported,
+        ".doc" or ".wps" => SourceKind.WordBinary,
+        ".ofd" => SourceKind.Unsupported,
         _ => SourceKind.Text,
     };
 

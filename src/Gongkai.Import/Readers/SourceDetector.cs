@@ -15,6 +15,12 @@ public static class SourceDetector
             return SourceKind.Pdf;
         }
 
+        if (WordBinary.CompoundFile.IsCompoundFile(bytes))
+        {
+            // Word 97-2003 (.doc), WPS (.wps); the reader refuses other compound files (.xls, .ppt).
+            return SourceKind.WordBinary;
+        }
+
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
         {
             return SourceKind.Unsupported;

@@ -34,7 +34,7 @@ internal sealed partial class StructuredNormaliser
             return new Frag(fragment, line, index, unit.Groups["n"].Value, Kind.Number, counted);
         }
 
-        if (PlaceholderPattern().IsMatch(folded) || NumberWithOtherUnitPattern().IsMatch(folded))
+        if (PlaceholderPattern().IsMatch(folded) || NumberWithOtherUnitPattern().IsMatch(folded) || PrintedValue.IsScientific(folded))
         {
             return new Frag(fragment, line, index, folded, Kind.NonNumeric, null);
         }

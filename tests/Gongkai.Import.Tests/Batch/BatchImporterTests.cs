@@ -18,12 +18,25 @@ public sealed class BatchImporterTests : IDisposable
         File.Copy(Path.Combine(fixtures, "pdf", "hzq2023", "input.pdf"), Path.Combine(_dir, "in", "pdf", "hzq2023.pdf"));
         File.Copy(Path.Combine(fixtures, "docx", "rich-split", "input.docx"), Path.Combine(_dir, "in", "rich.docx"));
         File.Copy(Path.Combine(fixtures, "reports", "rich-tabs", "input.txt"), Path.Combine(_dir, "in", "rich.txt"));
-        File.WriteAllBytes(Path.Combine(_dir, "in", "old.doc"), [0xD0, 0xCF, 0x11, 0xE0, 1, 2, 3, 4]);
+        File.WriteAllBytes(Path.Combine(_dir, "in", "old.ofd"), Ofd());
         File.WriteAllBytes(Path.Combine(_dir, "in", "broken.pdf"), "%PDF-1.4 nothing here"u8.ToArray());
         File.WriteAllText(Path.Combine(_dir, "in", "picture.png"), "not a report");
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>An OFD package (a zip with OFD.xml): a format the importer does not read.</summary>
+    private static byte[] Ofd()
+    {
+        using var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var w = new StreamWriter(zip.CreateEntry("OFD.xml").Open());
+            w.Write("<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"/>");
+        }
+
+        return ms.ToArray();
+    }
 
     [Fact]
     public async Task ImportAsync_Directory_ImportsEveryReportAndSummarises()
@@ -31,7 +44,7 @@ public sealed class BatchImporterTests : IDisposable
         var progress = new List<BatchProgress>();
         var batch = await BatchImporter.ImportAsync(Path.Combine(_dir, "in"), p => { lock (progress) { progress.Add(p); } });
 
-        Assert.Equal(["broken.pdf", "old.doc", "pdf/hzq2023.pdf", "rich.docx", "rich.txt"], batch.Files.Select(f => f.File).ToArray());
+        Assert.Equal(["broken.pdf", "old.ofd", "pdf/hzq2023.pdf", "rich.docx", "rich.txt"], batch.Files.Select(f => f.File).ToArray());
         Assert.Equal(5, progress.Count);
         Assert.Equal(5, progress.Max(p => p.Done));
         Assert.Equal((5, 2, 1, 2), (batch.Summary.Total, batch.Summary.Imported, batch.Summary.WithErrors, batch.Summary.Failed));
@@ -41,7 +54,7 @@ public sealed class BatchImporterTests : IDisposable
         Assert.Equal(BatchOutcome.WithErrors, hzq.Outcome);
         Assert.Equal(SourceKind.Pdf, hzq.Kind);
         Assert.Equal(2, hzq.ErrorCount);
-        Assert.StartsWith(DiagnosticCodes.SourceUnsupported, batch.Files.Single(f => f.File == "old.doc").Reason, StringComparison.Ordinal);
+        Assert.StartsWith(DiagnosticCodes.SourceUnsupported, batch.Files.Single(f => f.File == "old.ofd").Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +115,7 @@ public sealed class BatchImporterTests : IDisposable
         Assert.Equal("21", hzq[Array.IndexOf(header, "table3.new_received.0")]);
         Assert.Equal("7730.28", hzq[Array.IndexOf(header, "table2.fees")]);
         Assert.Equal("2", hzq[^2]);
-        var doc = lines.Single(l => l.StartsWith("old.doc,", StringComparison.Ordinal)).Split(',');
+        var doc = lines.Single(l => l.StartsWith("old.ofd,", StringComparison.Ordinal)).Split(',');
         Assert.Equal(string.Empty, doc[Array.IndexOf(header, "table3.new_received.0")]);
     }
 

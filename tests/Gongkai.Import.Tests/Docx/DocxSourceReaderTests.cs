@@ -99,14 +99,14 @@ public class DocxSourceReaderTests
         Assert.Equal(["文本框中的文字"], Texts(doc.Lines[3]));
     }
 
+    /// <summary>A Word 97-2003 file named .docx is read as what it is.</summary>
     [Fact]
-    public void Read_OldBinaryDoc_IsUnsupported()
+    public void Read_OldBinaryDoc_IsReadAsOne()
     {
-        byte[] ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
-        var doc = Read(ole);
-        var d = Assert.Single(doc.Diagnostics);
-        Assert.Equal(DiagnosticCodes.SourceUnsupported, d.Code);
-        Assert.Equal("不支持的文件格式（.doc/.wps/.ofd），请另存为 DOCX 或 PDF 后导入", d.Message);
+        var doc = Read(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "doc", "sample-000", "input.doc")));
+
+        Assert.Empty(doc.Diagnostics);
+        Assert.Contains(doc.Lines, l => l.Cells.Length >= 4 && l.Cells[0].Text.Contains("规章", StringComparison.Ordinal));
     }
 
     [Fact]

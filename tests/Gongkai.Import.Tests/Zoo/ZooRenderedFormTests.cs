@@ -73,6 +73,12 @@ public sealed class ZooRenderedFormTests
     [ToolFact("soffice")]
     public void LibreOfficePdfFromHtml_ReadsBackExactly() => Check("lo-pdf-from-html");
 
+    [ToolFact("soffice")]
+    public void LibreOfficeDocFromDocx_ReadsBackExactly() => Check("lo-doc-from-docx");
+
+    [ToolFact("soffice")]
+    public void LibreOfficeDocFromHtml_ReadsBackExactly() => Check("lo-doc-from-html");
+
     [ToolFact("pandoc")]
     public void PandocMarkdownFromDocx_ReadsBackExactly() => Check("pandoc-md-from-docx");
 

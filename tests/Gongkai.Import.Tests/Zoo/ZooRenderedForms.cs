@@ -79,6 +79,9 @@ public static class ZooRenderedForms
         new("w3m-from-word-html", WordKinds, "report.txt", "w3m", (cases, dir) => FromHtml(cases, dir, "w3m", ["-dump", "-cols", "200", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"], word: true)),
         new("pandoc-md-from-word-html", WordKinds, "report.md", "pandoc", (cases, dir) => FromHtml(cases, dir, "pandoc", ["-f", "html", "-t", "markdown"], word: true)),
         new("lo-pdf-from-html", RenderedKinds, "report.pdf", "soffice", (cases, dir) => LibreOffice(cases, dir, "html", "pdf:writer_web_pdf_Export")),
+        // Word 97-2003 files, as many offices still publish (.doc; WPS's .wps is the same format).
+        new("lo-doc-from-docx", RenderedKinds, "report.doc", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "doc:MS Word 97")),
+        new("lo-doc-from-html", RenderedKinds, "report.doc", "soffice", (cases, dir) => LibreOffice(cases, dir, "html", "doc:MS Word 97")),
         new("pandoc-md-from-docx", RenderedKinds, "report.md", "pandoc", (cases, dir) => FromDocx(cases, dir, "pandoc", ["-s", "-f", "docx", "-t", "markdown"])),
         new("pandoc-gfm-from-docx", RenderedKinds, "report.md", "pandoc", (cases, dir) => FromDocx(cases, dir, "pandoc", ["-s", "-f", "docx", "-t", "gfm"])),
         new("pandoc-plain-from-docx", RenderedKinds, "report.txt", "pandoc", (cases, dir) => FromDocx(cases, dir, "pandoc", ["-s", "-f", "docx", "-t", "plain"])),

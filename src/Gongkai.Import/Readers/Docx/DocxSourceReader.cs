@@ -18,7 +18,7 @@ namespace Gongkai.Import.Readers.Docx;
 /// paragraph number, or the table, row and cell (1-based, in document order).
 /// Before the package is opened, the zip is checked against <see cref="ImportLimits"/> by
 /// actually expanding every entry, so a zip bomb gives <c>SOURCE.too-large</c>. The old binary
-/// formats (.doc, .wps) and OFD give <c>SOURCE.unsupported</c>.
+/// formats (.doc, .wps) are read by <see cref="WordBinary.WordBinarySourceReader"/>; OFD gives <c>SOURCE.unsupported</c>.
 /// </summary>
 public sealed class DocxSourceReader : ISourceReader
 {
@@ -37,7 +37,7 @@ public sealed class DocxSourceReader : ISourceReader
         Read(SourceReaderBytes.ToArray(bytes), name, ImportBudget.Current);
 
     /// <summary>The message for formats that must be converted first.</summary>
-    public const string UnsupportedMessage = "不支持的文件格式（.doc/.wps/.ofd），请另存为 DOCX 或 PDF 后导入";
+    public const string UnsupportedMessage = "不支持的文件格式（.ofd），请另存为 DOCX 或 PDF 后导入";
 
     public static SourceDocument Read(Stream stream, string name, ImportBudget? budget = null) =>
         ImportBudget.ReadBytes(stream, name, "DOCX", budget, (bytes, b) => Read(bytes, name, b));
@@ -47,9 +47,10 @@ public sealed class DocxSourceReader : ISourceReader
 
     private static SourceDocument ReadWithin(byte[] bytes, string name, ImportBudget budget)
     {
-        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
+        if (WordBinary.CompoundFile.IsCompoundFile(bytes))
         {
-            return Fail(name, DiagnosticCodes.SourceUnsupported, UnsupportedMessage);
+            // A .doc named .docx (or handed to this reader): read as what it is.
+            return WordBinary.WordBinarySourceReader.Read(bytes, name, budget);
         }
 
         if (!bytes.AsSpan().StartsWith("PK"u8))
