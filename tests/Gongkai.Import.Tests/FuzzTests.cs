@@ -38,67 +38,45 @@ public class FuzzTests
     private static string Fixture(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
 
     [Fact]
-    public void PdfReader_MutatedPdf_NeverThrowsOrHangs()
-    {
-        Gen.Select(Gen.Int[0, s_pdfs.Length - 1], Gen.Int[0, 3], Gen.Int, Gen.Int[1, 64]).Sample(
-            t =>
-            {
-                var (file, op, seed, count) = t;
-                var bytes = Mutate(s_pdfs[file], op, seed, count);
-                AssertReads(() => PdfSourceReader.Read(new MemoryStream(bytes), "fuzz.pdf"));
-            },
-            iter: 60,
-            seed: "0N0XIzNsQ0O2",
-            threads: 2);
-    }
+    public void PdfReader_MutatedPdf_NeverThrowsOrHangs() =>
+        SampleMutated(s_pdfs, Mutate, 64, iter: 60, bytes => AssertReads(() => PdfSourceReader.Read(new MemoryStream(bytes), "fuzz.pdf")));
 
     [Fact]
-    public void DocxReader_MutatedBytes_NeverThrowsOrHangs()
-    {
-        Gen.Select(Gen.Int[0, s_docx.Length - 1], Gen.Int[0, 3], Gen.Int, Gen.Int[1, 64]).Sample(
-            t =>
-            {
-                var (file, op, seed, count) = t;
-                var bytes = Mutate(s_docx[file], op, seed, count);
-                AssertReads(() => DocxSourceReader.Read(new MemoryStream(bytes), "fuzz.docx"));
-            },
-            iter: 150,
-            seed: "0N0XIzNsQ0O2",
-            threads: 2);
-    }
+    public void DocxReader_MutatedBytes_NeverThrowsOrHangs() =>
+        SampleMutated(s_docx, Mutate, 64, iter: 150, bytes => AssertReads(() => DocxSourceReader.Read(new MemoryStream(bytes), "fuzz.docx")));
 
     /// <summary>Word 97-2003 files mangled: the compound file's chains, the FIB, the piece table and the PAPX pages all come from the bytes.</summary>
     [Fact]
-    public void WordBinaryReader_MutatedBytes_NeverThrowsOrHangs()
-    {
-        Gen.Select(Gen.Int[0, s_docs.Length - 1], Gen.Int[0, 3], Gen.Int, Gen.Int[1, 64]).Sample(
-            t =>
-            {
-                var (file, op, seed, count) = t;
-                var bytes = Mutate(s_docs[file], op, seed, count);
-                AssertReads(() => WordBinarySourceReader.Read(bytes, "fuzz.doc"));
-                Assert.Null(Finishes(() => ReportImporter.Pipeline.Import(new MemoryStream(bytes), "fuzz.doc")).Defect);
-            },
-            iter: 300,
-            seed: "0N0XIzNsQ0O2",
-            threads: 2);
-    }
+    public void WordBinaryReader_MutatedBytes_NeverThrowsOrHangs() =>
+        SampleMutated(s_docs, Mutate, 64, iter: 300, bytes =>
+        {
+            AssertReads(() => WordBinarySourceReader.Read(bytes, "fuzz.doc"));
+            Assert.Null(Finishes(() => ReportImporter.Pipeline.Import(new MemoryStream(bytes), "fuzz.doc")).Defect);
+        });
 
     [Fact]
-    public void DocxReader_MutatedZipEntries_NeverThrowsOrHangs()
-    {
-        Gen.Select(Gen.Int[0, s_docx.Length - 1], Gen.Int[0, 3], Gen.Int, Gen.Int[1, 32]).Sample(
+    public void DocxReader_MutatedZipEntries_NeverThrowsOrHangs() =>
+        SampleMutated(s_docx, MutateEntries, 32, iter: 50, bytes =>
+        {
+            AssertReads(() => DocxSourceReader.Read(new MemoryStream(bytes), "fuzz.docx"));
+            Assert.Null(Finishes(() => ReportImporter.Pipeline.Import(new MemoryStream(bytes), "fuzz.docx")).Defect);
+        });
+
+    /// <summary>
+    /// <paramref name="iter"/> files made by <paramref name="mutate"/> (one of four operations, a seed,
+    /// up to <paramref name="maxCount"/> changes) from one of <paramref name="sources"/>, each given to
+    /// <paramref name="check"/>; fixed seed, two threads.
+    /// </summary>
+    private static void SampleMutated(byte[][] sources, Func<byte[], int, int, int, byte[]> mutate, int maxCount, int iter, Action<byte[]> check) =>
+        Gen.Select(Gen.Int[0, sources.Length - 1], Gen.Int[0, 3], Gen.Int, Gen.Int[1, maxCount]).Sample(
             t =>
             {
                 var (file, op, seed, count) = t;
-                var bytes = MutateEntries(s_docx[file], op, seed, count);
-                AssertReads(() => DocxSourceReader.Read(new MemoryStream(bytes), "fuzz.docx"));
-                Assert.Null(Finishes(() => ReportImporter.Pipeline.Import(new MemoryStream(bytes), "fuzz.docx")).Defect);
+                check(mutate(sources[file], op, seed, count));
             },
-            iter: 50,
+            iter: iter,
             seed: "0N0XIzNsQ0O2",
             threads: 2);
-    }
 
     [Fact]
     public void Importer_RandomBytesWithPdfOrZipHeader_NeverThrows()
