@@ -3,7 +3,9 @@ using Gongkai.Domain.Reports;
 using Gongkai.Import.Flattened;
 using Gongkai.Import.Readers;
 using Gongkai.Import.Readers.Docx;
+using Gongkai.Import.Readers.Mht;
 using Gongkai.Import.Readers.Pdf;
+using Gongkai.Import.Readers.Rtf;
 using Gongkai.Import.Readers.WordBinary;
 using Gongkai.Import.Structured;
 
@@ -34,7 +36,7 @@ public sealed class ReportImportPipeline
     public ReportImportPipeline(IEnumerable<ISourceReader>? readers = null, IEnumerable<INormaliser>? normalisers = null, FormatCatalogue? catalogue = null, TimeSpan? maxTime = null, bool validate = true)
     {
         Readers = readers is null
-            ? [TextSourceReader.Instance, HtmlSourceReader.Instance, PdfSourceReader.Instance, DocxSourceReader.Instance, WordBinarySourceReader.Instance]
+            ? [TextSourceReader.Instance, HtmlSourceReader.Instance, PdfSourceReader.Instance, DocxSourceReader.Instance, WordBinarySourceReader.Instance, RtfSourceReader.Instance, MhtSourceReader.Instance]
             : [.. readers];
         Normalisers = normalisers is null ? [StructuredNormaliser.Instance, FlattenedNormaliser.Instance] : [.. normalisers];
         Catalogue = catalogue ?? FormatCatalogue.Default;

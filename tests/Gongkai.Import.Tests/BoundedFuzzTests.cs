@@ -76,6 +76,29 @@ public sealed class BoundedFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Rtf_50000NestedGroups_IsRefusedWithinTwoCpuSeconds()
+    {
+        var bytes = Encoding.ASCII.GetBytes(@"{\rtf1\ansi " + Repeat("{", 50_000) + "x" + Repeat("}", 50_000) + "}");
+        var report = AssertBounded(bytes, "deep.rtf", cpuSeconds: 2);
+        AssertRefused(report, DiagnosticCodes.SourceTooDeep);
+    }
+
+    /// <summary>A web archive of 10,000 multiparts one inside the other, the page at the bottom: not looked for past eight levels.</summary>
+    [Fact]
+    public void Mht_10000NestedMultiparts_IsRefusedWithinTwoCpuSeconds()
+    {
+        var sb = new StringBuilder("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b0\"\r\n\r\n");
+        for (var i = 1; i < 10_000; i++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"--b{i - 1}\r\nContent-Type: multipart/related; boundary=\"b{i}\"\r\n\r\n");
+        }
+
+        sb.Append("--b9999\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n");
+        var report = AssertBounded(Encoding.ASCII.GetBytes(sb.ToString()), "deep.mht", cpuSeconds: 2);
+        AssertRefused(report, DiagnosticCodes.SourceUnreadable);
+    }
+
+    [Fact]
     public void Html_50000NestedDivs_IsRefusedWithinTwoCpuSeconds()
     {
         var bytes = Encoding.ASCII.GetBytes("<html><body>" + Repeat("<div>", 50_000) + "x" + Repeat("</div>", 50_000) + "</body></html>");

@@ -3,12 +3,13 @@ using CsCheck;
 using Gongkai.Domain.Reports;
 using Gongkai.Import.Readers.Docx;
 using Gongkai.Import.Readers.Pdf;
+using Gongkai.Import.Readers.Rtf;
 using Gongkai.Import.Readers.WordBinary;
 
 namespace Gongkai.Import.Tests;
 
 /// <summary>
-/// Mangled PDFs, DOCX and Word 97-2003 files (byte flips, truncation, overwritten spans, zip entries replaced,
+/// Mangled PDFs, DOCX, Word 97-2003 and RTF files (byte flips, truncation, overwritten spans, zip entries replaced,
 /// removed or added) give a <see cref="SourceDocument"/> or a diagnostic: never an exception, never
 /// a hang. Fixed seeds and bounded iterations keep the run short and repeatable.
 /// </summary>
@@ -35,6 +36,12 @@ public class FuzzTests
         File.ReadAllBytes(Fixture("doc", "rich-split", "input.doc")),
     ];
 
+    private static readonly byte[][] s_rtfs =
+    [
+        File.ReadAllBytes(Fixture("rtf", "sample-000", "input.rtf")),
+        File.ReadAllBytes(Fixture("rtf", "rich-split", "input.rtf")),
+    ];
+
     private static string Fixture(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
 
     [Fact]
@@ -52,6 +59,14 @@ public class FuzzTests
         {
             AssertReads(() => WordBinarySourceReader.Read(bytes, "fuzz.doc"));
             Assert.Null(Finishes(() => ReportImporter.Pipeline.Import(new MemoryStream(bytes), "fuzz.doc")).Defect);
+        });
+
+    [Fact]
+    public void RtfReader_MutatedBytes_NeverThrowsOrHangs() =>
+        SampleMutated(s_rtfs, Mutate, 64, iter: 200, bytes =>
+        {
+            AssertReads(() => RtfSourceReader.Read(bytes, "fuzz.rtf"));
+            Assert.Null(Finishes(() => ReportImporter.Pipeline.Import(new MemoryStream(bytes), "fuzz.rtf")).Defect);
         });
 
     [Fact]

@@ -72,7 +72,7 @@ public static class BatchImporter
 {
     /// <summary>The file name extensions taken as reports (others, e.g. images, are passed over).</summary>
     public static readonly ImmutableHashSet<string> ReportExtensions = ImmutableHashSet.Create(
-        StringComparer.OrdinalIgnoreCase, ".txt", ".text", ".md", ".htm", ".html", ".shtml", ".pdf", ".docx", ".doc", ".wps", ".ofd");
+        StringComparer.OrdinalIgnoreCase, ".txt", ".text", ".md", ".htm", ".html", ".shtml", ".pdf", ".docx", ".doc", ".wps", ".rtf", ".mht", ".mhtml", ".ofd");
 
     /// <summary>
     /// Imports the directory or .zip at <paramref name="path"/> (a single report file is a batch of
@@ -218,6 +218,8 @@ public static class BatchImporter
         ".docx" => SourceKind.Docx,
         ".htm" or ".html" or ".shtml" => SourceKind.Html,
         ".doc" or ".wps" => SourceKind.WordBinary,
+        ".rtf" => SourceKind.Rtf,
+        ".mht" or ".mhtml" => SourceKind.Mht,
         ".ofd" => SourceKind.Unsupported,
         _ => SourceKind.Text,
     };

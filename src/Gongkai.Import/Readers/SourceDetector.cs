@@ -15,6 +15,11 @@ public static class SourceDetector
             return SourceKind.Pdf;
         }
 
+        if (Rtf.RtfSourceReader.IsRtf(bytes))
+        {
+            return SourceKind.Rtf;
+        }
+
         if (WordBinary.CompoundFile.IsCompoundFile(bytes))
         {
             // Word 97-2003 (.doc), WPS (.wps); the reader refuses other compound files (.xls, .ppt).
@@ -30,6 +35,11 @@ public static class SourceDetector
         {
             var ascii = System.Text.Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 1 << 16)]);
             return ascii.Contains("word/", StringComparison.Ordinal) ? SourceKind.Docx : SourceKind.Unsupported;
+        }
+
+        if (Mht.MhtSourceReader.IsMht(bytes))
+        {
+            return SourceKind.Mht;
         }
 
         var head = bytes[..Math.Min(bytes.Length, 8192)];

@@ -73,7 +73,48 @@ public static class ZooForms
         new("cell-lines-office", CellKinds.All, false, "report.txt", (p, _) => Utf8(OfficeCellLines(p))) { Grid = true },
         new("cell-paragraphs", CellKinds.All, false, "report.md", (p, _) => Utf8(CellParagraphs(p))) { BlanksVanish = true, ColumnsApart = true },
         new("pdftotext-bands", CellKinds.Numbers, false, "report.txt", (p, r) => Utf8(PdfTextBands(p, r))) { Grid = true },
+        new("mhtml-word", CellKinds.All, false, "report.mht", (p, r) => Mhtml(WordHtml(p, r), r)) { Grid = true },
     ];
+
+    /// <summary>
+    /// A page saved as a web archive: Word's 单个文件网页 (<c>MIME-Version: 1.0</c> first, the page in
+    /// GB2312 quoted-printable, a <c>filelist.xml</c> part after it) or a browser's single-file page
+    /// (Chrome's <c>From: &lt;Saved by Blink&gt;</c> header, UTF-8, quoted-printable or base64).
+    /// </summary>
+    public static byte[] Mhtml(string html, Random random)
+    {
+        var word = random.Next(2) == 0;
+        var page = new MimeKit.TextPart("html")
+        {
+            ContentTransferEncoding = word || random.Next(2) == 0 ? MimeKit.ContentEncoding.QuotedPrintable : MimeKit.ContentEncoding.Base64,
+            ContentLocation = new Uri(word ? "file:///C:/report.htm" : "https://www.example.gov.cn/art/2025/1/20/art_1_1.html"),
+        };
+        if (word)
+        {
+            // GB18030 bytes labelled gb2312, as Word labels them (GB2312 lacks some characters the zoo prints).
+            page.SetText(Encoding.GetEncoding("GB18030"), html);
+            page.ContentType.Charset = "gb2312";
+        }
+        else
+        {
+            page.SetText(Encoding.UTF8, html);
+        }
+
+        var related = new MimeKit.Multipart("related") { page };
+        if (word)
+        {
+            related.Add(new MimeKit.TextPart("xml") { Text = "<xml xmlns:o=\"urn:schemas-microsoft-com:office:office\"><o:File HRef=\"filelist.xml\"/></xml>", ContentLocation = new Uri("file:///C:/report.files/filelist.xml") });
+        }
+
+        related.ContentType.Parameters.Add("type", "text/html");
+        using var output = new MemoryStream();
+        var header = word
+            ? "MIME-Version: 1.0\r\n"
+            : "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.example.gov.cn/art/2025/1/20/art_1_1.html\r\nSubject: report\r\nMIME-Version: 1.0\r\n";
+        output.Write(Encoding.ASCII.GetBytes(header));
+        related.WriteTo(output);
+        return output.ToArray();
+    }
 
     /// <summary>A position of a table's full grid: the cell covering it, and whether the cell starts there (its top-left).</summary>
     public readonly record struct GridSlot(ZooCell Cell, bool Origin, bool FirstRow);

@@ -79,6 +79,9 @@ public sealed class ZooRenderedFormTests
     [ToolFact("soffice")]
     public void LibreOfficeDocFromHtml_ReadsBackExactly() => Check("lo-doc-from-html");
 
+    [ToolFact("soffice")]
+    public void LibreOfficeRtfFromDocx_ReadsBackExactly() => Check("lo-rtf-from-docx");
+
     [ToolFact("pandoc")]
     public void PandocMarkdownFromDocx_ReadsBackExactly() => Check("pandoc-md-from-docx");
 

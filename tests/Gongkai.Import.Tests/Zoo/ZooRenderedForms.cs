@@ -82,6 +82,8 @@ public static class ZooRenderedForms
         // Word 97-2003 files, as many offices still publish (.doc; WPS's .wps is the same format).
         new("lo-doc-from-docx", RenderedKinds, "report.doc", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "doc:MS Word 97")),
         new("lo-doc-from-html", RenderedKinds, "report.doc", "soffice", (cases, dir) => LibreOffice(cases, dir, "html", "doc:MS Word 97")),
+        // Rich Text Format, what sites' "导出 Word" buttons give (often named .doc).
+        new("lo-rtf-from-docx", RenderedKinds, "report.rtf", "soffice", (cases, dir) => LibreOffice(cases, dir, "docx", "rtf")),
         new("pandoc-md-from-docx", RenderedKinds, "report.md", "pandoc", (cases, dir) => FromDocx(cases, dir, "pandoc", ["-s", "-f", "docx", "-t", "markdown"])),
         new("pandoc-gfm-from-docx", RenderedKinds, "report.md", "pandoc", (cases, dir) => FromDocx(cases, dir, "pandoc", ["-s", "-f", "docx", "-t", "gfm"])),
         new("pandoc-plain-from-docx", RenderedKinds, "report.txt", "pandoc", (cases, dir) => FromDocx(cases, dir, "pandoc", ["-s", "-f", "docx", "-t", "plain"])),

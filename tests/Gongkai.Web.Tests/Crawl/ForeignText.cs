@@ -15,7 +15,7 @@ public static partial class ForeignText
     public static readonly IReadOnlySet<string> Allowed = new HashSet<string>(StringComparer.Ordinal)
     {
         "PDF", "DOCX", "DOC", "CSV", "JSON", "API", "XLSX", "XLS", "ZIP", "URL", "HTML", "HTM", "TXT", "RSS", "XML",
-        "UTF", "GBK", "ODT", "WPS", "OFD", "RTF", "JPG", "PNG", "GIF", "OCR", "HTTP", "HTTPS", "WWW", "EMS",
+        "UTF", "GBK", "ODT", "WPS", "OFD", "RTF", "MHT", "MHTML", "JPG", "PNG", "GIF", "OCR", "HTTP", "HTTPS", "WWW", "EMS",
     };
 
     /// <summary>The words of <paramref name="text"/> no Chinese reader should meet, in order.</summary>
