@@ -71,6 +71,27 @@ public sealed class ZooFixtureTests
     }
 
     /// <summary>
+    /// pdfminer's text of a LibreOffice PDF (fixture <c>zoo-unread/pdfminer-from-lo-pdf-226</c>, most of
+    /// table 3 unread as that form is): <c>4.无正当理由大量反复申请 22368</c> then <c>75</c> on the next line,
+    /// the rest of the row elsewhere. The line reading leaves the row incomplete; the stream reading cut the
+    /// two numbers into seven cells, 2 2 3 6 8 7 5, whose 总计 is not their sum. Such a row is no longer
+    /// taken from the stream reading: the line reading's two cells stay, the rest unread, and no cell
+    /// of the report is read wrong.
+    /// </summary>
+    [Fact]
+    public void Import_StreamRowThatDoesNotAddUp_IsLeftUnread()
+    {
+        var dir = Path.Combine(ReportFixtureTests.FixturePath("zoo-unread"), "pdfminer-from-lo-pdf-226");
+        var truth = ReportJson.Parse(File.ReadAllText(Path.Combine(dir, "expected.json")));
+
+        var read = ReportImporter.Import(Path.Combine(dir, "input.txt"));
+
+        Assert.Equal([22368m, 75m, null, null, null, null, null], Enumerable.Range(0, 7).Select(c => read["table3", "not_processed_excessive", c].Value));
+        var wrong = read.TableLayouts().SelectMany(l => l.Cells()).Where(c => read[c].Value is { } v && truth[c].Value != v).ToList();
+        Assert.Empty(wrong);
+    }
+
+    /// <summary>
     /// The canonical JSON writes a placeholder (<c>/</c>, <c>无</c>) as null like a blank; the
     /// fixture's <c>placeholders.tsv</c> (<c>cell TAB printed text</c>) says which null cells were placeholders.
     /// </summary>
