@@ -49,10 +49,7 @@ public sealed class RtfSourceReader : ISourceReader
 
     private sealed class Parser(byte[] rtf, string name, ImportBudget budget)
     {
-        private readonly ImmutableArray<SourceLine>.Builder _lines = ImmutableArray.CreateBuilder<SourceLine>();
-        private readonly StringBuilder _paragraph = new();
-        private readonly StringBuilder _cell = new();
-        private readonly List<string> _row = [];
+        private readonly DocumentLines _lines = new(name, budget);
         private readonly List<byte> _pending = [];
         private readonly Stack<(bool Skip, int Uc)> _groups = new();
         private Encoding _encoding = Encoding.Latin1;
@@ -60,10 +57,6 @@ public sealed class RtfSourceReader : ISourceReader
         private int _uc = 1;
         private int _fallback;
         private bool _inTable;
-        private int _paragraphs;
-        private int _tables;
-        private int _rows;
-        private bool _tableOpen;
         private int _chars;
 
         public SourceDocument Read()
@@ -118,13 +111,8 @@ public sealed class RtfSourceReader : ISourceReader
             }
 
             Flush();
-            EndParagraph();
-            if (_row.Count > 0)
-            {
-                EndRow();
-            }
-
-            return _lines.Count > 0
+            _lines.EndParagraph(false);
+            return !_lines.IsEmpty
                 ? new SourceDocument(name, _lines.ToImmutable(), [])
                 : SourceDocument.Failed(name, DiagnosticCodes.Create(DiagnosticCodes.SourceUnreadable, "RTF 文件中没有可读的正文（文件可能不完整）", new SourceLocation(name)));
         }
@@ -233,13 +221,16 @@ public sealed class RtfSourceReader : ISourceReader
                     _inTable = true;
                     return;
                 case "cell":
-                    EndCell();
+                    Flush();
+                    _fallback = 0;
+                    _lines.EndCell();
                     return;
                 case "nestcell":
                     Char(' ');
                     return;
                 case "row":
-                    EndRow();
+                    Flush();
+                    _lines.EndRow();
                     return;
                 case "emdash":
                     Char('—');
@@ -301,7 +292,7 @@ public sealed class RtfSourceReader : ISourceReader
             }
 
             Flush();
-            _paragraph.Append(c);
+            _lines.Current.Append(c);
             Count(1);
         }
 
@@ -314,7 +305,7 @@ public sealed class RtfSourceReader : ISourceReader
 
             var text = _encoding.GetString([.. _pending]);
             _pending.Clear();
-            _paragraph.Append(text);
+            _lines.Current.Append(text);
             Count(text.Length);
         }
 
@@ -339,69 +330,11 @@ public sealed class RtfSourceReader : ISourceReader
             _fallback = 0;
             if (!paragraph)
             {
-                _paragraph.Append(' ');
+                _lines.Current.Append(' ');
                 return;
             }
 
-            if (_inTable)
-            {
-                // A paragraph of a cell that holds several: joined with a space, as the DOCX reader does.
-                var text = _paragraph.ToString().Trim();
-                _paragraph.Clear();
-                _cell.Append(_cell.Length > 0 && text.Length > 0 ? " " : string.Empty).Append(text);
-                return;
-            }
-
-            EndParagraph();
-        }
-
-        private void EndParagraph()
-        {
-            var text = _paragraph.ToString().Trim();
-            _paragraph.Clear();
-            _tableOpen = false;
-            _paragraphs++;
-            if (text.Length > 0)
-            {
-                budget.AddLine(1, text.Length, _paragraphs);
-                _lines.Add(new SourceLine([new Fragment(text, new SourceLocation(name, Line: _paragraphs))]));
-            }
-        }
-
-        private void EndCell()
-        {
-            Flush();
-            _fallback = 0;
-            var last = _paragraph.ToString().Trim();
-            _paragraph.Clear();
-            _cell.Append(_cell.Length > 0 && last.Length > 0 ? " " : string.Empty).Append(last);
-            if (!_tableOpen)
-            {
-                (_tableOpen, _rows) = (true, 0);
-                _tables++;
-            }
-
-            _row.Add(_cell.ToString());
-            _cell.Clear();
-        }
-
-        private void EndRow()
-        {
-            Flush();
-            _paragraph.Clear();
-            _cell.Clear();
-            _rows++;
-            var cells = _row.SkipWhile(c => c.Length == 0).ToList();
-            var skipped = _row.Count - cells.Count;
-            _row.Clear();
-            if (cells.Count == 0)
-            {
-                return;
-            }
-
-            var fragments = cells.Select((c, k) => new Fragment(c, new SourceLocation(name, Table: _tables, Row: _rows, Cell: skipped + k + 1))).ToImmutableArray();
-            budget.AddLine(fragments.Length, cells.Sum(c => c.Length));
-            _lines.Add(new SourceLine(fragments));
+            _lines.EndParagraph(_inTable);
         }
     }
 }

@@ -289,17 +289,10 @@ public sealed class WordBinarySourceReader : ISourceReader
         }
     }
 
-    /// <summary>Puts the main text together into lines: paragraphs, and table rows of cells.</summary>
+    /// <summary>Puts the main text together into lines (<see cref="DocumentLines"/>): paragraphs, and table rows of cells.</summary>
     private sealed class Assembler(string name, ImportBudget budget, ParagraphProperties properties)
     {
-        private readonly ImmutableArray<SourceLine>.Builder _lines = ImmutableArray.CreateBuilder<SourceLine>();
-        private readonly StringBuilder _paragraph = new();
-        private readonly StringBuilder _cell = new();
-        private readonly List<string> _row = [];
-        private int _paragraphs;
-        private int _tables;
-        private int _rows;
-        private bool _inTable;
+        private readonly DocumentLines _lines = new(name, budget);
         private bool _cellJustEnded;
 
         public ImmutableArray<SourceLine> Lines(string text, uint[] fcs)
@@ -339,33 +332,35 @@ public sealed class WordBinarySourceReader : ISourceReader
                 switch (c)
                 {
                     case '\r':
-                        EndParagraph(properties.Known && properties.Of(fcs[i]).InTable);
+                        _lines.EndParagraph(properties.Known && properties.Of(fcs[i]).InTable);
                         break;
                     case '\u0007':
-                        var (_, endsRow) = properties.Known ? properties.Of(fcs[i]) : (true, _cellJustEnded && _paragraph.Length == 0);
+                        var (_, endsRow) = properties.Known ? properties.Of(fcs[i]) : (true, _cellJustEnded && _lines.Current.Length == 0);
                         if (endsRow)
                         {
-                            EndRow();
+                            _lines.EndRow();
                         }
                         else
                         {
-                            EndCell();
+                            _lines.EndCell();
                         }
+
+                        _cellJustEnded = !endsRow;
 
                         continue;
                     case '\u000C':
-                        EndParagraph(_inTable);
+                        _lines.EndParagraph(false);
                         break;
                     case '\t' or '\u000B' or '\u00A0' or '\u3000':
-                        _paragraph.Append(' ');
+                        _lines.Current.Append(' ');
                         break;
                     case '\u001E':
-                        _paragraph.Append('-');
+                        _lines.Current.Append('-');
                         break;
                     case < ' ' or '\u001F':
                         break;
                     default:
-                        _paragraph.Append(c);
+                        _lines.Current.Append(c);
                         break;
                 }
 
@@ -376,68 +371,8 @@ public sealed class WordBinarySourceReader : ISourceReader
                 }
             }
 
-            EndParagraph(false);
-            if (_row.Count > 0)
-            {
-                EndRow();
-            }
-
+            _lines.EndParagraph(false);
             return _lines.ToImmutable();
-        }
-
-        private void EndParagraph(bool inTable)
-        {
-            var text = _paragraph.ToString().Trim();
-            _paragraph.Clear();
-            if (inTable)
-            {
-                // A paragraph of a cell that holds several: joined with a space, as the DOCX reader does.
-                _cell.Append(_cell.Length > 0 && text.Length > 0 ? " " : string.Empty).Append(text);
-                return;
-            }
-
-            _inTable = false;
-            _paragraphs++;
-            if (text.Length > 0)
-            {
-                budget.AddLine(1, text.Length, _paragraphs);
-                _lines.Add(new SourceLine([new Fragment(text, new SourceLocation(name, Line: _paragraphs))]));
-            }
-        }
-
-        private void EndCell()
-        {
-            var last = _paragraph.ToString().Trim();
-            _paragraph.Clear();
-            _cell.Append(_cell.Length > 0 && last.Length > 0 ? " " : string.Empty).Append(last);
-            if (!_inTable)
-            {
-                (_inTable, _rows) = (true, 0);
-                _tables++;
-            }
-
-            _row.Add(_cell.ToString());
-            _cell.Clear();
-            _cellJustEnded = true;
-        }
-
-        private void EndRow()
-        {
-            _paragraph.Clear();
-            _cell.Clear();
-            _rows++;
-            var cells = _row.SkipWhile(c => c.Length == 0).ToList();
-            var skipped = _row.Count - cells.Count;
-            _row.Clear();
-            _cellJustEnded = false;
-            if (cells.Count == 0)
-            {
-                return;
-            }
-
-            var fragments = cells.Select((c, k) => new Fragment(c, new SourceLocation(name, Table: _tables, Row: _rows, Cell: skipped + k + 1))).ToImmutableArray();
-            budget.AddLine(fragments.Length, cells.Sum(c => c.Length));
-            _lines.Add(new SourceLine(fragments));
         }
     }
 }
