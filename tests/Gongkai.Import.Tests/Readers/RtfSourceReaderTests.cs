@@ -39,6 +39,15 @@ public sealed class RtfSourceReaderTests
         Assert.Equal([["first second", "7"], ["after"]], Texts(doc));
     }
 
+    /// <summary>A picture's binary data (<c>\bin3</c>) holding braces is skipped by its length, not parsed (the text after it would have been read).</summary>
+    [Fact]
+    public void Read_BinaryData_IsSkippedByItsLength()
+    {
+        var doc = Read(@"{\rtf1\ansi {\pict\bin3 }}x}visible\par}");
+
+        Assert.Equal([["visible"]], Texts(doc));
+    }
+
     [Fact]
     public void Detect_RtfNamedDoc_IsRtf() =>
         Assert.Equal(SourceKind.Rtf, SourceDetector.Detect(@"{\rtf1\ansi hello}"u8, "report.doc"));

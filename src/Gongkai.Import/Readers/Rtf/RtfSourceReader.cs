@@ -179,6 +179,12 @@ public sealed class RtfSourceReader : ISourceReader
                 i++;
             }
 
+            if (word == "bin" && parameter is > 0)
+            {
+                // \binN: N bytes of binary data (a picture's), which may hold braces and backslashes.
+                return (int)Math.Min(rtf.Length, (long)i + parameter.Value);
+            }
+
             Word(word, parameter);
             return i;
         }
