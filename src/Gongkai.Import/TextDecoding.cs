@@ -76,8 +76,48 @@ public static partial class TextDecoding
         }
     }
 
+    /// <summary>
+    /// The encoding a declared charset names (a MIME part's <c>charset="gb2312"</c>): the GB family
+    /// read as GB18030, its superset; null when .NET knows no such charset.
+    /// </summary>
+    public static Encoding? OfCharset(string charset)
+    {
+        if (IsGb(charset))
+        {
+            return Gb18030;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(charset);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The encoding of a Windows code page (RTF's <c>\ansicpg936</c>): 936 read as GB18030; null when unknown.</summary>
+    public static Encoding? OfCodePage(int codePage)
+    {
+        if (codePage == 936)
+        {
+            return Gb18030;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(codePage);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
     private static bool IsGb(string charset) =>
-        charset.StartsWith("gb", StringComparison.OrdinalIgnoreCase) || charset.Equals("cp936", StringComparison.OrdinalIgnoreCase);
+        charset.StartsWith("gb", StringComparison.OrdinalIgnoreCase) || charset.Equals("cp936", StringComparison.OrdinalIgnoreCase)
+        || charset.Equals("x-gbk", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the bytes look like UTF-16 text without a byte order mark.</summary>
     public static bool IsUtf16WithoutBom(ReadOnlySpan<byte> bytes) => LooksLikeUtf16(bytes, out _);

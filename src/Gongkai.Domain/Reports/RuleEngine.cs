@@ -51,6 +51,31 @@ public static class RuleEngine
         return findings;
     }
 
+    /// <summary>
+    /// Whether the row holds its own equations (those instantiated per row, as table 3's and 4's
+    /// 总计 = the sum of the row's other columns). A side that is not all numbers is not evaluated.
+    /// </summary>
+    public static bool RowHolds(Report report, TableLayout layout, RowDef row, FormatCatalogue? catalogue = null)
+    {
+        var cat = catalogue ?? FormatCatalogue.Default;
+        var at = layout.Rows.IndexOf(row);
+        if (at < 0)
+        {
+            return true;
+        }
+
+        var grid = ReadGrid(report, layout);
+        foreach (var rule in cat.Rules)
+        {
+            if (rule.Table == layout.Table && rule.Over == RuleScope.Rows && Resolve(layout, rule) is var (left, right) && Differ(grid, rule.Over, left, right, at))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Cross-year checks against the previous year's report (X.carry-over, X.in-force).</summary>
     public static IReadOnlyList<Diagnostic> CheckAgainstPrevious(Report report, Report previous, FormatCatalogue? catalogue = null)
     {

@@ -81,7 +81,9 @@ public sealed class FlattenedNormaliser : INormaliser
         }
 
         // Row by row: a row the line reading left incomplete is taken from the stream reading when
-        // that reading has all of it (a row broken over lines, labels apart from their numbers).
+        // that reading has all of it (a row broken over lines, labels apart from their numbers) and
+        // it holds its own equations: one that does not was cut from other rows' numbers more often
+        // than printed wrong (pdfminer's order: 22368 / 75 read as 2 2 3 6 8 7 5).
         var cells = report.Cells.ToBuilder();
         var taken = new List<string>();
         foreach (var layout in report.TableLayouts(cat))
@@ -90,7 +92,7 @@ public sealed class FlattenedNormaliser : INormaliser
             {
                 var refs = Enumerable.Range(0, row.Columns.Length).Select(c => new CellRef(layout.Table, row.Key, c)).ToArray();
                 if (refs.Any(r => report[r].State == CellState.Missing) && refs.All(r => flat[r].State != CellState.Missing)
-                    && !shortRows.Contains($"{layout.Table}/{row.Key}") && AddsUp(layout, row, flat, cat))
+                    && !shortRows.Contains($"{layout.Table}/{row.Key}") && RuleEngine.RowHolds(flat, layout, row, cat))
                 {
                     foreach (var r in refs)
                     {
@@ -112,35 +114,6 @@ public sealed class FlattenedNormaliser : INormaliser
             .Where(d => d.Code != DiagnosticCodes.SourceNotReport && !(d.Code == DiagnosticCodes.CellMissing && d.Cells.Any(c => rows.Contains(c.Row))))
             .Concat(flat.Diagnostics.Where(d => d.Cells.IsDefaultOrEmpty || d.Cells.Any(c => rows.Contains(c.Row))));
         return report with { Cells = cells.ToImmutable(), Diagnostics = [.. diagnostics] };
-    }
-
-    /// <summary>
-    /// Whether the row holds its own equations (table 3's and 4's 总计 = the sum of the row's other
-    /// columns) in <paramref name="flat"/>. A row the line reading could not read, whose stream
-    /// reading breaks them, was cut from other rows' numbers more often than printed wrong (pdfminer's
-    /// order: <c>4.无正当理由大量反复申请 22368 / 75</c> read 2 2 3 6 8 7 5): it is left unread.
-    /// </summary>
-    private static bool AddsUp(TableLayout layout, RowDef row, Report flat, FormatCatalogue cat)
-    {
-        decimal? Sum(ImmutableArray<string> keys)
-        {
-            decimal sum = 0;
-            foreach (var key in keys)
-            {
-                var column = layout.Columns.IndexOf(layout.Columns.FirstOrDefault(c => c.Key == key)!);
-                if (column < 0 || flat[new CellRef(layout.Table, row.Key, column)].Value is not { } value)
-                {
-                    return null;
-                }
-
-                sum += value;
-            }
-
-            return sum;
-        }
-
-        return cat.Rules.Where(r => r.Table == layout.Table && r.Over == RuleScope.Rows)
-            .All(rule => Sum(rule.Left) is not { } left || Sum(rule.Right) is not { } right || left == right);
     }
 
     private static bool SameLayouts(Report a, Report b) =>

@@ -69,7 +69,7 @@ public sealed class MhtSourceReader : ISourceReader
         using var decoded = new MemoryStream();
         page.Content?.DecodeTo(decoded);
         var content = decoded.ToArray();
-        var html = page.ContentType.Charset is { } charset && EncodingFor(charset) is { } encoding
+        var html = page.ContentType.Charset is { } charset && TextDecoding.OfCharset(charset) is { } encoding
             ? encoding.GetString(content)
             : TextDecoding.Decode(content, out _);
         return HtmlSourceReader.Read(html, name, budget);
@@ -81,25 +81,6 @@ public sealed class MhtSourceReader : ISourceReader
         Multipart multipart when depth < MaxMimeDepth => multipart.Select(e => FirstHtml(e, depth + 1)).FirstOrDefault(p => p is not null),
         _ => null,
     };
-
-    private static Encoding? EncodingFor(string charset)
-    {
-        if (charset.Equals("gb2312", StringComparison.OrdinalIgnoreCase) || charset.Equals("gbk", StringComparison.OrdinalIgnoreCase)
-            || charset.Equals("gb18030", StringComparison.OrdinalIgnoreCase) || charset.Equals("x-gbk", StringComparison.OrdinalIgnoreCase))
-        {
-            return TextDecoding.Gb18030;
-        }
-
-        try
-        {
-            _ = TextDecoding.Gb18030; // registers the code-page provider
-            return Encoding.GetEncoding(charset);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
 
     private static SourceDocument Fail(string name, string message) =>
         SourceDocument.Failed(name, DiagnosticCodes.Create(DiagnosticCodes.SourceUnreadable, message, new SourceLocation(name)));

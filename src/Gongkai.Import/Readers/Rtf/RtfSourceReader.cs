@@ -201,7 +201,7 @@ public sealed class RtfSourceReader : ISourceReader
             switch (word)
             {
                 case "ansicpg" when parameter is { } page:
-                    _encoding = page == 936 ? TextDecoding.Gb18030 : EncodingFor(page);
+                    _encoding = TextDecoding.OfCodePage(page) ?? Encoding.Latin1;
                     return;
                 case "uc" when parameter is { } count:
                     _uc = Math.Clamp(count, 0, 8);
@@ -259,19 +259,6 @@ public sealed class RtfSourceReader : ISourceReader
                 case "bullet":
                     Char('•');
                     return;
-            }
-        }
-
-        private static Encoding EncodingFor(int page)
-        {
-            try
-            {
-                _ = TextDecoding.Gb18030; // registers the code-page provider
-                return Encoding.GetEncoding(page);
-            }
-            catch (Exception e) when (e is ArgumentException or NotSupportedException)
-            {
-                return Encoding.Latin1;
             }
         }
 
