@@ -238,7 +238,7 @@ public sealed class ReportImportPipeline
                 new SourceLocation(name)))
             : SourceDocument.Failed(name, DiagnosticCodes.Create(
                 DiagnosticCodes.SourceNotReport,
-                "不是文本、HTML、Word 或 PDF 文件，无法作为年度报告读取",
+                "不是文本、HTML、DOCX、DOC、RTF 或 PDF 文件，无法作为年度报告读取",
                 new SourceLocation(name)));
     }
 }

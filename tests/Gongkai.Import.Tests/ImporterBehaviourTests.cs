@@ -91,6 +91,22 @@ public class ImporterBehaviourTests
         Assert.Contains(report.Diagnostics, d => d.Code == DiagnosticCodes.SourceNotReport);
     }
 
+    /// <summary>
+    /// A file of no kind the importer reads (a picture's bytes) is refused naming the kinds it does
+    /// read, with no English word on screen (written "Word" until 2026-12-07).
+    /// </summary>
+    [Fact]
+    public void Import_BinaryFile_NamesTheKindsRead_WithoutEnglish()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1];
+
+        var report = ReportImporter.Import(new MemoryStream(png), "picture.png");
+
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal(DiagnosticCodes.SourceNotReport, d.Code);
+        Assert.Equal("不是文本、HTML、DOCX、DOC、RTF 或 PDF 文件，无法作为年度报告读取", d.Message);
+    }
+
     /// <summary>A Word 97-2003 file cut short: read as one (no longer refused as a format), and said to be broken.</summary>
     [Fact]
     public void Import_BrokenOldWordFile_IsUnreadableWithReason()
